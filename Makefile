@@ -1,0 +1,73 @@
+# Concours: `make demo` serves the portal with demo data; `make test` runs every check.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PY_VERSION := 3.11
+VENV := .venv
+BIN := $(VENV)/bin
+CONCOURS := $(BIN)/concours
+UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+DEMO_PACKAGES := gettext
+TEST_PACKAGES := gettext postgresql chromium libreoffice-writer-nogui fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install system-demo system-test messages migrate demo-data demo test lint test-sqlite test-postgres bench clean
+
+help:
+	@echo "make demo   install, migrate, load the demo data and serve on http://127.0.0.1:8000"
+	@echo "make test   install what the tests need (system packages too) and run every check"
+	@echo "make bench  print the benchmark figures"
+
+$(UV):
+	python3 -m pip install --quiet --user uv || python3 -m pip install --quiet uv
+
+install: $(UV)
+	$(UV) sync --frozen --python $(PY_VERSION) --quiet
+
+# Debian packages, installed only when missing so that a second run costs nothing.
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing system packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+endef
+
+system-demo:
+	$(call apt_install,$(DEMO_PACKAGES))
+
+system-test:
+	$(call apt_install,$(TEST_PACKAGES))
+
+messages: install
+	cd src/concours && ../../$(CONCOURS) compilemessages --ignore '.venv' -v0
+
+migrate: install messages
+	$(CONCOURS) migrate --no-input -v0
+
+demo-data: migrate
+	$(CONCOURS) load_demo
+
+demo: system-demo demo-data
+	$(CONCOURS) runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy src
+	$(CONCOURS) makemigrations --check --dry-run -v0
+	$(BIN)/python scripts/check_translations.py
+
+test-sqlite: install messages
+	DATABASE_URL=sqlite:///var/test.sqlite3 $(BIN)/pytest -q -p no:cacheprovider
+
+test-postgres: install messages
+	scripts/with-postgres.sh $(BIN)/pytest -q -p no:cacheprovider
+
+test: system-test install messages lint test-sqlite test-postgres
+
+bench: install messages
+	@for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf var/concours.sqlite3 var/media var/static

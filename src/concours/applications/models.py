@@ -1,0 +1,102 @@
+"""Applications: one per candidate and vacancy, moved through the selection by recorded transitions."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from concours.candidates.models import CandidateProfile
+from concours.vacancies.models import Vacancy
+
+
+class Application(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        SCREENED_IN = "screened_in", _("Screened in")
+        SCREENED_OUT = "screened_out", _("Screened out")
+        LONGLISTED = "longlisted", _("Longlisted")
+        SHORTLISTED = "shortlisted", _("Shortlisted")
+        SELECTED = "selected", _("Selected")
+        RESERVE = "reserve", _("Reserve list")
+        NOT_SELECTED = "not_selected", _("Not selected")
+
+    candidate = models.ForeignKey(
+        CandidateProfile, verbose_name=_("candidate"), on_delete=models.PROTECT, related_name="applications"
+    )
+    vacancy = models.ForeignKey(
+        Vacancy, verbose_name=_("vacancy"), on_delete=models.PROTECT, related_name="applications"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "vacancy"], name="application_one_per_candidate_vacancy"),
+        ]
+        indexes = [models.Index(fields=["vacancy", "status"], name="application_vacancy_status_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.candidate} → {self.vacancy.reference or self.vacancy.title}"
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    # The stored name never reuses the uploaded one: it is shown, not trusted.
+    return f"applications/{instance.application_id}/{instance.kind}-{instance.sha256[:16]}"
+
+
+class Attachment(models.Model):
+    class Kind(models.TextChoices):
+        CV = "cv", _("CV")
+        ESSAY = "essay", _("Essay")
+
+    application = models.ForeignKey(
+        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=300)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=120)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        constraints = [models.UniqueConstraint(fields=["application", "kind"], name="attachment_one_per_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.original_name}"
+
+
+class Transition(models.Model):
+    """The record of one change of an application's state: who, when, from, to and why."""
+
+    application = models.ForeignKey(
+        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="transitions"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    from_status = models.CharField(_("from"), max_length=20, choices=Application.Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=Application.Status.choices)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("transition")
+        verbose_name_plural = _("transitions")
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["application", "at"], name="transition_application_at_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.from_status} → {self.to_status}"

@@ -1,0 +1,186 @@
+"""State changes of applications. Each runs in one transaction and records who, when, from, to and why."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from concours.accounts.models import Role
+from concours.applications.models import Application, Attachment, Transition
+from concours.applications.workflow import CANDIDATE_MOVES, allowed_targets
+from concours.candidates.models import CandidateProfile
+from concours.core.audit import audit_record
+from concours.core.errors import DomainError, NotAllowed
+from concours.vacancies.models import Vacancy
+
+APPLICATION_STARTED = "APPLICATION_STARTED"
+APPLICATION_SUBMITTED = "APPLICATION_SUBMITTED"
+APPLICATION_MOVED = "APPLICATION_MOVED"
+
+# What an attachment may be, told by its first bytes rather than its name.
+ACCEPTED_FORMATS = {
+    Attachment.Kind.CV: {
+        ".pdf": (b"%PDF-", "application/pdf"),
+        ".docx": (b"PK\x03\x04", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    },
+    Attachment.Kind.ESSAY: {
+        ".docx": (b"PK\x03\x04", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    },
+}
+
+
+def _check_upload(kind: str, upload: UploadedFile | None) -> tuple[bytes, str]:
+    label = Attachment.Kind(kind).label
+    if upload is None:
+        raise DomainError(_("The %(kind)s is missing.") % {"kind": label})
+    name = upload.name or ""
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
+    formats = ACCEPTED_FORMATS[Attachment.Kind(kind)]
+    if suffix not in formats:
+        raise DomainError(
+            _("The %(kind)s must be a %(formats)s file; “%(name)s” is not.")
+            % {"kind": label, "formats": " / ".join(sorted(formats)), "name": name}
+        )
+    if not upload.size:
+        raise DomainError(_("The %(kind)s “%(name)s” is empty.") % {"kind": label, "name": name})
+    if upload.size > settings.CONCOURS_MAX_UPLOAD_BYTES:
+        raise DomainError(
+            _("The %(kind)s “%(name)s” is larger than %(limit)d MB.")
+            % {"kind": label, "name": name, "limit": settings.CONCOURS_MAX_UPLOAD_BYTES // (1024 * 1024)}
+        )
+    content = upload.read()
+    magic, content_type = formats[suffix]
+    if not content.startswith(magic):
+        raise DomainError(
+            _("The %(kind)s “%(name)s” is not really a %(format)s file.")
+            % {"kind": label, "name": name, "format": suffix}
+        )
+    return content, content_type
+
+
+def _record(*, application: Application, to: str, reason: str, actor: Any, now: dt.datetime) -> Transition:
+    transition = Transition.objects.create(
+        application=application,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        at=now,
+        from_status=application.status,
+        to_status=to,
+        reason=reason,
+    )
+    audit_record(
+        actor=actor,
+        event_type=APPLICATION_SUBMITTED if to == Application.Status.SUBMITTED else APPLICATION_MOVED,
+        subject=application,
+        from_status=application.status,
+        to_status=to,
+        reason=reason,
+    )
+    application.status = to
+    return transition
+
+
+@transaction.atomic
+def application_submit(
+    *,
+    candidate: CandidateProfile,
+    vacancy: Vacancy,
+    cv: UploadedFile | None,
+    essay: UploadedFile | None,
+    actor: Any,
+    now: dt.datetime | None = None,
+) -> Application:
+    """Submit a candidate's application with its CV (and essay, when the notice asks for one).
+
+    The deadline is checked here, on the server's clock, whatever the page showed. Nothing is kept when
+    any check fails: the transaction rolls back and written files are removed.
+    """
+    now = now or timezone.now()
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if vacancy.status != Vacancy.Status.PUBLISHED:
+        raise DomainError(_("This vacancy is not open for applications."))
+    if now > vacancy.deadline:
+        raise DomainError(
+            _("The deadline for this vacancy (%(deadline)s) has passed; applications are closed.")
+            % {"deadline": vacancy.local_deadline.strftime("%Y-%m-%d %H:%M %Z")}
+        )
+    files = {Attachment.Kind.CV: _check_upload(Attachment.Kind.CV, cv)}
+    if vacancy.essay_rules or essay is not None:
+        files[Attachment.Kind.ESSAY] = _check_upload(Attachment.Kind.ESSAY, essay)
+
+    application, _created = Application.objects.select_for_update().get_or_create(
+        candidate=candidate, vacancy=vacancy, defaults={"created_at": now}
+    )
+    if application.status != Application.Status.DRAFT:
+        raise DomainError(_("You have already applied to this vacancy."))
+
+    written: list[Attachment] = []
+    try:
+        application.attachments.all().delete()
+        for kind, (content, content_type) in files.items():
+            upload = cv if kind == Attachment.Kind.CV else essay
+            attachment = Attachment(
+                application=application,
+                kind=kind,
+                original_name=(upload.name if upload else "")[:255],
+                content_type=content_type,
+                size=len(content),
+                sha256=hashlib.sha256(content).hexdigest(),
+                uploaded_at=now,
+            )
+            attachment.file.save("upload", ContentFile(content), save=False)
+            written.append(attachment)
+            attachment.save()
+        _record(application=application, to=Application.Status.SUBMITTED, reason="", actor=actor, now=now)
+        application.submitted_at = now
+        application.save(update_fields=["status", "submitted_at", "updated_at"])
+    except BaseException:
+        for attachment in written:
+            attachment.file.delete(save=False)
+        raise
+    return application
+
+
+def _may_move(*, actor: Any, application: Application, to: str) -> bool:
+    if to in CANDIDATE_MOVES and application.candidate.user_id == getattr(actor, "pk", None):
+        return True
+    if to == Application.Status.SUBMITTED:
+        return False  # only the candidate submits, through application_submit
+    return bool(actor.is_superuser or actor.has_role(Role.RECRUITER) or actor.has_role(Role.ADMINISTRATOR))
+
+
+@transaction.atomic
+def application_transition(
+    *, application: Application, to: str, reason: str, actor: Any, now: dt.datetime | None = None
+) -> Application:
+    """Move an application to another state, if the workflow allows it and the actor may."""
+    now = now or timezone.now()
+    application = Application.objects.select_for_update().select_related("candidate").get(pk=application.pk)
+    if to not in allowed_targets(application.status):
+        raise DomainError(
+            _("An application cannot go from “%(from)s” to “%(to)s”.")
+            % {"from": Application.Status(application.status).label, "to": Application.Status(to).label}
+        )
+    if not _may_move(actor=actor, application=application, to=to):
+        raise NotAllowed(_("You may not make this change."))
+    if to == Application.Status.SUBMITTED:
+        raise DomainError(_("Submit the application with its documents."))
+    staff_move = application.candidate.user_id != getattr(actor, "pk", None)
+    if staff_move and not reason.strip():
+        raise DomainError(_("Give a reason for this change."))
+    _record(application=application, to=to, reason=reason.strip(), actor=actor, now=now)
+    application.save(update_fields=["status", "updated_at"])
+    return application
+
+
+def application_withdraw(*, application: Application, actor: Any, reason: str = "") -> Application:
+    return application_transition(
+        application=application, to=Application.Status.WITHDRAWN, reason=reason, actor=actor
+    )

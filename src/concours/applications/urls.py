@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from concours.applications import backoffice, views
+
+app_name = "applications"
+urlpatterns = [
+    path("", views.application_list, name="list"),
+    path("<int:application_id>/", views.application_detail, name="detail"),
+    path("<int:application_id>/withdraw/", views.application_withdraw, name="withdraw"),
+    path("<int:application_id>/files/<str:kind>/", views.attachment_download, name="attachment"),
+    path("apply/<int:vacancy_id>/", views.application_apply, name="apply"),
+]
+
+backoffice_patterns = (
+    [
+        path("", backoffice.vacancy_list, name="vacancies"),
+        path("vacancies/<int:vacancy_id>/", backoffice.vacancy_applications, name="vacancy"),
+        path("applications/<int:application_id>/", backoffice.application_detail, name="application"),
+        path("applications/<int:application_id>/move/", backoffice.application_move, name="move"),
+    ],
+    "backoffice",
+)

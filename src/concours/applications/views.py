@@ -1,0 +1,110 @@
+"""The candidate's side: apply, follow, withdraw."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from concours.applications import selectors, services
+from concours.applications.forms import ApplyForm, WithdrawForm
+from concours.applications.models import Application
+from concours.applications.workflow import allowed_targets
+from concours.candidates.selectors import profile_for_user, profile_missing_parts
+from concours.core.errors import DomainError
+from concours.core.permissions import candidate_required
+from concours.vacancies.selectors import vacancy_get_published
+
+
+@candidate_required
+def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
+    user: Any = request.user
+    vacancy = vacancy_get_published(vacancy_id=vacancy_id)
+    existing = selectors.application_for_vacancy(candidate_user=user, vacancy=vacancy)
+    if existing is not None and existing.status != Application.Status.DRAFT:
+        messages.info(request, _("You have already applied to this vacancy."))
+        return redirect("applications:detail", application_id=existing.pk)
+    profile = profile_for_user(user=user)
+    missing = profile_missing_parts(profile)
+    if profile is None:
+        messages.info(request, _("Please complete your profile before applying."))
+        return redirect(f"{reverse('candidates:profile')}?next={request.path}")
+    form = ApplyForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = services.application_submit(
+                candidate=profile,
+                vacancy=vacancy,
+                cv=form.cleaned_data["cv"],
+                essay=form.cleaned_data.get("essay"),
+                actor=user,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your application has been submitted."))
+            return redirect("applications:detail", application_id=application.pk)
+    return render(
+        request,
+        "applications/application_apply.html",
+        {
+            "vacancy": vacancy,
+            "form": form,
+            "missing": missing,
+            "is_open": vacancy.is_open_at(timezone.now()),
+        },
+    )
+
+
+@candidate_required
+def application_list(request: HttpRequest) -> HttpResponse:
+    applications = selectors.application_list_for_candidate(user=request.user)
+    return render(request, "applications/application_list.html", {"applications": applications})
+
+
+@candidate_required
+def application_detail(request: HttpRequest, application_id: int) -> HttpResponse:
+    application = selectors.application_get_for_candidate(application_id=application_id, user=request.user)
+    can_withdraw = Application.Status.WITHDRAWN in allowed_targets(application.status)
+    return render(
+        request,
+        "applications/application_detail.html",
+        {"application": application, "can_withdraw": can_withdraw, "withdraw_form": WithdrawForm()},
+    )
+
+
+@require_POST
+@candidate_required
+def application_withdraw(request: HttpRequest, application_id: int) -> HttpResponse:
+    application = selectors.application_get_for_candidate(application_id=application_id, user=request.user)
+    form = WithdrawForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        services.application_withdraw(application=application, actor=request.user, reason=reason)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your application has been withdrawn."))
+    return redirect("applications:detail", application_id=application.pk)
+
+
+def attachment_download(request: HttpRequest, application_id: int, kind: str) -> HttpResponse:
+    """A CV or essay, for its candidate or the recruiters of the vacancy; nobody else learns it exists."""
+    user: Any = request.user
+    if not user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    attachment = selectors.attachment_get_for(application_id=application_id, kind=kind, user=user)
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )

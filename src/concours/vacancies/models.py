@@ -1,0 +1,166 @@
+"""Vacancies: a competition published by an organisational unit to fill one or more posts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class OrgUnit(models.Model):
+    """A node of the organisation's tree: organisation › division › directorate › section."""
+
+    class Kind(models.TextChoices):
+        ORGANISATION = "organisation", _("Organisation")
+        DIVISION = "division", _("Division")
+        DIRECTORATE = "directorate", _("Directorate")
+        SECTION = "section", _("Section")
+
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    name_fr = models.CharField(_("name in French"), max_length=200, blank=True)
+    code = models.CharField(_("code"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("organisational unit")
+        verbose_name_plural = _("organisational units")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "name"], name="orgunit_unique_name_in_parent"),
+            models.UniqueConstraint(
+                fields=["name"], condition=Q(parent__isnull=True), name="orgunit_unique_root_name"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def path(self) -> list[OrgUnit]:
+        """From the organisation down to this unit."""
+        chain: list[OrgUnit] = []
+        node: OrgUnit | None = self
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return list(reversed(chain))
+
+
+class Vacancy(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        CLOSED = "closed", _("Closed")
+
+    reference = models.CharField(_("reference"), max_length=40, blank=True, db_index=True)
+    organisation = models.CharField(_("organisation"), max_length=120, default="NATO")
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="vacancies"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    title_fr = models.CharField(_("title in French"), max_length=300, blank=True)
+    grade = models.CharField(_("grade"), max_length=40, blank=True)
+    location = models.CharField(_("location"), max_length=120, blank=True)
+    zone = models.CharField(
+        _("time zone of the duty station"), max_length=64, default="Europe/Brussels", help_text=_("IANA name")
+    )
+    deadline = models.DateTimeField(_("deadline"), help_text=_("Stored in UTC; shown at the duty station."))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    notice = models.JSONField(
+        _("parsed notice"), default=dict, blank=True, help_text=_("Requirements in the shape of notice.schema.json")
+    )
+    source_text = models.TextField(_("source text"), blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("vacancy")
+        verbose_name_plural = _("vacancies")
+        ordering = ["deadline", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "reference"],
+                condition=~Q(reference=""),
+                name="vacancy_unique_reference_per_organisation",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "deadline"], name="vacancy_status_deadline_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}".strip()
+
+    @property
+    def local_deadline(self) -> dt.datetime:
+        return self.deadline.astimezone(ZoneInfo(self.zone))
+
+    def is_open_at(self, now: dt.datetime) -> bool:
+        return self.status == self.Status.PUBLISHED and now <= self.deadline
+
+    def localized_title(self) -> str:
+        return self.title_fr if (get_language() or "en").startswith("fr") and self.title_fr else self.title
+
+    def section(self, key: str) -> Any:
+        """A section of the notice in the reader's language, falling back to English."""
+        if (get_language() or "en").startswith("fr"):
+            value = self.notice.get(f"{key}_fr")
+            if value:
+                return value
+        return self.notice.get(key)
+
+    @property
+    def essay_rules(self) -> dict[str, Any] | None:
+        essay = self.notice.get("essay")
+        return essay if isinstance(essay, dict) and essay.get("required") else None
+
+
+class Post(models.Model):
+    """One post filled by a vacancy; a competition may fill several."""
+
+    vacancy = models.ForeignKey(Vacancy, verbose_name=_("vacancy"), on_delete=models.CASCADE, related_name="posts")
+    title = models.CharField(_("title"), max_length=300)
+    reference = models.CharField(_("post reference"), max_length=40, blank=True)
+    grade = models.CharField(_("grade"), max_length=40, blank=True)
+    direct_reports = models.PositiveIntegerField(_("direct reports"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        ordering = ["vacancy", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.reference})" if self.reference else self.title
+
+
+class VacancyAssignment(models.Model):
+    """Who, beyond recruiters, works on a vacancy: its panel members and hiring managers."""
+
+    class Role(models.TextChoices):
+        PANEL_MEMBER = "panel_member", _("Panel member")
+        HIRING_MANAGER = "hiring_manager", _("Hiring manager")
+
+    vacancy = models.ForeignKey(
+        Vacancy, verbose_name=_("vacancy"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("vacancy assignment")
+        verbose_name_plural = _("vacancy assignments")
+        constraints = [
+            models.UniqueConstraint(fields=["vacancy", "user", "role"], name="assignment_unique_per_role"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} – {self.vacancy}"

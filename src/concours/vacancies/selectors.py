@@ -1,0 +1,173 @@
+"""Reading vacancies, with the visibility rules of each role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from concours.accounts.models import Role
+from concours.vacancies.models import Vacancy
+
+
+def vacancy_list_published(*, query: str = "") -> QuerySet[Vacancy]:
+    """What the portal lists: published vacancies, searchable by title, reference, grade and place."""
+    vacancies = Vacancy.objects.filter(status=Vacancy.Status.PUBLISHED).select_related("unit")
+    for word in query.split():
+        vacancies = vacancies.filter(
+            Q(title__icontains=word)
+            | Q(title_fr__icontains=word)
+            | Q(reference__icontains=word)
+            | Q(grade__iexact=word)
+            | Q(location__icontains=word)
+            | Q(unit__name__icontains=word)
+        )
+    return vacancies.order_by("deadline", "id")
+
+
+def vacancy_get_published(*, vacancy_id: int) -> Vacancy:
+    try:
+        return Vacancy.objects.select_related("unit").prefetch_related("posts").get(
+            pk=vacancy_id, status__in=[Vacancy.Status.PUBLISHED, Vacancy.Status.CLOSED]
+        )
+    except Vacancy.DoesNotExist:
+        raise Http404 from None
+
+
+def vacancy_list_for_staff(*, user: Any) -> QuerySet[Vacancy]:
+    """Recruiters and administrators see every vacancy; panel members and hiring managers their own."""
+    vacancies = Vacancy.objects.select_related("unit").order_by("-deadline", "id")
+    if user.is_superuser or user.has_role(Role.RECRUITER) or user.has_role(Role.ADMINISTRATOR):
+        return vacancies
+    if user.has_role(Role.PANEL_MEMBER) or user.has_role(Role.HIRING_MANAGER):
+        return vacancies.filter(assignments__user=user).distinct()
+    return vacancies.none()
+
+
+def vacancy_get_for_staff(*, vacancy_id: int, user: Any) -> Vacancy:
+    try:
+        return vacancy_list_for_staff(user=user).get(pk=vacancy_id)
+    except Vacancy.DoesNotExist:
+        raise Http404 from None
+
+
+@dataclass(frozen=True)
+class NoticeSection:
+    """A section of a vacancy's page: a heading and paragraphs, bullets or labelled items."""
+
+    key: str
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+    items: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _contract_lines(contract: dict[str, Any] | None) -> list[str]:
+    if not contract:
+        return []
+    lines = []
+    kinds = {
+        "definite": _("Definite duration contract"),
+        "indefinite": _("Indefinite duration contract"),
+        "temporary": _("Temporary contract"),
+        "secondment": _("Secondment"),
+    }
+    if contract.get("type"):
+        lines.append(str(kinds.get(contract["type"], contract["type"])))
+    if contract.get("initial_years"):
+        lines.append(_("Initial period: %(years)s years") % {"years": _number(contract["initial_years"])})
+    if contract.get("renewal_years"):
+        lines.append(_("Renewable for up to %(years)s years") % {"years": _number(contract["renewal_years"])})
+    if contract.get("extension_years"):
+        lines.append(_("Possible extension: %(years)s year(s)") % {"years": _number(contract["extension_years"])})
+    if contract.get("max_years"):
+        lines.append(_("Maximum period of service: %(years)s years") % {"years": _number(contract["max_years"])})
+    if contract.get("conversion_possible"):
+        lines.append(_("Conversion to an indefinite duration contract possible"))
+    return lines
+
+
+def _number(value: Any) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def _essay_lines(essay: dict[str, Any] | None) -> list[str]:
+    if not essay or not essay.get("required"):
+        return []
+    lines = [_("One document, in MS Word format (.docx).") if essay.get("format") == "docx" else _("One document.")]
+    if essay.get("max_pages"):
+        lines.append(
+            _("At most %(pages)s %(paper)s page(s).")
+            % {"pages": _number(essay["max_pages"]), "paper": essay.get("paper") or "A4"}
+        )
+    if essay.get("title_must_include"):
+        lines.append(
+            _("Its title must include: %(words)s.")
+            % {"words": ", ".join(f"“{word}”" for word in essay["title_must_include"])}
+        )
+    if essay.get("due"):
+        lines.append(_("Due by %(date)s.") % {"date": essay["due"]})
+    return lines
+
+
+def vacancy_sections(vacancy: Vacancy) -> list[NoticeSection]:
+    """The sections of a vacancy's notice, in the reader's language where the notice has it."""
+    notice = vacancy.notice
+    sections = [
+        NoticeSection("summary", _("Summary"), paragraphs=list(vacancy.section("summary") or [])),
+        NoticeSection("principal_issues", _("Principal issues"), bullets=list(vacancy.section("principal_issues") or [])),
+        NoticeSection("key_challenges", _("Key challenges"), bullets=list(vacancy.section("key_challenges") or [])),
+        NoticeSection(
+            "essential", _("Essential qualifications"), bullets=list(vacancy.section("essential_qualifications") or [])
+        ),
+        NoticeSection(
+            "desirable", _("Desirable qualifications"),
+            bullets=list(vacancy.section("desirable_qualifications") or []),
+        ),
+        NoticeSection(
+            "accountabilities", _("Main accountabilities"),
+            items=[(a.get("heading", ""), a.get("text", "")) for a in vacancy.section("accountabilities") or []],
+        ),
+    ]
+    relations = []
+    if notice.get("reports_to"):
+        relations.append((str(_("Reports to")), notice["reports_to"]))
+    if notice.get("direct_reports") is not None:
+        relations.append((str(_("Direct reports")), str(notice["direct_reports"])))
+    if notice.get("indirect_reports") is not None:
+        relations.append((str(_("Indirect reports")), str(notice["indirect_reports"])))
+    if notice.get("staff_managed") is not None:
+        relations.append((str(_("Staff managed")), str(notice["staff_managed"])))
+    sections += [
+        NoticeSection("interrelationships", _("Interrelationships"), items=relations),
+        NoticeSection(
+            "competencies", _("Competencies"),
+            items=[(c.get("name", ""), c.get("level") or "") for c in notice.get("competencies") or []],
+        ),
+        NoticeSection("contract", _("Contract"), bullets=_contract_lines(notice.get("contract"))),
+        NoticeSection("essay", _("The “Key challenges” essay"), bullets=_essay_lines(notice.get("essay"))),
+        NoticeSection(
+            "timeline", _("Selection timeline"),
+            items=[
+                (t.get("stage", ""), ", ".join(p for p in (t.get("when"), t.get("where")) if p))
+                for t in notice.get("selection_timeline") or []
+            ],
+        ),
+        NoticeSection(
+            "additional", _("Additional information"),
+            paragraphs=list(vacancy.section("additional_information") or []),
+        ),
+    ]
+    if notice.get("genai_prohibited"):
+        sections.append(
+            NoticeSection(
+                "genai", _("Generative AI"),
+                paragraphs=[
+                    _("No part of the application may be prepared with generative AI tools; such applications may be rejected.")
+                ],
+            )
+        )
+    return [s for s in sections if s.paragraphs or s.bullets or s.items]

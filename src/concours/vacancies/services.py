@@ -1,0 +1,112 @@
+"""State changes of vacancies. Each runs in a transaction and leaves an audit record."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from concours.core.audit import audit_record
+from concours.core.errors import DomainError
+from concours.vacancies.models import OrgUnit, Post, Vacancy
+
+VACANCY_CREATED = "VACANCY_CREATED"
+VACANCY_UPDATED = "VACANCY_UPDATED"
+VACANCY_PUBLISHED = "VACANCY_PUBLISHED"
+VACANCY_CLOSED = "VACANCY_CLOSED"
+
+UNIT_KINDS = [OrgUnit.Kind.ORGANISATION, OrgUnit.Kind.DIVISION, OrgUnit.Kind.DIRECTORATE, OrgUnit.Kind.SECTION]
+
+
+@transaction.atomic
+def orgunit_ensure_path(*, names: list[str]) -> OrgUnit | None:
+    """The unit at the end of `names` (organisation first), creating the missing nodes."""
+    parent: OrgUnit | None = None
+    for depth, name in enumerate(names[: len(UNIT_KINDS)]):
+        parent, _ = OrgUnit.objects.get_or_create(
+            parent=parent, name=name, defaults={"kind": UNIT_KINDS[depth]}
+        )
+    return parent
+
+
+@transaction.atomic
+def vacancy_save_from_notice(
+    *,
+    notice: dict[str, Any],
+    deadline: dt.datetime,
+    actor: Any,
+    unit: OrgUnit | None = None,
+    zone: str = "Europe/Brussels",
+    title_fr: str = "",
+    source_text: str = "",
+) -> tuple[Vacancy, bool]:
+    """Create or update the draft vacancy a parsed notice describes; returns (vacancy, created).
+
+    A notice is the same vacancy when it carries the same reference in the same organisation.
+    """
+    organisation = notice.get("organisation") or "NATO"
+    reference = notice.get("reference") or ""
+    fields = {
+        "title": notice["title"],
+        "title_fr": title_fr,
+        "grade": notice.get("grade") or "",
+        "location": notice.get("location") or "",
+        "zone": zone,
+        "deadline": deadline,
+        "notice": notice,
+        "source_text": source_text,
+        "unit": unit,
+    }
+    vacancy = (
+        Vacancy.objects.select_for_update().filter(organisation=organisation, reference=reference).first()
+        if reference
+        else None
+    )
+    created = vacancy is None
+    if vacancy is None:
+        vacancy = Vacancy.objects.create(organisation=organisation, reference=reference, **fields)
+    else:
+        for name, value in fields.items():
+            setattr(vacancy, name, value)
+        vacancy.save()
+        vacancy.posts.all().delete()
+    for post in notice.get("posts") or [{"title": notice["title"], "reference": None, "grade": None}]:
+        Post.objects.create(
+            vacancy=vacancy,
+            title=post.get("title") or notice["title"],
+            reference=post.get("reference") or "",
+            grade=post.get("grade") or notice.get("grade") or "",
+            direct_reports=post.get("direct_reports"),
+        )
+    audit_record(
+        actor=actor,
+        event_type=VACANCY_CREATED if created else VACANCY_UPDATED,
+        subject=vacancy,
+        reference=reference,
+    )
+    return vacancy, created
+
+
+@transaction.atomic
+def vacancy_publish(*, vacancy: Vacancy, actor: Any) -> Vacancy:
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if vacancy.status != Vacancy.Status.DRAFT:
+        raise DomainError("Only a draft vacancy can be published.")
+    vacancy.status = Vacancy.Status.PUBLISHED
+    vacancy.published_at = timezone.now()
+    vacancy.save(update_fields=["status", "published_at", "updated_at"])
+    audit_record(actor=actor, event_type=VACANCY_PUBLISHED, subject=vacancy)
+    return vacancy
+
+
+@transaction.atomic
+def vacancy_close(*, vacancy: Vacancy, actor: Any) -> Vacancy:
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if vacancy.status != Vacancy.Status.PUBLISHED:
+        raise DomainError("Only a published vacancy can be closed.")
+    vacancy.status = Vacancy.Status.CLOSED
+    vacancy.save(update_fields=["status", "updated_at"])
+    audit_record(actor=actor, event_type=VACANCY_CLOSED, subject=vacancy)
+    return vacancy

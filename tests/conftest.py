@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[None]:
+    """Uploads go to a temporary folder and mail to memory, so a test sees exactly what was kept.
+
+    Kernel tests run without Django (`-p no:django`), so this only applies when the plugin is loaded.
+    """
+    if not request.config.pluginmanager.hasplugin("django"):
+        yield
+        return
+    settings = request.getfixturevalue("settings")
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    yield
+
+
+@pytest.fixture
+def media_files(settings) -> list[Path]:  # type: ignore[no-untyped-def]
+    """Every file under MEDIA_ROOT, for tests that check nothing was left behind."""
+
+    def _list() -> list[Path]:
+        root = Path(settings.MEDIA_ROOT)
+        return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+    return _list  # type: ignore[return-value]

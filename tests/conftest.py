@@ -18,6 +18,8 @@ def _isolated_media(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[
     settings = request.getfixturevalue("settings")
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # A fast hasher: the tests are about the process, not about password storage.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     yield
 
 

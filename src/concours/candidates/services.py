@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -36,6 +37,8 @@ def profile_save(
     LanguageSkill.objects.bulk_create(LanguageSkill(profile=profile, **row) for row in languages)
     Education.objects.bulk_create(Education(profile=profile, **row) for row in education)
     for row in experience:
+        # Floats from JSON imports (0.8) become exact two-place decimals.
+        row = {**row, "fte": Decimal(str(row.get("fte", 1))).quantize(Decimal("0.01"))}
         post = WorkExperience(profile=profile, **row)
         post.full_clean(exclude=["profile"])
         post.save()

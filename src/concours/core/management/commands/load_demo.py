@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.contrib.auth.hashers import make_password
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -61,7 +62,8 @@ def _pdf_cv(name: str) -> bytes:
         b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = io.BytesIO(b"%PDF-1.4\n")
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
         offsets.append(out.tell())
@@ -155,11 +157,13 @@ class Command(BaseCommand):
         published = [ref for ref, v in vacancies.items() if v.status == Vacancy.Status.PUBLISHED]
         plan = application_plan(people, published)
         profiles: dict[int, CandidateProfile] = {}
+        # Hashing is deliberately slow; the demo candidates share one password, so hash it once.
+        password_hash = make_password(password)
         rng = random.Random(7)
         created = 0
         for index, reference, target in plan:
             vacancy = vacancies[reference]
-            profile = profiles.get(index) or self._candidate(people[index], password)
+            profile = profiles.get(index) or self._candidate(people[index], password_hash)
             profiles[index] = profile
             if Application.objects.filter(candidate=profile, vacancy=vacancy).exists():
                 continue
@@ -168,12 +172,12 @@ class Command(BaseCommand):
             created += 1
         return created
 
-    def _candidate(self, person: dict[str, Any], password: str) -> CandidateProfile:
+    def _candidate(self, person: dict[str, Any], password_hash: str) -> CandidateProfile:
         existing = CandidateProfile.objects.filter(user__email=person["email"]).first()
         if existing is not None:
             return existing
         with transaction.atomic():
-            user = User.objects.create_user(email=person["email"], password=password, name=person["name"])
+            user = User.objects.create(email=person["email"], password=password_hash, name=person["name"])
             grant_role(user, Role.CANDIDATE)
             return profile_save(
                 user=user,

@@ -1,0 +1,258 @@
+"""The demo data: vacancies meet the notice contract, candidates the profile contract, the plan the funnel."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from concours.demo.candidates import (
+    APPLICATION_STATES,
+    NATO_MEMBERS,
+    OPEN_PHASE_STATES,
+    STATE_PATHS,
+    application_plan,
+    generate_candidates,
+)
+from concours.demo.catalogue import PORTAL_KEYS, demo_deadline, load_vacancies, vacancy_files, vacancy_refs
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+CONTRACTS = REPO_ROOT.parent / "shared" / "contracts"
+
+FRENCH_PAIRS = (
+    ("title", "title_fr"),
+    ("summary", "summary_fr"),
+    ("accountabilities", "accountabilities_fr"),
+    ("additional_information", "additional_information_fr"),
+)
+
+
+def _validator(name: str) -> Draft202012Validator:
+    path = CONTRACTS / name
+    if not path.is_file():
+        pytest.skip(f"{path} is absent: the shared contracts are not beside the repository")
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def _errors(validator: Draft202012Validator, instance: Any) -> list[str]:
+    return [f"{list(error.absolute_path)}: {error.message}" for error in validator.iter_errors(instance)]
+
+
+@pytest.fixture(scope="module")
+def vacancies() -> list[dict[str, Any]]:
+    return load_vacancies()
+
+
+@pytest.fixture(scope="module")
+def candidates() -> list[dict[str, Any]]:
+    return generate_candidates()
+
+
+@pytest.fixture(scope="module")
+def plan(candidates: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
+    return application_plan(candidates, vacancy_refs())
+
+
+def test_there_are_six_vacancies_with_unique_references(vacancies: list[dict[str, Any]]) -> None:
+    """The demo ships six vacancies, each with its own reference and post references."""
+    assert len(vacancies) == 6
+    references = [vacancy["reference"] for vacancy in vacancies]
+    assert len(set(references)) == 6
+    post_refs = [post["reference"] for vacancy in vacancies for post in vacancy["posts"]]
+    assert len(set(post_refs)) == len(post_refs)
+
+
+def test_vacancies_validate_against_the_notice_contract(vacancies: list[dict[str, Any]]) -> None:
+    """Every demo vacancy is a valid parsed notice with every contract key present."""
+    validator = _validator("notice.schema.json")
+    required = validator.schema["required"]
+    for vacancy in vacancies:
+        assert _errors(validator, vacancy) == [], vacancy["reference"]
+        assert [key for key in required if key not in vacancy] == []
+
+
+def test_vacancies_carry_the_portal_keys(vacancies: list[dict[str, Any]]) -> None:
+    """Every demo vacancy has the portal's extra keys, with sensible shapes."""
+    for path, vacancy in zip(vacancy_files(), vacancies, strict=True):
+        assert [key for key in PORTAL_KEYS if key not in vacancy] == [], path.name
+        assert vacancy["source_file"] == f"demo/{path.stem}.json"
+        assert path.stem.startswith(vacancy["reference"])
+        assert len(vacancy["unit_path"]) >= 2 and vacancy["unit_path"][0] == vacancy["body"].split(" (")[0]
+        assert vacancy["zone"] in {"Europe/Brussels", "Europe/Amsterdam"}
+        assert 2 <= len(vacancy["summary"]) <= 4
+        assert 4 <= len(vacancy["accountabilities"]) <= 6
+        assert all(set(item) == {"heading", "text"} for item in vacancy["accountabilities"])
+        assert len(vacancy["additional_information"]) >= 3
+        assert vacancy["status"] in {"published", "draft"}
+        assert isinstance(vacancy["deadline_offset_days"], int)
+
+
+def test_french_fields_are_filled_and_differ_from_english(vacancies: list[dict[str, Any]]) -> None:
+    """Each French field is non-empty, matches its English field's shape and is not a copy of it."""
+    for vacancy in vacancies:
+        for english_key, french_key in FRENCH_PAIRS:
+            english, french = vacancy[english_key], vacancy[french_key]
+            assert french, (vacancy["reference"], french_key)
+            assert french != english, (vacancy["reference"], french_key)
+            if isinstance(english, list):
+                assert len(french) == len(english), (vacancy["reference"], french_key)
+                assert all(item for item in french)
+                assert all(fr != en for fr, en in zip(french, english, strict=True))
+
+
+def test_offsets_give_five_open_vacancies_and_one_closed(vacancies: list[dict[str, Any]]) -> None:
+    """Five vacancies close 10 to 60 days after today, one closed five days ago; exactly one is a draft."""
+    offsets = sorted(vacancy["deadline_offset_days"] for vacancy in vacancies)
+    assert offsets[0] == -5
+    assert all(10 <= offset <= 60 for offset in offsets[1:])
+    assert Counter(vacancy["status"] for vacancy in vacancies) == {"published": 5, "draft": 1}
+    closed = next(vacancy for vacancy in vacancies if vacancy["deadline_offset_days"] < 0)
+    assert closed["status"] == "published"
+
+
+def test_demo_deadline_is_today_plus_offset_in_local_time(vacancies: list[dict[str, Any]]) -> None:
+    """The demo deadline falls offset days after today at 23:59 in the duty station's zone."""
+    today = date(2027, 3, 1)
+    for vacancy in vacancies:
+        deadline = demo_deadline(vacancy, today=today)
+        assert (deadline.date() - today).days == vacancy["deadline_offset_days"]
+        assert (deadline.hour, deadline.minute) == (23, 59)
+        assert str(deadline.tzinfo) == vacancy["zone"]
+
+
+def test_essays_name_the_reference_and_key_challenges(vacancies: list[dict[str, Any]]) -> None:
+    """Where an essay is required, its title must include the vacancy reference and "Key challenges"."""
+    essays = [vacancy for vacancy in vacancies if vacancy["essay"]]
+    assert essays
+    for vacancy in essays:
+        essay = vacancy["essay"]
+        assert essay["title_must_include"] == [vacancy["reference"], "Key challenges"]
+        assert essay["max_pages"] in (1, 2) and essay["paper"] == "A4"
+
+
+def test_candidates_validate_against_the_profile_contract(candidates: list[dict[str, Any]]) -> None:
+    """Every generated candidate is a valid profile with a name and an example.org e-mail."""
+    validator = _validator("candidate.schema.json")
+    assert len(candidates) == 240
+    for candidate in candidates:
+        assert _errors(validator, candidate) == [], candidate["id"]
+        assert candidate["name"].strip()
+        assert candidate["email"].endswith("@example.org")
+
+
+def test_candidate_emails_are_unique(candidates: list[dict[str, Any]]) -> None:
+    """No two candidates share an e-mail address, and each follows firstname.lastname.N."""
+    emails = [candidate["email"] for candidate in candidates]
+    assert len(set(emails)) == len(emails)
+    for number, email in enumerate(emails, start=1):
+        assert email.isascii()
+        assert email.split("@")[0].split(".")[-1] == str(number)
+
+
+def test_generation_is_deterministic() -> None:
+    """The same seed gives the same candidates and plan; another seed gives different ones."""
+    first, again = generate_candidates(seed=11), generate_candidates(seed=11)
+    assert first == again
+    assert generate_candidates(seed=12) != first
+    refs = vacancy_refs()
+    assert application_plan(first, refs, seed=11) == application_plan(again, refs, seed=11)
+
+
+def test_candidates_mix_eligible_and_ineligible_profiles(candidates: list[dict[str, Any]]) -> None:
+    """Most candidates are NATO nationals; some are not, some hold two nationalities, some use CEFR."""
+    outsiders = [c for c in candidates if not NATO_MEMBERS.intersection(c["nationalities"])]
+    assert 0.04 * len(candidates) <= len(outsiders) <= 0.14 * len(candidates)
+    assert any(len(c["nationalities"]) > 1 for c in candidates)
+    assert any({"FI", "SE"} & set(c["nationalities"]) for c in candidates)
+    scales = Counter(
+        item.get("scale") for c in candidates for item in c["languages"] if item["language"] == "en"
+    )
+    assert scales["NATO"] > scales["CEFR"] > 0
+    assert any(c["serving_staff"] for c in candidates)
+
+
+def test_candidate_careers_have_varied_posts(candidates: list[dict[str, Any]]) -> None:
+    """Experience has 2 to 6 dated posts, some ongoing, some part-time, some overlapping."""
+    ongoing = part_time = overlapping = 0
+    for candidate in candidates:
+        posts = candidate["experience"]
+        assert 2 <= len(posts) <= 6
+        assert all(post["end"] is None or post["start"] <= post["end"] for post in posts)
+        ongoing += any(post["end"] is None for post in posts)
+        part_time += any(post.get("fte", 1) < 1 for post in posts)
+        ends = [post["end"] or "9999-12" for post in posts]
+        overlapping += any(later["start"] <= ends[i] for i, later in enumerate(posts[1:]))
+    assert ongoing > len(candidates) / 2
+    assert part_time > 0 and overlapping > 0
+
+
+def test_state_paths_cover_every_state() -> None:
+    """STATE_PATHS gives a path for every application state, from draft (excluded) to that state."""
+    assert set(STATE_PATHS) == set(APPLICATION_STATES)
+    assert STATE_PATHS["draft"] == []
+    for state, path in STATE_PATHS.items():
+        assert "draft" not in path
+        if state != "draft":
+            assert path[0] == "submitted" and path[-1] == state
+
+
+def test_plan_covers_every_state_with_a_realistic_funnel(plan: list[tuple[int, str, str]]) -> None:
+    """The plan has at least 200 applications over every state, many more screened than selected."""
+    counts = Counter(state for _, _, state in plan)
+    assert len(plan) >= 200
+    assert set(counts) == set(APPLICATION_STATES)
+    assert counts["submitted"] + counts["screened_in"] + counts["screened_out"] > len(plan) / 2
+    assert counts["selected"] < counts["shortlisted"] + counts["not_selected"] + counts["reserve"]
+
+
+def test_plan_has_one_application_per_candidate_and_vacancy(plan: list[tuple[int, str, str]]) -> None:
+    """No candidate applies twice to the same vacancy."""
+    pairs = Counter((index, reference) for index, reference, _ in plan)
+    assert max(pairs.values()) == 1
+
+
+def test_plan_targets_only_published_vacancies(
+    plan: list[tuple[int, str, str]], vacancies: list[dict[str, Any]]
+) -> None:
+    """Applications go only to published vacancies; later stages only where the deadline has passed."""
+    by_reference = {vacancy["reference"]: vacancy for vacancy in vacancies}
+    assert {reference for _, reference, _ in plan} == set(vacancy_refs(status="published"))
+    for _, reference, state in plan:
+        vacancy = by_reference[reference]
+        assert vacancy["status"] == "published"
+        if vacancy["deadline_offset_days"] >= 0:
+            assert state in OPEN_PHASE_STATES
+
+
+def test_plan_selects_no_more_than_posts_plus_two(
+    plan: list[tuple[int, str, str]], vacancies: list[dict[str, Any]]
+) -> None:
+    """Per vacancy, selections never exceed its posts, and selected plus reserve never exceed posts + 2."""
+    for vacancy in vacancies:
+        states = Counter(state for _, reference, state in plan if reference == vacancy["reference"])
+        assert states["selected"] <= len(vacancy["posts"])
+        assert states["selected"] + states["reserve"] <= len(vacancy["posts"]) + 2
+
+
+def test_plan_screens_out_non_members(
+    plan: list[tuple[int, str, str]], candidates: list[dict[str, Any]]
+) -> None:
+    """Candidates with no NATO nationality never get past screening."""
+    passed = {"screened_in", "longlisted", "shortlisted", "selected", "reserve", "not_selected"}
+    for index, _, state in plan:
+        if not NATO_MEMBERS.intersection(candidates[index]["nationalities"]):
+            assert state not in passed
+
+
+def test_plan_indices_point_at_candidates(
+    plan: list[tuple[int, str, str]], candidates: list[dict[str, Any]]
+) -> None:
+    """Every candidate index in the plan refers to a generated candidate."""
+    assert all(0 <= index < len(candidates) for index, _, _ in plan)

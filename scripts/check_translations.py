@@ -17,8 +17,18 @@ CATALOGUE = PACKAGE / "locale" / "fr" / "LC_MESSAGES" / "django.po"
 
 def main() -> int:
     subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "concours"), "makemessages", "-l", "fr", "--no-obsolete", "-v0",
-         "--ignore", "kernel/*", "--ignore", "demo/*"],
+        [
+            str(ROOT / ".venv" / "bin" / "concours"),
+            "makemessages",
+            "-l",
+            "fr",
+            "--no-obsolete",
+            "-v0",
+            "--ignore",
+            "kernel/*",
+            "--ignore",
+            "demo/*",
+        ],
         cwd=PACKAGE,
         check=True,
     )
@@ -26,7 +36,9 @@ def main() -> int:
     for flag in ("--untranslated", "--only-fuzzy"):
         out = subprocess.run(
             ["msgattrib", flag, "--no-obsolete", "--no-wrap", str(CATALOGUE)],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         missing += [line for line in out.splitlines() if line.startswith("msgid ") and line != 'msgid ""']
     if missing:

@@ -35,7 +35,9 @@ class UserFactory(factory.django.DjangoModelFactory):
             from allauth.account.models import EmailAddress
 
             self.save()
-            EmailAddress.objects.get_or_create(user=self, email=self.email, defaults={"verified": True, "primary": True})
+            EmailAddress.objects.get_or_create(
+                user=self, email=self.email, defaults={"verified": True, "primary": True}
+            )
 
 
 def make_user(role: Role, **kwargs: object) -> User:
@@ -72,8 +74,14 @@ class VacancyFactory(factory.django.DjangoModelFactory):
             "reference": o.reference,
             "key_challenges": ["Lead the policy work of the section."],
             "essential_qualifications": ["have a university degree in a relevant field;"],
-            "essay": {"required": True, "max_pages": 2, "paper": "A4", "format": "docx",
-                      "title_must_include": [o.reference, "Key challenges"], "due": None},
+            "essay": {
+                "required": True,
+                "max_pages": 2,
+                "paper": "A4",
+                "format": "docx",
+                "title_must_include": [o.reference, "Key challenges"],
+                "due": None,
+            },
         }
     )
 
@@ -109,7 +117,10 @@ class ProfileFactory(factory.django.DjangoModelFactory):
             LanguageSkill.objects.create(profile=self, language="fr", scale="NATO", level="III")
             Education.objects.create(profile=self, level="master", field="International relations")
             WorkExperience.objects.create(
-                profile=self, title="Policy officer", employer="Ministry", start=dt.date(2012, 1, 1),
+                profile=self,
+                title="Policy officer",
+                employer="Ministry",
+                start=dt.date(2012, 1, 1),
                 tags=["policy", "multilateral"],
             )
 

@@ -6,6 +6,12 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+
+from concours.accounts.models import Role
+from concours.applications.models import Application, Attachment, Transition
+from concours.applications.services import application_submit, application_transition, application_withdraw
+from concours.core.audit import audit_events_for
+from concours.core.errors import DomainError, NotAllowed
 from factories import (
     ApplicationFactory,
     ProfileFactory,
@@ -14,12 +20,6 @@ from factories import (
     essay_upload,
     make_user,
 )
-
-from concours.accounts.models import Role
-from concours.applications.models import Application, Attachment, Transition
-from concours.applications.services import application_submit, application_transition, application_withdraw
-from concours.core.audit import audit_events_for
-from concours.core.errors import DomainError, NotAllowed
 
 pytestmark = pytest.mark.django_db
 S = Application.Status
@@ -40,7 +40,11 @@ def test_submission_keeps_both_files_and_records_the_transition(media_files) -> 
     assert set(application.attachments.values_list("kind", flat=True)) == {"cv", "essay"}
     assert len(media_files()) == 2
     transition = Transition.objects.get(application=application)
-    assert (transition.from_status, transition.to_status, transition.actor) == (S.DRAFT, S.SUBMITTED, profile.user)
+    assert (transition.from_status, transition.to_status, transition.actor) == (
+        S.DRAFT,
+        S.SUBMITTED,
+        profile.user,
+    )
     assert audit_events_for(application).filter(event_type="APPLICATION_SUBMITTED").count() == 1
 
 
@@ -48,9 +52,9 @@ def test_submission_after_the_deadline_is_refused_with_a_frozen_clock() -> None:
     """After the deadline the server refuses, whatever the page showed; nothing is kept."""
     vacancy = VacancyFactory(deadline=dt.datetime(2026, 3, 1, 23, 59, tzinfo=dt.UTC))
     profile = ProfileFactory()
-    with time_machine.travel(dt.datetime(2026, 3, 2, 0, 0, 1, tzinfo=dt.UTC), tick=False):
-        with pytest.raises(DomainError, match="deadline"):
-            submit(profile, vacancy)
+    late = dt.datetime(2026, 3, 2, 0, 0, 1, tzinfo=dt.UTC)
+    with time_machine.travel(late, tick=False), pytest.raises(DomainError, match="deadline"):
+        submit(profile, vacancy)
     assert not Application.objects.exists()
     with time_machine.travel(dt.datetime(2026, 3, 1, 23, 58, tzinfo=dt.UTC), tick=False):
         assert submit(profile, vacancy).status == S.SUBMITTED
@@ -80,7 +84,12 @@ def test_a_rejected_upload_leaves_no_record_and_no_file(cv, essay, message, medi
     """Bad files are refused with a clear reason; no application, attachment or file remains."""
     profile, vacancy = ProfileFactory(), VacancyFactory()
     with pytest.raises(DomainError, match=message):
-        submit(profile, vacancy, cv=cv_upload() if cv == "ok" else cv, essay=essay_upload() if essay == "ok" else essay)
+        submit(
+            profile,
+            vacancy,
+            cv=cv_upload() if cv == "ok" else cv,
+            essay=essay_upload() if essay == "ok" else essay,
+        )
     assert not Application.objects.exists()
     assert not Attachment.objects.exists()
     assert media_files() == []
@@ -104,7 +113,7 @@ def test_oversized_upload_is_refused(settings) -> None:  # type: ignore[no-untyp
     """A file over the size limit is refused and named."""
     settings.CONCOURS_MAX_UPLOAD_BYTES = 100
     big = SimpleUploadedFile("big.pdf", b"%PDF-" + b"0" * 200)
-    with pytest.raises(DomainError, match="big.pdf"):
+    with pytest.raises(DomainError, match=r"big\.pdf"):
         submit(ProfileFactory(), VacancyFactory(), cv=big)
 
 
@@ -136,7 +145,9 @@ def test_every_state_change_leaves_a_transition_record() -> None:
     path = [S.SCREENED_IN, S.LONGLISTED, S.SHORTLISTED, S.RESERVE, S.SELECTED, S.WITHDRAWN]
     for to in path:
         actor = profile.user if to == S.WITHDRAWN else recruiter
-        application = application_transition(application=application, to=to, reason=f"because {to}", actor=actor)
+        application = application_transition(
+            application=application, to=to, reason=f"because {to}", actor=actor
+        )
     records = list(Transition.objects.filter(application=application).order_by("at", "id"))
     assert [(r.from_status, r.to_status) for r in records] == list(
         zip([S.DRAFT, S.SUBMITTED, *path[:-1]], [S.SUBMITTED, *path], strict=True)
@@ -159,7 +170,9 @@ def test_a_recruiter_must_give_a_reason() -> None:
     """Moves by staff carry a reason."""
     application = submit(ProfileFactory(), VacancyFactory())
     with pytest.raises(DomainError, match="reason"):
-        application_transition(application=application, to=S.SCREENED_IN, reason="  ", actor=make_user(Role.RECRUITER))
+        application_transition(
+            application=application, to=S.SCREENED_IN, reason="  ", actor=make_user(Role.RECRUITER)
+        )
 
 
 @pytest.mark.parametrize("role", [Role.CANDIDATE, Role.PANEL_MEMBER, Role.HIRING_MANAGER])

@@ -2,11 +2,19 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from factories import ApplicationFactory, AssignmentFactory, ProfileFactory, VacancyFactory, cv_upload, essay_upload, make_user
 
 from concours.accounts.models import Role
 from concours.applications.models import Application, Transition
 from concours.applications.services import application_submit
+from factories import (
+    ApplicationFactory,
+    AssignmentFactory,
+    ProfileFactory,
+    VacancyFactory,
+    cv_upload,
+    essay_upload,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 S = Application.Status
@@ -15,7 +23,11 @@ S = Application.Status
 def submitted(profile=None, vacancy=None):  # type: ignore[no-untyped-def]
     profile = profile or ProfileFactory()
     return application_submit(
-        candidate=profile, vacancy=vacancy or VacancyFactory(), cv=cv_upload(), essay=essay_upload(), actor=profile.user
+        candidate=profile,
+        vacancy=vacancy or VacancyFactory(),
+        cv=cv_upload(),
+        essay=essay_upload(),
+        actor=profile.user,
     )
 
 
@@ -28,7 +40,9 @@ def test_a_candidate_applies_through_the_page(client) -> None:  # type: ignore[n
         {"cv": cv_upload(), "essay": essay_upload(), "confirm": "on"},
     )
     application = Application.objects.get(candidate=profile)
-    assert response.status_code == 302 and response.url == reverse("applications:detail", args=[application.pk])
+    assert response.status_code == 302 and response.url == reverse(
+        "applications:detail", args=[application.pk]
+    )
     assert application.status == S.SUBMITTED
     page = client.get(response.url)
     assert "Submitted" in page.content.decode()
@@ -86,11 +100,16 @@ def test_a_recruiter_moves_an_application_with_a_reason(client) -> None:  # type
     recruiter = make_user(Role.RECRUITER)
     client.force_login(recruiter)
     response = client.post(
-        reverse("backoffice:move", args=[application.pk]), {"to": S.SCREENED_IN, "reason": "Meets every requirement"}
+        reverse("backoffice:move", args=[application.pk]),
+        {"to": S.SCREENED_IN, "reason": "Meets every requirement"},
     )
     assert response.status_code == 302
     record = Transition.objects.filter(application=application).last()
-    assert (record.to_status, record.actor, record.reason) == (S.SCREENED_IN, recruiter, "Meets every requirement")
+    assert (record.to_status, record.actor, record.reason) == (
+        S.SCREENED_IN,
+        recruiter,
+        "Meets every requirement",
+    )
 
 
 def test_the_recruiter_filters_applications_by_state(client) -> None:  # type: ignore[no-untyped-def]
@@ -100,7 +119,9 @@ def test_the_recruiter_filters_applications_by_state(client) -> None:  # type: i
     one.status = S.SCREENED_OUT
     one.save()
     client.force_login(make_user(Role.RECRUITER))
-    page = client.get(reverse("backoffice:vacancy", args=[vacancy.pk]), {"status": S.SCREENED_OUT}).content.decode()
+    page = client.get(
+        reverse("backoffice:vacancy", args=[vacancy.pk]), {"status": S.SCREENED_OUT}
+    ).content.decode()
     assert one.candidate.name in page and two.candidate.name not in page
     assert "Screened out (1)" in page and "Submitted (1)" in page
 
@@ -113,6 +134,7 @@ def test_drafts_stay_private_to_the_candidate(client) -> None:  # type: ignore[n
 
 
 # --- who may open what -----------------------------------------------------------------------------
+
 
 def _pages(application: Application) -> dict[str, str]:
     return {
@@ -173,7 +195,12 @@ def test_a_panel_member_may_not_move_or_download(client) -> None:  # type: ignor
     application = submitted()
     assignment = AssignmentFactory(vacancy=application.vacancy)
     client.force_login(assignment.user)
-    assert client.post(reverse("backoffice:move", args=[application.pk]), {"to": S.SCREENED_IN, "reason": "x"}).status_code == 403
+    assert (
+        client.post(
+            reverse("backoffice:move", args=[application.pk]), {"to": S.SCREENED_IN, "reason": "x"}
+        ).status_code
+        == 403
+    )
     assert client.get(reverse("applications:attachment", args=[application.pk, "cv"])).status_code == 404
 
 

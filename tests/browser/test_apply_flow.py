@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from django.core import mail
-from factories import PASSWORD, VacancyFactory, docx_bytes, make_user
 
 from concours.accounts.models import Role
 from concours.applications.models import Application
+from factories import PASSWORD, VacancyFactory, docx_bytes, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 DOCS = Path(__file__).resolve().parents[2] / "docs"

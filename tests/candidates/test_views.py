@@ -2,28 +2,46 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from factories import make_user
 
 from concours.accounts.models import Role
 from concours.candidates.models import CandidateProfile
 from concours.candidates.selectors import profile_as_contract
+from factories import make_user
 
 pytestmark = pytest.mark.django_db
 
 
 def _management(prefix: str, total: int) -> dict[str, str]:
-    return {f"{prefix}-TOTAL_FORMS": str(total), f"{prefix}-INITIAL_FORMS": "0",
-            f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"}
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
 
 
 def profile_post(**overrides: str) -> dict[str, str]:
     data = {
-        "name": "Ingrid Berg", "nationalities": "no, se",
-        **_management("lang", 2), "lang-0-language": "en", "lang-0-scale": "NATO", "lang-0-level": "VI",
-        "lang-1-language": "fr", "lang-1-scale": "NATO", "lang-1-level": "II",
-        **_management("edu", 1), "edu-0-level": "master", "edu-0-field": "Law", "edu-0-completed": "2008-06",
-        **_management("exp", 1), "exp-0-title": "Legal adviser", "exp-0-employer": "Ministry of Defence",
-        "exp-0-start": "2009-01", "exp-0-end": "", "exp-0-fte": "0.8", "exp-0-tags": ["policy", "defence"],
+        "name": "Ingrid Berg",
+        "nationalities": "no, se",
+        **_management("lang", 2),
+        "lang-0-language": "en",
+        "lang-0-scale": "NATO",
+        "lang-0-level": "VI",
+        "lang-1-language": "fr",
+        "lang-1-scale": "NATO",
+        "lang-1-level": "II",
+        **_management("edu", 1),
+        "edu-0-level": "master",
+        "edu-0-field": "Law",
+        "edu-0-completed": "2008-06",
+        **_management("exp", 1),
+        "exp-0-title": "Legal adviser",
+        "exp-0-employer": "Ministry of Defence",
+        "exp-0-start": "2009-01",
+        "exp-0-end": "",
+        "exp-0-fte": "0.8",
+        "exp-0-tags": ["policy", "defence"],
     }
     data.update(overrides)
     return data
@@ -37,10 +55,18 @@ def test_a_candidate_saves_a_complete_profile(client) -> None:  # type: ignore[n
     assert response.status_code == 302
     contract = profile_as_contract(CandidateProfile.objects.get(user=user))
     assert contract["nationalities"] == ["NO", "SE"]
-    assert {(lang["language"], lang["level"]) for lang in contract["languages"]} == {("en", "VI"), ("fr", "II")}
+    assert {(lang["language"], lang["level"]) for lang in contract["languages"]} == {
+        ("en", "VI"),
+        ("fr", "II"),
+    }
     assert contract["education"][0]["completed"] == "2008-06-01"
     post = contract["experience"][0]
-    assert (post["start"], post["end"], post["fte"], post["tags"]) == ("2009-01-01", None, 0.8, ["policy", "defence"])
+    assert (post["start"], post["end"], post["fte"], post["tags"]) == (
+        "2009-01-01",
+        None,
+        0.8,
+        ["policy", "defence"],
+    )
 
 
 def test_a_post_ending_before_it_starts_is_refused(client) -> None:  # type: ignore[no-untyped-def]

@@ -4,15 +4,28 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from factories import ProfileFactory, VacancyFactory, cv_upload, essay_upload
 
 from concours.applications.services import application_submit
+from factories import ProfileFactory, VacancyFactory, cv_upload, essay_upload
 
 pytestmark = pytest.mark.django_db
 
 # English words that must not appear on a French page (outside user data such as vacancy titles).
-ENGLISH = ["Vacancies", "Deadline", "Log out", "My applications", "My profile", "Submit my application",
-           "Apply", "Withdraw", "History", "Save profile", "Languages", "Work experience", "Search"]
+ENGLISH = [
+    "Vacancies",
+    "Deadline",
+    "Log out",
+    "My applications",
+    "My profile",
+    "Submit my application",
+    "Apply",
+    "Withdraw",
+    "History",
+    "Save profile",
+    "Languages",
+    "Work experience",
+    "Search",
+]
 
 
 def french_page(client, url: str) -> str:  # type: ignore[no-untyped-def]

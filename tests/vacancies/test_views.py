@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+
 from factories import VacancyFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,11 @@ def test_search_finds_by_title_reference_and_grade(client) -> None:  # type: ign
     """The search box matches words of the title, the reference and the grade."""
     policy = VacancyFactory(title="Senior Policy Officer", grade="G17")
     legal = VacancyFactory(title="Legal Adviser", grade="G20")
-    for query, shown, hidden in [("policy", policy, legal), (legal.reference, legal, policy), ("G20", legal, policy)]:
+    for query, shown, hidden in [
+        ("policy", policy, legal),
+        (legal.reference, legal, policy),
+        ("G20", legal, policy),
+    ]:
         page = client.get(reverse("vacancies:list"), {"q": query}).content.decode()
         assert shown.title in page and hidden.title not in page
 
@@ -38,18 +43,39 @@ def test_a_vacancy_page_shows_every_section_of_its_notice(client) -> None:  # ty
         "direct_reports": 8,
         "competencies": [{"name": "Achievement", "level": "Sets and works to meet challenging goals"}],
         "contract": {"type": "definite", "initial_years": 3, "renewal_years": 3, "max_years": 6},
-        "essay": {"required": True, "max_pages": 1, "paper": "A4", "format": "docx",
-                  "title_must_include": ["260001", "Key challenges"], "due": "2027-01-15"},
-        "selection_timeline": [{"stage": "Final assessment", "when": "March 2027", "where": "Brussels, Belgium"}],
+        "essay": {
+            "required": True,
+            "max_pages": 1,
+            "paper": "A4",
+            "format": "docx",
+            "title_must_include": ["260001", "Key challenges"],
+            "due": "2027-01-15",
+        },
+        "selection_timeline": [
+            {"stage": "Final assessment", "when": "March 2027", "where": "Brussels, Belgium"}
+        ],
         "additional_information": ["Reasonable accommodation is available on request."],
         "genai_prohibited": True,
     }
     vacancy = VacancyFactory(notice=notice)
     page = client.get(reverse("vacancies:detail", args=[vacancy.pk])).content.decode()
-    for text in ["The section leads", "Partnership policy", "Renew the partnership", "university degree",
-                 "post-graduate", "Leads a team of eight", "Director, Security Policy", "Sets and works to meet",
-                 "Definite duration contract", "Maximum period of service: 6 years", "At most 1 A4 page",
-                 "260001", "Final assessment", "Reasonable accommodation", "generative AI"]:
+    for text in [
+        "The section leads",
+        "Partnership policy",
+        "Renew the partnership",
+        "university degree",
+        "post-graduate",
+        "Leads a team of eight",
+        "Director, Security Policy",
+        "Sets and works to meet",
+        "Definite duration contract",
+        "Maximum period of service: 6 years",
+        "At most 1 A4 page",
+        "260001",
+        "Final assessment",
+        "Reasonable accommodation",
+        "generative AI",
+    ]:
         assert text in page, text
 
 

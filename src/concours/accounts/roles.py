@@ -51,7 +51,10 @@ def ensure_role_groups() -> dict[Role, Group]:
 def grant_role(user: User, role: Role) -> None:
     group, _ = Group.objects.get_or_create(name=role.value)
     user.groups.add(group)
-    if role in {Role.RECRUITER, Role.PANEL_MEMBER, Role.HIRING_MANAGER, Role.ADMINISTRATOR} and not user.is_staff:
+    if (
+        role in {Role.RECRUITER, Role.PANEL_MEMBER, Role.HIRING_MANAGER, Role.ADMINISTRATOR}
+        and not user.is_staff
+    ):
         user.is_staff = True
         user.save(update_fields=["is_staff"])
     user.__dict__.pop("_role_cache", None)

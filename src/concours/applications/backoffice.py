@@ -64,14 +64,18 @@ def application_move(request: HttpRequest, application_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.application_transition(
-                application=application, to=form.cleaned_data["to"], reason=form.cleaned_data["reason"], actor=user
+                application=application,
+                to=form.cleaned_data["to"],
+                reason=form.cleaned_data["reason"],
+                actor=user,
             )
         except DomainError as error:
             messages.error(request, error.message)
         else:
             messages.success(
                 request,
-                _("The application is now “%(state)s”.") % {"state": Application.Status(form.cleaned_data["to"]).label},
+                _("The application is now “%(state)s”.")
+                % {"state": Application.Status(form.cleaned_data["to"]).label},
             )
             return redirect("backoffice:application", application_id=application.pk)
     return render(

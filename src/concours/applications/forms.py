@@ -17,7 +17,9 @@ class ApplyForm(forms.Form):
 
 
 class WithdrawForm(forms.Form):
-    reason = forms.CharField(label=_("Reason (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class TransitionForm(forms.Form):
@@ -26,7 +28,8 @@ class TransitionForm(forms.Form):
 
     def __init__(self, *args: Any, targets: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to"].choices = [(value, Application.Status(value).label) for value in targets]
+        to_field: Any = self.fields["to"]
+        to_field.choices = [(value, Application.Status(value).label) for value in targets]
 
 
 class StatusFilterForm(forms.Form):

@@ -40,7 +40,9 @@ class Application(models.Model):
         verbose_name_plural = _("applications")
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["candidate", "vacancy"], name="application_one_per_candidate_vacancy"),
+            models.UniqueConstraint(
+                fields=["candidate", "vacancy"], name="application_one_per_candidate_vacancy"
+            ),
         ]
         indexes = [models.Index(fields=["vacancy", "status"], name="application_vacancy_status_idx")]
 
@@ -72,7 +74,9 @@ class Attachment(models.Model):
     class Meta:
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
-        constraints = [models.UniqueConstraint(fields=["application", "kind"], name="attachment_one_per_kind")]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "kind"], name="attachment_one_per_kind")
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.original_name}"

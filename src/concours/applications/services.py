@@ -129,7 +129,7 @@ def application_submit(
             attachment = Attachment(
                 application=application,
                 kind=kind,
-                original_name=(upload.name if upload else "")[:255],
+                original_name=((upload.name if upload else "") or "")[:255],
                 content_type=content_type,
                 size=len(content),
                 sha256=hashlib.sha256(content).hexdigest(),

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -94,7 +95,7 @@ def application_withdraw(request: HttpRequest, application_id: int) -> HttpRespo
     return redirect("applications:detail", application_id=application.pk)
 
 
-def attachment_download(request: HttpRequest, application_id: int, kind: str) -> HttpResponse:
+def attachment_download(request: HttpRequest, application_id: int, kind: str) -> HttpResponseBase:
     """A CV or essay, for its candidate or the recruiters of the vacancy; nobody else learns it exists."""
     user: Any = request.user
     if not user.is_authenticated:

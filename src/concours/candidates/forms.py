@@ -31,7 +31,9 @@ class ProfileForm(forms.Form):
         help_text=_("Two-letter country codes (ISO 3166-1), separated by commas, e.g. FR, CA."),
         max_length=200,
     )
-    serving_staff = forms.BooleanField(label=_("I am a serving staff member of the organisation"), required=False)
+    serving_staff = forms.BooleanField(
+        label=_("I am a serving staff member of the organisation"), required=False
+    )
 
     def clean_nationalities(self) -> list[str]:
         codes = [code.strip().upper() for code in re.split(r"[,;\s]+", self.cleaned_data["nationalities"])]
@@ -76,15 +78,24 @@ class ExperienceForm(forms.Form):
     employer = forms.CharField(label=_("Employer"), max_length=200, required=False)
     start = forms.DateField(label=_("From"), input_formats=MONTH_FORMATS, widget=MonthInput())
     end = forms.DateField(
-        label=_("To"), required=False, input_formats=MONTH_FORMATS, widget=MonthInput(),
+        label=_("To"),
+        required=False,
+        input_formats=MONTH_FORMATS,
+        widget=MonthInput(),
         help_text=_("Leave empty if ongoing"),
     )
     fte = forms.DecimalField(
-        label=_("Working time"), min_value=0.05, max_value=1, initial=1, decimal_places=2,
+        label=_("Working time"),
+        min_value=0.05,
+        max_value=1,
+        initial=1,
+        decimal_places=2,
         help_text=_("1 = full time, 0.5 = half time"),
     )
     tags = forms.MultipleChoiceField(
-        label=_("Kind of work"), choices=WorkExperience.Tag.choices, required=False,
+        label=_("Kind of work"),
+        choices=WorkExperience.Tag.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 

@@ -11,7 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 class CandidateProfile(models.Model):
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="candidate_profile"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="candidate_profile",
     )
     name = models.CharField(_("full name"), max_length=200)
     nationalities = models.JSONField(
@@ -114,7 +117,8 @@ class WorkExperience(models.Model):
         ordering = ["-start"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")), name="experience_end_after_start"
+                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                name="experience_end_after_start",
             ),
             models.CheckConstraint(condition=Q(fte__gt=0) & Q(fte__lte=1), name="experience_fte_in_range"),
         ]

@@ -26,7 +26,9 @@ def profile_save(
     actor: Any,
 ) -> CandidateProfile:
     """Replace the profile of `user` with the given parts; rows are plain dicts of model fields."""
-    profile, _ = CandidateProfile.objects.select_for_update().get_or_create(user=user, defaults={"name": name})
+    profile, _ = CandidateProfile.objects.select_for_update().get_or_create(
+        user=user, defaults={"name": name}
+    )
     profile.name = name
     profile.nationalities = sorted({code.upper() for code in nationalities})
     profile.serving_staff = serving_staff

@@ -14,5 +14,7 @@ def roles(request: HttpRequest) -> dict[str, Any]:
     return {
         "is_candidate": user.has_role(Role.CANDIDATE),
         "is_staff_member": user.is_superuser or any(user.has_role(role) for role in STAFF_ROLES),
-        "is_recruiter": user.is_superuser or user.has_role(Role.RECRUITER) or user.has_role(Role.ADMINISTRATOR),
+        "is_recruiter": user.is_superuser
+        or user.has_role(Role.RECRUITER)
+        or user.has_role(Role.ADMINISTRATOR),
     }

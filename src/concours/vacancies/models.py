@@ -23,7 +23,12 @@ class OrgUnit(models.Model):
         SECTION = "section", _("Section")
 
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=200)
@@ -63,7 +68,12 @@ class Vacancy(models.Model):
     reference = models.CharField(_("reference"), max_length=40, blank=True, db_index=True)
     organisation = models.CharField(_("organisation"), max_length=120, default="NATO")
     unit = models.ForeignKey(
-        OrgUnit, verbose_name=_("unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="vacancies"
+        OrgUnit,
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="vacancies",
     )
     title = models.CharField(_("title"), max_length=300)
     title_fr = models.CharField(_("title in French"), max_length=300, blank=True)
@@ -75,7 +85,10 @@ class Vacancy(models.Model):
     deadline = models.DateTimeField(_("deadline"), help_text=_("Stored in UTC; shown at the duty station."))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     notice = models.JSONField(
-        _("parsed notice"), default=dict, blank=True, help_text=_("Requirements in the shape of notice.schema.json")
+        _("parsed notice"),
+        default=dict,
+        blank=True,
+        help_text=_("Requirements in the shape of notice.schema.json"),
     )
     source_text = models.TextField(_("source text"), blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
@@ -125,7 +138,9 @@ class Vacancy(models.Model):
 class Post(models.Model):
     """One post filled by a vacancy; a competition may fill several."""
 
-    vacancy = models.ForeignKey(Vacancy, verbose_name=_("vacancy"), on_delete=models.CASCADE, related_name="posts")
+    vacancy = models.ForeignKey(
+        Vacancy, verbose_name=_("vacancy"), on_delete=models.CASCADE, related_name="posts"
+    )
     title = models.CharField(_("title"), max_length=300)
     reference = models.CharField(_("post reference"), max_length=40, blank=True)
     grade = models.CharField(_("grade"), max_length=40, blank=True)

@@ -30,8 +30,10 @@ def vacancy_list_published(*, query: str = "") -> QuerySet[Vacancy]:
 
 def vacancy_get_published(*, vacancy_id: int) -> Vacancy:
     try:
-        return Vacancy.objects.select_related("unit").prefetch_related("posts").get(
-            pk=vacancy_id, status__in=[Vacancy.Status.PUBLISHED, Vacancy.Status.CLOSED]
+        return (
+            Vacancy.objects.select_related("unit")
+            .prefetch_related("posts")
+            .get(pk=vacancy_id, status__in=[Vacancy.Status.PUBLISHED, Vacancy.Status.CLOSED])
         )
     except Vacancy.DoesNotExist:
         raise Http404 from None
@@ -82,9 +84,13 @@ def _contract_lines(contract: dict[str, Any] | None) -> list[str]:
     if contract.get("renewal_years"):
         lines.append(_("Renewable for up to %(years)s years") % {"years": _number(contract["renewal_years"])})
     if contract.get("extension_years"):
-        lines.append(_("Possible extension: %(years)s year(s)") % {"years": _number(contract["extension_years"])})
+        lines.append(
+            _("Possible extension: %(years)s year(s)") % {"years": _number(contract["extension_years"])}
+        )
     if contract.get("max_years"):
-        lines.append(_("Maximum period of service: %(years)s years") % {"years": _number(contract["max_years"])})
+        lines.append(
+            _("Maximum period of service: %(years)s years") % {"years": _number(contract["max_years"])}
+        )
     if contract.get("conversion_possible"):
         lines.append(_("Conversion to an indefinite duration contract possible"))
     return lines
@@ -97,7 +103,9 @@ def _number(value: Any) -> str:
 def _essay_lines(essay: dict[str, Any] | None) -> list[str]:
     if not essay or not essay.get("required"):
         return []
-    lines = [_("One document, in MS Word format (.docx).") if essay.get("format") == "docx" else _("One document.")]
+    lines = [
+        _("One document, in MS Word format (.docx).") if essay.get("format") == "docx" else _("One document.")
+    ]
     if essay.get("max_pages"):
         lines.append(
             _("At most %(pages)s %(paper)s page(s).")
@@ -118,18 +126,28 @@ def vacancy_sections(vacancy: Vacancy) -> list[NoticeSection]:
     notice = vacancy.notice
     sections = [
         NoticeSection("summary", _("Summary"), paragraphs=list(vacancy.section("summary") or [])),
-        NoticeSection("principal_issues", _("Principal issues"), bullets=list(vacancy.section("principal_issues") or [])),
-        NoticeSection("key_challenges", _("Key challenges"), bullets=list(vacancy.section("key_challenges") or [])),
         NoticeSection(
-            "essential", _("Essential qualifications"), bullets=list(vacancy.section("essential_qualifications") or [])
+            "principal_issues", _("Principal issues"), bullets=list(vacancy.section("principal_issues") or [])
         ),
         NoticeSection(
-            "desirable", _("Desirable qualifications"),
+            "key_challenges", _("Key challenges"), bullets=list(vacancy.section("key_challenges") or [])
+        ),
+        NoticeSection(
+            "essential",
+            _("Essential qualifications"),
+            bullets=list(vacancy.section("essential_qualifications") or []),
+        ),
+        NoticeSection(
+            "desirable",
+            _("Desirable qualifications"),
             bullets=list(vacancy.section("desirable_qualifications") or []),
         ),
         NoticeSection(
-            "accountabilities", _("Main accountabilities"),
-            items=[(a.get("heading", ""), a.get("text", "")) for a in vacancy.section("accountabilities") or []],
+            "accountabilities",
+            _("Main accountabilities"),
+            items=[
+                (a.get("heading", ""), a.get("text", "")) for a in vacancy.section("accountabilities") or []
+            ],
         ),
     ]
     relations = []
@@ -144,29 +162,36 @@ def vacancy_sections(vacancy: Vacancy) -> list[NoticeSection]:
     sections += [
         NoticeSection("interrelationships", _("Interrelationships"), items=relations),
         NoticeSection(
-            "competencies", _("Competencies"),
+            "competencies",
+            _("Competencies"),
             items=[(c.get("name", ""), c.get("level") or "") for c in notice.get("competencies") or []],
         ),
         NoticeSection("contract", _("Contract"), bullets=_contract_lines(notice.get("contract"))),
         NoticeSection("essay", _("The “Key challenges” essay"), bullets=_essay_lines(notice.get("essay"))),
         NoticeSection(
-            "timeline", _("Selection timeline"),
+            "timeline",
+            _("Selection timeline"),
             items=[
                 (t.get("stage", ""), ", ".join(p for p in (t.get("when"), t.get("where")) if p))
                 for t in notice.get("selection_timeline") or []
             ],
         ),
         NoticeSection(
-            "additional", _("Additional information"),
+            "additional",
+            _("Additional information"),
             paragraphs=list(vacancy.section("additional_information") or []),
         ),
     ]
     if notice.get("genai_prohibited"):
         sections.append(
             NoticeSection(
-                "genai", _("Generative AI"),
+                "genai",
+                _("Generative AI"),
                 paragraphs=[
-                    _("No part of the application may be prepared with generative AI tools; such applications may be rejected.")
+                    _(
+                        "No part of the application may be prepared with generative AI tools; "
+                        "such applications may be rejected."
+                    )
                 ],
             )
         )

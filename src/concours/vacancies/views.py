@@ -14,13 +14,17 @@ from concours.vacancies import selectors
 def vacancy_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     page = Paginator(selectors.vacancy_list_published(query=query), 20).get_page(request.GET.get("page"))
-    return render(request, "vacancies/vacancy_list.html", {"page": page, "query": query, "now": timezone.now()})
+    return render(
+        request, "vacancies/vacancy_list.html", {"page": page, "query": query, "now": timezone.now()}
+    )
 
 
 def vacancy_detail(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     vacancy = selectors.vacancy_get_published(vacancy_id=vacancy_id)
     user: Any = request.user
-    application = application_for_vacancy(candidate_user=user, vacancy=vacancy) if user.is_authenticated else None
+    application = (
+        application_for_vacancy(candidate_user=user, vacancy=vacancy) if user.is_authenticated else None
+    )
     return render(
         request,
         "vacancies/vacancy_detail.html",

@@ -41,8 +41,11 @@ DEMO_USERS = [
 
 def demo_notices() -> list[dict[str, Any]]:
     folder = resources.files("concours.demo") / "vacancies"
-    return [json.loads(item.read_text("utf-8")) for item in sorted(folder.iterdir(), key=lambda i: i.name)
-            if item.name.endswith(".json")]
+    return [
+        json.loads(item.read_text("utf-8"))
+        for item in sorted(folder.iterdir(), key=lambda i: i.name)
+        if item.name.endswith(".json")
+    ]
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -102,11 +105,16 @@ class Command(BaseCommand):
         recruiter = users[Role.RECRUITER]
         vacancies = self._vacancies(recruiter, users)
         created = self._applications(options["candidates"], vacancies, recruiter, password)
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo ready: {Vacancy.objects.count()} vacancies, {CandidateProfile.objects.count()} candidates, "
-            f"{Application.objects.count()} applications ({created} new)."
-        ))
-        self.stdout.write("Sign in at http://127.0.0.1:8000/accounts/login/ with (password for all: %s):" % password)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo ready: {Vacancy.objects.count()} vacancies, "
+                f"{CandidateProfile.objects.count()} candidates, "
+                f"{Application.objects.count()} applications ({created} new)."
+            )
+        )
+        self.stdout.write(
+            "Sign in at http://127.0.0.1:8000/accounts/login/ with (password for all: %s):" % password
+        )
         for email, _name, role in DEMO_USERS:
             self.stdout.write(f"  {role.label:<15} {email}")
 
@@ -140,13 +148,19 @@ class Command(BaseCommand):
                 vacancies[existing.reference] = existing
                 continue
             vacancy, _ = vacancy_save_from_notice(
-                notice=notice, deadline=deadline, actor=recruiter, unit=unit, zone=zone,
+                notice=notice,
+                deadline=deadline,
+                actor=recruiter,
+                unit=unit,
+                zone=zone,
                 title_fr=notice.get("title_fr") or "",
             )
             if notice.get("status", "published") == "published":
                 vacancy = vacancy_publish(vacancy=vacancy, actor=recruiter)
-            for role, kind in ((Role.PANEL_MEMBER, VacancyAssignment.Role.PANEL_MEMBER),
-                               (Role.HIRING_MANAGER, VacancyAssignment.Role.HIRING_MANAGER)):
+            for role, kind in (
+                (Role.PANEL_MEMBER, VacancyAssignment.Role.PANEL_MEMBER),
+                (Role.HIRING_MANAGER, VacancyAssignment.Role.HIRING_MANAGER),
+            ):
                 if len(vacancies) % 2 == 0:
                     VacancyAssignment.objects.get_or_create(vacancy=vacancy, user=users[role], role=kind)
             vacancies[vacancy.reference] = vacancy
@@ -189,20 +203,31 @@ class Command(BaseCommand):
                     for s in person["languages"]
                 ],
                 education=[
-                    {"level": e["level"], "field": e.get("field", ""), "institution": e.get("institution", ""),
-                     "completed": _date(e.get("completed"))}
+                    {
+                        "level": e["level"],
+                        "field": e.get("field", ""),
+                        "institution": e.get("institution", ""),
+                        "completed": _date(e.get("completed")),
+                    }
                     for e in person["education"]
                 ],
                 experience=[
-                    {"title": p.get("title", ""), "employer": p.get("employer", ""), "start": _date(p["start"]),
-                     "end": _date(p.get("end")), "fte": p.get("fte", 1), "tags": p.get("tags", [])}
+                    {
+                        "title": p.get("title", ""),
+                        "employer": p.get("employer", ""),
+                        "start": _date(p["start"]),
+                        "end": _date(p.get("end")),
+                        "fte": p.get("fte", 1),
+                        "tags": p.get("tags", []),
+                    }
                     for p in person["experience"]
                 ],
                 actor=user,
             )
 
-    def _apply(self, profile: CandidateProfile, vacancy: Vacancy, target: str, recruiter: User,
-               rng: random.Random) -> None:
+    def _apply(
+        self, profile: CandidateProfile, vacancy: Vacancy, target: str, recruiter: User, rng: random.Random
+    ) -> None:
         user = profile.user
         if target == Application.Status.DRAFT:
             Application.objects.create(candidate=profile, vacancy=vacancy)
@@ -214,7 +239,9 @@ class Command(BaseCommand):
             cv=SimpleUploadedFile("cv.pdf", _pdf_cv(profile.name), content_type="application/pdf"),
             essay=SimpleUploadedFile(
                 f"{vacancy.reference} Key challenges.docx", _essay(vacancy.reference, profile.name)
-            ) if vacancy.essay_rules else None,
+            )
+            if vacancy.essay_rules
+            else None,
             actor=user,
             now=submitted_at,
         )

@@ -34,17 +34,20 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
 }
 
 
-@transaction.atomic
-def ensure_role_groups() -> dict[Role, Group]:
+def ensure_role_groups(using: str = "default") -> dict[Role, Group]:
+    """Create each role's group with exactly the permissions listed above (idempotent)."""
     groups: dict[Role, Group] = {}
-    for role in Role:
-        group, _ = Group.objects.get_or_create(name=role.value)
-        wanted = []
-        for dotted in ROLE_PERMISSIONS[role]:
-            app_label, codename = dotted.split(".")
-            wanted.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-        group.permissions.set(wanted)
-        groups[role] = group
+    with transaction.atomic(using=using):
+        for role in Role:
+            group, _ = Group.objects.using(using).get_or_create(name=role.value)
+            wanted = []
+            for dotted in ROLE_PERMISSIONS[role]:
+                app_label, codename = dotted.split(".")
+                wanted.append(
+                    Permission.objects.using(using).get(content_type__app_label=app_label, codename=codename)
+                )
+            group.permissions.set(wanted)
+            groups[role] = group
     return groups
 
 

@@ -6,7 +6,7 @@ from concours.core.models import AuditEvent
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["at", "event_type", "subject_repr", "actor"]
     list_filter = ["event_type", "subject_type"]
     search_fields = ["subject_repr", "subject_id", "actor__email"]

@@ -1,30 +1,37 @@
 from __future__ import annotations
 
-from django.contrib import admin
+from typing import Any
 
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from concours.core.errors import DomainError
+from concours.vacancies import services
 from concours.vacancies.models import OrgUnit, Post, Vacancy, VacancyAssignment
 
 
 @admin.register(OrgUnit)
-class OrgUnitAdmin(admin.ModelAdmin):
+class OrgUnitAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["name", "kind", "parent", "code"]
     list_filter = ["kind"]
     search_fields = ["name", "name_fr", "code"]
 
 
-class PostInline(admin.TabularInline):
+class PostInline(admin.TabularInline):  # type: ignore[type-arg]
     model = Post
     extra = 0
 
 
-class AssignmentInline(admin.TabularInline):
+class AssignmentInline(admin.TabularInline):  # type: ignore[type-arg]
     model = VacancyAssignment
     extra = 0
     autocomplete_fields = ["user"]
 
 
 @admin.register(Vacancy)
-class VacancyAdmin(admin.ModelAdmin):
+class VacancyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["reference", "title", "grade", "organisation", "unit", "status", "deadline"]
     list_filter = ["status", "organisation", "grade", "unit"]
     search_fields = ["reference", "title", "title_fr", "location"]
@@ -32,17 +39,35 @@ class VacancyAdmin(admin.ModelAdmin):
     inlines = [PostInline, AssignmentInline]
     # Publication is a workflow step with an audit record: done by the service, not by editing the field.
     readonly_fields = ["status", "published_at", "created_at", "updated_at"]
+    actions = ["publish", "close"]
+
+    @admin.action(description=_("Publish the selected draft vacancies"))
+    def publish(self, request: HttpRequest, queryset: QuerySet[Vacancy]) -> None:
+        self._apply(request, queryset, services.vacancy_publish)
+
+    @admin.action(description=_("Close the selected published vacancies"))
+    def close(self, request: HttpRequest, queryset: QuerySet[Vacancy]) -> None:
+        self._apply(request, queryset, services.vacancy_close)
+
+    def _apply(self, request: HttpRequest, queryset: QuerySet[Vacancy], service: Any) -> None:
+        for vacancy in queryset:
+            try:
+                service(vacancy=vacancy, actor=request.user)
+            except DomainError as error:
+                self.message_user(request, f"{vacancy}: {error.message}", level=messages.WARNING)
+            else:
+                self.message_user(request, str(vacancy), level=messages.SUCCESS)
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["title", "reference", "grade", "vacancy"]
     list_filter = ["grade"]
     search_fields = ["title", "reference", "vacancy__reference"]
 
 
 @admin.register(VacancyAssignment)
-class VacancyAssignmentAdmin(admin.ModelAdmin):
+class VacancyAssignmentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["vacancy", "user", "role"]
     list_filter = ["role"]
     search_fields = ["vacancy__reference", "vacancy__title", "user__email", "user__name"]

@@ -2,20 +2,29 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from factories import ApplicationFactory, ProfileFactory, VacancyFactory, make_user
 
 from concours.accounts.models import Role
 from concours.core.audit import audit_events_for
 from concours.vacancies.models import Vacancy
+from factories import ApplicationFactory, ProfileFactory, VacancyFactory, make_user
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
     "model",
-    ["vacancies/vacancy", "vacancies/post", "vacancies/orgunit", "vacancies/vacancyassignment",
-     "candidates/candidateprofile", "applications/application", "applications/transition",
-     "applications/attachment", "core/auditevent", "accounts/user"],
+    [
+        "vacancies/vacancy",
+        "vacancies/post",
+        "vacancies/orgunit",
+        "vacancies/vacancyassignment",
+        "candidates/candidateprofile",
+        "applications/application",
+        "applications/transition",
+        "applications/attachment",
+        "core/auditevent",
+        "accounts/user",
+    ],
 )
 def test_every_model_has_an_admin_list_with_search(admin_client, model: str) -> None:  # type: ignore[no-untyped-def]
     """Each model's admin list opens and accepts a search."""
@@ -43,4 +52,9 @@ def test_a_recruiter_cannot_change_applications_in_the_admin(client) -> None:  #
     application = ApplicationFactory()
     client.force_login(make_user(Role.RECRUITER))
     assert client.get(f"/admin/applications/application/{application.pk}/change/").status_code == 200
-    assert client.post(f"/admin/applications/application/{application.pk}/change/", {"status": "selected"}).status_code == 403
+    assert (
+        client.post(
+            f"/admin/applications/application/{application.pk}/change/", {"status": "selected"}
+        ).status_code
+        == 403
+    )

@@ -115,7 +115,9 @@ class ProfileFactory(factory.django.DjangoModelFactory):
         if create and extracted is not False:
             LanguageSkill.objects.create(profile=self, language="en", scale="NATO", level="V")
             LanguageSkill.objects.create(profile=self, language="fr", scale="NATO", level="III")
-            Education.objects.create(profile=self, level="master", field="International relations")
+            Education.objects.create(
+                profile=self, level="master", field="International relations", completed=dt.date(2010, 6, 1)
+            )
             WorkExperience.objects.create(
                 profile=self,
                 title="Policy officer",

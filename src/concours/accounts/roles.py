@@ -28,6 +28,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "applications.view_application",
         "applications.view_attachment",
         "applications.view_transition",
+        "screening.view_verdict",
         "core.view_auditevent",
     ],
     Role.ADMINISTRATOR: [],  # administrators are superusers

@@ -17,6 +17,8 @@ from concours.applications.models import Application
 from concours.applications.workflow import recruiter_targets
 from concours.core.errors import DomainError
 from concours.core.permissions import recruiter_required, staff_required
+from concours.screening.forms import DecisionForm, VerdictFilterForm
+from concours.screening.selectors import applications_with_verdicts, check_lines, verdict_for
 from concours.vacancies.selectors import vacancy_get_for_staff, vacancy_list_for_staff
 
 
@@ -30,15 +32,29 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
 def vacancy_applications(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     vacancy = vacancy_get_for_staff(vacancy_id=vacancy_id, user=request.user)
     filters = StatusFilterForm(request.GET or None)
+    verdict_filter = VerdictFilterForm(request.GET or None)
     status = filters.cleaned_data["status"] if filters.is_valid() else ""
-    applications = selectors.application_list_for_vacancy(vacancy=vacancy, status=status)
+    eligible = verdict_filter.cleaned_data["eligible"] if verdict_filter.is_valid() else ""
+    applications = applications_with_verdicts(vacancy=vacancy, eligible=eligible).order_by(
+        "candidate__name", "id"
+    )
+    if status:
+        applications = applications.filter(status=status)
     counts = selectors.status_counts(vacancy=vacancy)
     states = [(choice, counts.get(choice.value, 0)) for choice in Application.Status if choice != "draft"]
     page = Paginator(applications, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "applications/backoffice/vacancy_applications.html",
-        {"vacancy": vacancy, "page": page, "filters": filters, "states": states, "status": status},
+        {
+            "vacancy": vacancy,
+            "page": page,
+            "filters": filters,
+            "states": states,
+            "status": status,
+            "verdict_filter": verdict_filter,
+            "eligible": eligible,
+        },
     )
 
 
@@ -49,10 +65,19 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
     targets = recruiter_targets(application.status)
     form = TransitionForm(targets=targets) if targets else None
     return render(
-        request,
-        "applications/backoffice/application_detail.html",
-        {"application": application, "form": form},
+        request, "applications/backoffice/application_detail.html", _detail_context(application, form)
     )
+
+
+def _detail_context(application: Application, form: TransitionForm | None) -> dict[str, Any]:
+    verdict = verdict_for(application=application)
+    return {
+        "application": application,
+        "form": form,
+        "verdict": verdict,
+        "check_lines": check_lines(verdict.checks) if verdict else [],
+        "decision_form": DecisionForm(initial={"eligible": verdict.final if verdict else None}),
+    }
 
 
 @require_POST
@@ -81,6 +106,6 @@ def application_move(request: HttpRequest, application_id: int) -> HttpResponse:
     return render(
         request,
         "applications/backoffice/application_detail.html",
-        {"application": application, "form": form},
+        _detail_context(application, form),
         status=400,
     )

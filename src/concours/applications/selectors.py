@@ -37,18 +37,6 @@ def application_for_vacancy(*, candidate_user: Any, vacancy: Vacancy) -> Applica
     return Application.objects.filter(candidate__user=candidate_user, vacancy=vacancy).first()
 
 
-def application_list_for_vacancy(*, vacancy: Vacancy, status: str = "") -> QuerySet[Application]:
-    applications = (
-        Application.objects.filter(vacancy=vacancy)
-        .exclude(status=Application.Status.DRAFT)
-        .select_related("candidate")
-        .order_by("candidate__name", "id")
-    )
-    if status:
-        applications = applications.filter(status=status)
-    return applications
-
-
 def status_counts(*, vacancy: Vacancy) -> dict[str, int]:
     rows = (
         Application.objects.filter(vacancy=vacancy)

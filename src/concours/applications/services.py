@@ -145,7 +145,15 @@ def application_submit(
         for attachment in written:
             attachment.file.delete(save=False)
         raise
+    transaction.on_commit(lambda: _enqueue_screening(application.pk))
     return application
+
+
+def _enqueue_screening(application_id: int) -> None:
+    # Imported here: screening builds on applications, not the other way round.
+    from concours.screening.tasks import application_screen
+
+    application_screen.enqueue(application_id)
 
 
 def _may_move(*, actor: Any, application: Application, to: str) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.urls import path
 
 from concours.applications import backoffice, views
+from concours.screening import views as screening_views
 
 app_name = "applications"
 urlpatterns = [
@@ -19,6 +20,8 @@ backoffice_patterns = (
         path("vacancies/<int:vacancy_id>/", backoffice.vacancy_applications, name="vacancy"),
         path("applications/<int:application_id>/", backoffice.application_detail, name="application"),
         path("applications/<int:application_id>/move/", backoffice.application_move, name="move"),
+        path("vacancies/<int:vacancy_id>/screen/", screening_views.vacancy_screen, name="screen"),
+        path("applications/<int:application_id>/eligibility/", screening_views.verdict_decide, name="decide"),
     ],
     "backoffice",
 )

@@ -17,9 +17,10 @@ from concours.applications import selectors, services
 from concours.applications.forms import ApplyForm, WithdrawForm
 from concours.applications.models import Application
 from concours.applications.workflow import allowed_targets
-from concours.candidates.selectors import profile_for_user, profile_missing_parts
+from concours.candidates.selectors import profile_as_contract, profile_for_user, profile_missing_parts
 from concours.core.errors import DomainError
 from concours.core.permissions import candidate_required
+from concours.screening.selectors import eligibility_gaps
 from concours.vacancies.selectors import vacancy_get_published
 
 
@@ -36,6 +37,7 @@ def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     if profile is None:
         messages.info(request, _("Please complete your profile before applying."))
         return redirect(f"{reverse('candidates:profile')}?next={request.path}")
+    gaps = eligibility_gaps(profile=profile_as_contract(profile), vacancy=vacancy, on=timezone.localdate())
     form = ApplyForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -58,6 +60,7 @@ def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
             "vacancy": vacancy,
             "form": form,
             "missing": missing,
+            "gaps": gaps,
             "is_open": vacancy.is_open_at(timezone.now()),
         },
     )

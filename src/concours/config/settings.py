@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "concours.vacancies",
     "concours.candidates",
     "concours.applications",
+    "concours.screening",
 ]
 
 MIDDLEWARE = [

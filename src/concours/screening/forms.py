@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from concours.screening.models import Eligible
+
+
+class DecisionForm(forms.Form):
+    eligible = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(Eligible.YES, _("Eligible")), (Eligible.NO, _("Not eligible"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required when your decision differs from the screening."),
+    )
+
+
+class VerdictFilterForm(forms.Form):
+    eligible = forms.ChoiceField(
+        label=_("Eligibility"),
+        required=False,
+        choices=[("", _("All")), *Eligible.choices, ("unscreened", _("Not screened"))],
+    )

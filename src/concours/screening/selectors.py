@@ -1,0 +1,131 @@
+"""Reading verdicts, and reading profiles in bulk in the shape screening needs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from concours.applications.models import Application
+from concours.candidates.models import CandidateProfile, Education, LanguageSkill, WorkExperience
+from concours.kernel.eligibility import MESSAGES, render
+from concours.screening.models import Verdict
+from concours.vacancies.models import Vacancy
+
+CRITERIA = {
+    "nationality": _("Nationality"),
+    "languages": _("Languages"),
+    "experience": _("Experience"),
+    "degree": _("Degree"),
+    "deadline": _("Deadline"),
+    "essay": _("Essay"),
+    "profile": _("Profile"),
+}
+
+
+def profile_contracts_for_vacancy(*, vacancy: Vacancy) -> dict[int, dict[str, Any]]:
+    """Every applicant's profile (candidate.schema.json) in four queries, keyed by profile id.
+
+    Built from plain rows rather than model instances: screening a large campaign reads hundreds of
+    thousands of rows, and this is where the time would go.
+    """
+    applicants = CandidateProfile.objects.filter(applications__vacancy=vacancy)
+    profiles: dict[int, dict[str, Any]] = {
+        pk: {
+            "id": str(pk),
+            "nationalities": list(codes or []),
+            "languages": [],
+            "education": [],
+            "experience": [],
+            "serving_staff": serving,
+        }
+        for pk, codes, serving in applicants.values_list("id", "nationalities", "serving_staff")
+    }
+    for pk, language, scale, level in LanguageSkill.objects.filter(profile__in=applicants).values_list(
+        "profile_id", "language", "scale", "level"
+    ):
+        profiles[pk]["languages"].append({"language": language, "scale": scale, "level": level})
+    for pk, level, completed in Education.objects.filter(profile__in=applicants).values_list(
+        "profile_id", "level", "completed"
+    ):
+        profiles[pk]["education"].append(
+            {"level": level, "completed": completed.isoformat() if completed else None}
+        )
+    for pk, start, end, fte, tags in WorkExperience.objects.filter(profile__in=applicants).values_list(
+        "profile_id", "start", "end", "fte", "tags"
+    ):
+        profiles[pk]["experience"].append(
+            {
+                "start": start.isoformat(),
+                "end": end.isoformat() if end else None,
+                "fte": float(fte),
+                "tags": list(tags or []),
+            }
+        )
+    return profiles
+
+
+@dataclass(frozen=True)
+class CheckLine:
+    criterion: str
+    label: str
+    result: str
+    reason: str
+
+
+def check_lines(checks: list[dict[str, Any]], lang: str | None = None) -> list[CheckLine]:
+    """The checks of a verdict as sentences in the reader's language."""
+    lang = "fr" if (lang or get_language() or "en").startswith("fr") else "en"
+    lines = []
+    for check in checks:
+        code = check.get("code", "")
+        reason = (
+            render(code, check.get("params") or {}, lang) if code in MESSAGES else check.get("reason", "")
+        )
+        criterion = check.get("criterion", "")
+        lines.append(
+            CheckLine(criterion, str(CRITERIA.get(criterion, criterion)), check.get("result", ""), reason)
+        )
+    return lines
+
+
+def verdict_for(*, application: Application) -> Verdict | None:
+    return Verdict.objects.filter(application=application).select_related("decided_by").first()
+
+
+def applications_with_verdicts(*, vacancy: Vacancy, eligible: str = "") -> QuerySet[Application]:
+    """The vacancy's applications with their verdicts; `eligible` filters on the result that counts."""
+    applications = (
+        Application.objects.filter(vacancy=vacancy)
+        .exclude(status=Application.Status.DRAFT)
+        .select_related("candidate", "verdict")
+    )
+    if eligible == "unscreened":
+        return applications.filter(verdict__isnull=True)
+    if eligible:
+        decided = applications.filter(verdict__decision__gt="", verdict__decided_eligible=eligible)
+        undecided = applications.filter(verdict__decision="", verdict__eligible=eligible)
+        return decided | undecided
+    return applications
+
+
+def eligibility_gaps(*, profile: dict[str, Any], vacancy: Vacancy, on: dt.date) -> list[CheckLine]:
+    """The requirements a candidate's profile does not show (failed or to review), before applying."""
+    from concours.kernel.eligibility import InvalidInput, compile_requirements, screen_compiled
+    from concours.screening.requirements import vacancy_requirements
+
+    try:
+        verdict = screen_compiled(profile, compile_requirements(vacancy_requirements(vacancy)), on=on)
+    except InvalidInput as error:
+        return [CheckLine("profile", str(CRITERIA["profile"]), "review", str(error))]
+    return check_lines(
+        [
+            {"criterion": c.criterion, "result": c.result, "code": c.code, "params": c.params}
+            for c in verdict.checks
+            if c.result != "pass"
+        ]
+    )

@@ -1,0 +1,167 @@
+"""Screening applications against their vacancy, and recording a recruiter's decision on a verdict."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from concours.applications.models import Application
+from concours.candidates.selectors import profile_as_contract
+from concours.core.audit import audit_record
+from concours.core.errors import DomainError
+from concours.kernel.eligibility import InvalidInput, Requirements, compile_requirements, screen_compiled
+from concours.screening.models import Eligible, Verdict
+from concours.screening.requirements import vacancy_requirements
+from concours.screening.selectors import profile_contracts_for_vacancy
+from concours.vacancies.models import Vacancy
+
+VERDICT_SCREENED = "VERDICT_SCREENED"
+VACANCY_SCREENED = "VACANCY_SCREENED"
+VERDICT_CONFIRMED = "VERDICT_CONFIRMED"
+VERDICT_OVERRIDDEN = "VERDICT_OVERRIDDEN"
+KERNEL_FIELDS = ["eligible", "checks", "on", "screened_at"]
+
+
+@dataclass(frozen=True)
+class ScreeningReport:
+    screened: int
+    counts: dict[str, int]
+
+
+def _compile(vacancy: Vacancy) -> Requirements:
+    try:
+        return compile_requirements(vacancy_requirements(vacancy))
+    except InvalidInput as error:
+        raise DomainError(
+            _("The requirements of this vacancy cannot be read: %(error)s") % {"error": error}
+        ) from error
+
+
+def _verdict_fields(
+    profile: dict[str, Any],
+    requirements: Requirements,
+    submitted_at: dt.datetime | None,
+    zone: Any,
+    now: dt.datetime,
+) -> dict[str, Any]:
+    applied = submitted_at or now
+    on = applied.astimezone(zone).date()
+    try:
+        verdict = screen_compiled(profile, requirements, on=on, submitted_at=submitted_at)
+    except InvalidInput as error:
+        # A profile that breaks the contract cannot be judged by rule: a person looks at it.
+        return {
+            "eligible": Eligible.REVIEW,
+            "checks": [
+                {
+                    "criterion": "profile",
+                    "result": "review",
+                    "code": "",
+                    "reason": _("The profile cannot be read: %(error)s") % {"error": error},
+                    "params": {},
+                }
+            ],
+            "on": on,
+            "screened_at": now,
+        }
+    return {
+        "eligible": verdict.eligible,
+        "checks": [
+            {"criterion": c.criterion, "result": c.result, "code": c.code, "params": c.params}
+            for c in verdict.checks
+        ],
+        "on": on,
+        "screened_at": now,
+    }
+
+
+@transaction.atomic
+def application_screen(
+    *, application: Application, actor: Any = None, now: dt.datetime | None = None
+) -> Verdict:
+    """Screen one application; a recruiter's earlier decision is kept."""
+    now = now or timezone.now()
+    application = Application.objects.select_related("vacancy", "candidate__user").get(pk=application.pk)
+    requirements = _compile(application.vacancy)
+    fields = _verdict_fields(
+        profile_as_contract(application.candidate),
+        requirements,
+        application.submitted_at,
+        application.vacancy.local_deadline.tzinfo,
+        now,
+    )
+    verdict, _created = Verdict.objects.update_or_create(application=application, defaults=fields)
+    audit_record(actor=actor, event_type=VERDICT_SCREENED, subject=application, eligible=verdict.eligible)
+    return verdict
+
+
+def vacancy_screen_all(
+    *, vacancy: Vacancy, actor: Any, now: dt.datetime | None = None, batch_size: int = 2000
+) -> ScreeningReport:
+    """Screen every submitted application of a vacancy, in bulk; recruiters' decisions are kept."""
+    now = now or timezone.now()
+    requirements = _compile(vacancy)
+    zone = vacancy.local_deadline.tzinfo
+    profiles = profile_contracts_for_vacancy(vacancy=vacancy)
+    rows = (
+        Application.objects.filter(vacancy=vacancy)
+        .exclude(status=Application.Status.DRAFT)
+        .values_list("id", "candidate_id", "submitted_at")
+    )
+    verdicts = [
+        Verdict(
+            application_id=app_id,
+            **_verdict_fields(profiles[candidate_id], requirements, submitted_at, zone, now),
+        )
+        for app_id, candidate_id, submitted_at in rows.iterator(chunk_size=batch_size)
+    ]
+    counts = {choice.value: 0 for choice in Eligible}
+    for verdict in verdicts:
+        counts[verdict.eligible] += 1
+    with transaction.atomic():
+        Verdict.objects.bulk_create(
+            verdicts,
+            batch_size=batch_size,
+            update_conflicts=True,
+            unique_fields=["application"],
+            update_fields=KERNEL_FIELDS,
+        )
+        audit_record(
+            actor=actor, event_type=VACANCY_SCREENED, subject=vacancy, screened=len(verdicts), **counts
+        )
+    return ScreeningReport(screened=len(verdicts), counts=counts)
+
+
+@transaction.atomic
+def verdict_decide(
+    *, verdict: Verdict, eligible: str, reason: str, actor: Any, now: dt.datetime | None = None
+) -> Verdict:
+    """A recruiter confirms the screening's result or overrides it; an override needs a reason."""
+    verdict = Verdict.objects.select_for_update().get(pk=verdict.pk)
+    if eligible not in {Eligible.YES, Eligible.NO}:
+        raise DomainError(_("Decide whether the candidate is eligible or not."))
+    overrides = eligible != verdict.eligible
+    if overrides and not reason.strip():
+        raise DomainError(_("Give a reason for overriding the screening."))
+    verdict.decision = Verdict.Decision.OVERRIDDEN if overrides else Verdict.Decision.CONFIRMED
+    verdict.decided_eligible = eligible
+    verdict.decision_reason = reason.strip()
+    verdict.decided_by = actor
+    verdict.decided_at = now or timezone.now()
+    verdict.save(
+        update_fields=["decision", "decided_eligible", "decision_reason", "decided_by", "decided_at"]
+    )
+    audit_record(
+        actor=actor,
+        event_type=VERDICT_OVERRIDDEN if overrides else VERDICT_CONFIRMED,
+        subject=verdict.application,
+        screened=verdict.eligible,
+        decided=eligible,
+        reason=verdict.decision_reason,
+    )
+    return verdict

@@ -1,0 +1,175 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import TestCase
+from django.urls import reverse
+
+from concours.accounts.models import Role
+from concours.applications.services import application_submit
+from concours.candidates.models import CandidateProfile
+from concours.core.audit import audit_events_for
+from concours.core.errors import DomainError
+from concours.screening.models import Verdict
+from concours.screening.selectors import check_lines
+from concours.screening.services import application_screen, vacancy_screen_all, verdict_decide
+from factories import ProfileFactory, VacancyFactory, cv_upload, essay_upload, make_user
+
+pytestmark = pytest.mark.django_db
+
+NATO_NOTICE = {
+    "organisation": "NATO",
+    "body": "NATO International Staff",
+    "title": "Policy Officer",
+    "location": "Brussels, Belgium",
+    "nationality_restriction": None,
+    "essential_qualifications": ["have a university degree in a relevant field;"],
+    "experience": [{"min_years": 5, "max_years": None, "of": "policy development"}],
+    "degree": {"min_level": "bachelor", "preferred_level": "master"},
+    "languages": {
+        "scale": "NATO",
+        "any_of": [
+            [{"language": "en", "min_level": "V"}, {"language": "fr", "min_level": "II"}],
+            [{"language": "fr", "min_level": "V"}, {"language": "en", "min_level": "II"}],
+        ],
+    },
+    "essay": None,
+}
+
+
+def apply(nationalities: list[str], vacancy=None) -> Verdict:  # type: ignore[no-untyped-def]
+    profile: CandidateProfile = ProfileFactory(nationalities=nationalities)
+    vacancy = vacancy or VacancyFactory(notice=NATO_NOTICE)
+    # The screening task is enqueued when the submission commits; run those callbacks here.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        application = application_submit(
+            candidate=profile, vacancy=vacancy, cv=cv_upload(), essay=essay_upload(), actor=profile.user
+        )
+    return Verdict.objects.get(application=application)
+
+
+def test_submission_is_screened_by_the_background_task() -> None:
+    """A submitted application gets its verdict without anyone asking."""
+    verdict = apply(["BE"])
+    assert verdict.eligible == "yes"
+    assert {c["criterion"] for c in verdict.checks} >= {"nationality", "languages", "experience", "degree"}
+
+
+def test_a_non_member_national_is_not_eligible_with_a_reason_in_both_languages() -> None:
+    """A Swiss national fails the nationality check of a NATO post; the reason reads in EN and FR."""
+    verdict = apply(["CH"])
+    assert verdict.eligible == "no"
+    nationality = next(c for c in verdict.checks if c["criterion"] == "nationality")
+    line_en = next(x for x in check_lines([nationality], "en"))
+    line_fr = next(x for x in check_lines([nationality], "fr"))
+    assert line_en.result == "fail" and "NATO" in line_en.reason
+    assert line_fr.reason != line_en.reason and "OTAN" in line_fr.reason
+
+
+def test_an_override_is_kept_with_who_when_why_and_survives_rescreening() -> None:
+    """The recruiter's decision stays after the application and the vacancy are screened again."""
+    verdict = apply(["CH"])
+    recruiter = make_user(Role.RECRUITER)
+    verdict_decide(
+        verdict=verdict, eligible="yes", reason="Holds a NATO nationality since 2026", actor=recruiter
+    )
+    application_screen(application=verdict.application)
+    vacancy_screen_all(vacancy=verdict.application.vacancy, actor=recruiter)
+    verdict.refresh_from_db()
+    assert (verdict.eligible, verdict.final, verdict.decision) == ("no", "yes", "overridden")
+    assert verdict.decided_by == recruiter and verdict.decided_at is not None
+    assert verdict.decision_reason == "Holds a NATO nationality since 2026"
+    event = audit_events_for(verdict.application).get(event_type="VERDICT_OVERRIDDEN")
+    assert event.actor == recruiter and event.extra["reason"] == "Holds a NATO nationality since 2026"
+
+
+def test_an_override_without_a_reason_is_refused() -> None:
+    """Going against the screening needs a reason; confirming does not."""
+    verdict = apply(["CH"])
+    recruiter = make_user(Role.RECRUITER)
+    with pytest.raises(DomainError, match="reason"):
+        verdict_decide(verdict=verdict, eligible="yes", reason=" ", actor=recruiter)
+    confirmed = verdict_decide(verdict=verdict, eligible="no", reason="", actor=recruiter)
+    assert confirmed.decision == "confirmed"
+
+
+def test_bulk_screening_gives_every_submitted_application_a_verdict() -> None:
+    """Screening a vacancy counts yes, no and review over all its applications."""
+    vacancy = VacancyFactory(notice=NATO_NOTICE)
+    for nationalities in (["BE"], ["CH"], ["FR", "CH"], ["JP"]):
+        apply(nationalities, vacancy)
+    Verdict.objects.all().delete()
+    report = vacancy_screen_all(vacancy=vacancy, actor=make_user(Role.RECRUITER))
+    assert report.screened == 4 and report.counts["yes"] == 2 and report.counts["no"] == 2
+    assert Verdict.objects.filter(application__vacancy=vacancy).count() == 4
+    assert audit_events_for(vacancy).filter(event_type="VACANCY_SCREENED").exists()
+
+
+def test_membership_is_judged_at_the_application_date() -> None:
+    """A Finn applying on 3 April 2023 is not yet eligible; on 4 April 2023 they are."""
+    vacancy = VacancyFactory(notice=NATO_NOTICE, deadline=dt.datetime(2023, 5, 1, tzinfo=dt.UTC))
+    profile = ProfileFactory(nationalities=["FI"])
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        application = application_submit(
+            candidate=profile,
+            vacancy=vacancy,
+            cv=cv_upload(),
+            essay=essay_upload(),
+            actor=profile.user,
+            now=dt.datetime(2023, 4, 3, 12, tzinfo=dt.UTC),
+        )
+    assert Verdict.objects.get(application=application).eligible == "no"
+    application.submitted_at = dt.datetime(2023, 4, 4, 12, tzinfo=dt.UTC)
+    application.save()
+    assert application_screen(application=application).eligible == "yes"
+
+
+def test_the_candidate_sees_what_the_profile_does_not_show_and_can_still_apply(client) -> None:  # type: ignore[no-untyped-def]
+    """The apply page lists unmet requirements before submission; submitting still works."""
+    profile = ProfileFactory(nationalities=["CH"])
+    vacancy = VacancyFactory(notice=NATO_NOTICE)
+    client.force_login(profile.user)
+    page = client.get(reverse("applications:apply", args=[vacancy.pk])).content.decode()
+    assert "What your profile does not show" in page and "Nationality" in page
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(
+            reverse("applications:apply", args=[vacancy.pk]),
+            {"cv": cv_upload(), "essay": essay_upload(), "confirm": "on"},
+        )
+    assert Verdict.objects.get(application__candidate=profile).eligible == "no"
+    assert response.status_code == 302
+
+
+def test_the_recruiter_filters_by_verdict_and_records_a_decision(client) -> None:  # type: ignore[no-untyped-def]
+    """The vacancy page filters on eligibility; the decision form records an override."""
+    vacancy = VacancyFactory(notice=NATO_NOTICE)
+    eligible, not_eligible = apply(["BE"], vacancy), apply(["CH"], vacancy)
+    client.force_login(make_user(Role.RECRUITER))
+    page = client.get(reverse("backoffice:vacancy", args=[vacancy.pk]), {"eligible": "no"}).content.decode()
+    assert not_eligible.application.candidate.name in page
+    assert eligible.application.candidate.name not in page
+    detail = client.get(
+        reverse("backoffice:application", args=[not_eligible.application_id])
+    ).content.decode()
+    assert "Not eligible" in detail and "NATO" in detail
+    client.post(
+        reverse("backoffice:decide", args=[not_eligible.application_id]),
+        {"eligible": "yes", "reason": "Dual national, passport seen"},
+    )
+    not_eligible.refresh_from_db()
+    assert not_eligible.final == "yes"
+
+
+@pytest.mark.parametrize("role", [Role.CANDIDATE, Role.PANEL_MEMBER, Role.HIRING_MANAGER])
+def test_only_recruiters_screen_or_decide(client, role: Role) -> None:  # type: ignore[no-untyped-def]
+    """Other roles are refused both actions."""
+    verdict = apply(["CH"])
+    client.force_login(make_user(role))
+    assert client.post(reverse("backoffice:screen", args=[verdict.application.vacancy_id])).status_code == 403
+    response = client.post(
+        reverse("backoffice:decide", args=[verdict.application_id]), {"eligible": "yes", "reason": "x"}
+    )
+    assert response.status_code == 403
+    verdict.refresh_from_db()
+    assert verdict.decision == ""

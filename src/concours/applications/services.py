@@ -106,10 +106,11 @@ def application_submit(
     vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
     if vacancy.status != Vacancy.Status.PUBLISHED:
         raise DomainError(_("This vacancy is not open for applications."))
-    if now > vacancy.deadline:
+    local_deadline = vacancy.local_deadline
+    if vacancy.deadline is None or local_deadline is None or now > vacancy.deadline:
         raise DomainError(
             _("The deadline for this vacancy (%(deadline)s) has passed; applications are closed.")
-            % {"deadline": vacancy.local_deadline.strftime("%Y-%m-%d %H:%M %Z")}
+            % {"deadline": local_deadline.strftime("%Y-%m-%d %H:%M %Z") if local_deadline else "—"}
         )
     files = {Attachment.Kind.CV: _check_upload(Attachment.Kind.CV, cv)}
     if vacancy.essay_rules or essay is not None:

@@ -27,5 +27,5 @@ def vacancy_requirements(vacancy: Vacancy) -> dict[str, Any]:
         **{key: value for key, value in vacancy.notice.items() if value is not None},
         "organisation": vacancy.organisation or vacancy.notice.get("organisation"),
         "location": vacancy.location or vacancy.notice.get("location"),
-        "deadline": vacancy.local_deadline.isoformat(timespec="seconds"),
+        "deadline": vacancy.local_deadline.isoformat(timespec="seconds") if vacancy.local_deadline else None,
     }

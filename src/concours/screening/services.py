@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,7 +26,6 @@ VERDICT_SCREENED = "VERDICT_SCREENED"
 VACANCY_SCREENED = "VACANCY_SCREENED"
 VERDICT_CONFIRMED = "VERDICT_CONFIRMED"
 VERDICT_OVERRIDDEN = "VERDICT_OVERRIDDEN"
-KERNEL_FIELDS = ["eligible", "checks", "on", "screened_at"]
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def application_screen(
         profile_as_contract(application.candidate),
         requirements,
         application.submitted_at,
-        application.vacancy.local_deadline.tzinfo,
+        ZoneInfo(application.vacancy.zone),
         now,
     )
     verdict, _created = Verdict.objects.update_or_create(application=application, defaults=fields)
@@ -106,35 +107,53 @@ def vacancy_screen_all(
     """Screen every submitted application of a vacancy, in bulk; recruiters' decisions are kept."""
     now = now or timezone.now()
     requirements = _compile(vacancy)
-    zone = vacancy.local_deadline.tzinfo
+    zone = ZoneInfo(vacancy.zone)
     profiles = profile_contracts_for_vacancy(vacancy=vacancy)
-    rows = (
+    applications = (
         Application.objects.filter(vacancy=vacancy)
         .exclude(status=Application.Status.DRAFT)
         .values_list("id", "candidate_id", "submitted_at")
     )
-    verdicts = [
-        Verdict(
-            application_id=app_id,
-            **_verdict_fields(profiles[candidate_id], requirements, submitted_at, zone, now),
-        )
-        for app_id, candidate_id, submitted_at in rows.iterator(chunk_size=batch_size)
-    ]
     counts = {choice.value: 0 for choice in Eligible}
-    for verdict in verdicts:
-        counts[verdict.eligible] += 1
+    rows = []
+    for app_id, candidate_id, submitted_at in applications.iterator(chunk_size=batch_size):
+        fields = _verdict_fields(profiles[candidate_id], requirements, submitted_at, zone, now)
+        counts[fields["eligible"]] += 1
+        rows.append((app_id, fields["eligible"], fields["checks"], fields["on"]))
     with transaction.atomic():
-        Verdict.objects.bulk_create(
-            verdicts,
-            batch_size=batch_size,
-            update_conflicts=True,
-            unique_fields=["application"],
-            update_fields=KERNEL_FIELDS,
-        )
-        audit_record(
-            actor=actor, event_type=VACANCY_SCREENED, subject=vacancy, screened=len(verdicts), **counts
-        )
-    return ScreeningReport(screened=len(verdicts), counts=counts)
+        _upsert_verdicts(rows, screened_at=now, batch_size=batch_size)
+        audit_record(actor=actor, event_type=VACANCY_SCREENED, subject=vacancy, screened=len(rows), **counts)
+    return ScreeningReport(screened=len(rows), counts=counts)
+
+
+def _upsert_verdicts(
+    rows: list[tuple[int, str, list[Any], dt.date]], *, screened_at: dt.datetime, batch_size: int
+) -> None:
+    """Insert or refresh what screening found, leaving decisions untouched.
+
+    Plain SQL (an upsert both SQLite and PostgreSQL understand): building a model instance per
+    verdict would cost more than screening it.
+    """
+    table = connection.ops.quote_name(Verdict._meta.db_table)
+    on_column = connection.ops.quote_name("on")
+    sql = (
+        f"INSERT INTO {table} (application_id, eligible, checks, {on_column}, screened_at, decision, "
+        "decided_eligible, decision_reason) VALUES (%s, %s, %s, %s, %s, '', '', '') "
+        "ON CONFLICT (application_id) DO UPDATE SET eligible = excluded.eligible, checks = excluded.checks, "
+        f"{on_column} = excluded.{on_column}, screened_at = excluded.screened_at"
+    )
+    at = connection.ops.adapt_datetimefield_value(screened_at)
+    adapt_date = connection.ops.adapt_datefield_value
+    dumps = json.dumps
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), batch_size):
+            cursor.executemany(
+                sql,
+                [
+                    (app_id, eligible, dumps(checks), adapt_date(on), at)
+                    for app_id, eligible, checks, on in rows[start : start + batch_size]
+                ],
+            )
 
 
 @transaction.atomic

@@ -82,7 +82,9 @@ class Vacancy(models.Model):
     zone = models.CharField(
         _("time zone of the duty station"), max_length=64, default="Europe/Brussels", help_text=_("IANA name")
     )
-    deadline = models.DateTimeField(_("deadline"), help_text=_("Stored in UTC; shown at the duty station."))
+    deadline = models.DateTimeField(
+        _("deadline"), null=True, blank=True, help_text=_("Stored in UTC; shown at the duty station.")
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     notice = models.JSONField(
         _("parsed notice"),
@@ -112,11 +114,11 @@ class Vacancy(models.Model):
         return f"{self.reference} {self.title}".strip()
 
     @property
-    def local_deadline(self) -> dt.datetime:
-        return self.deadline.astimezone(ZoneInfo(self.zone))
+    def local_deadline(self) -> dt.datetime | None:
+        return self.deadline.astimezone(ZoneInfo(self.zone)) if self.deadline else None
 
     def is_open_at(self, now: dt.datetime) -> bool:
-        return self.status == self.Status.PUBLISHED and now <= self.deadline
+        return self.status == self.Status.PUBLISHED and self.deadline is not None and now <= self.deadline
 
     def localized_title(self) -> str:
         return self.title_fr if (get_language() or "en").startswith("fr") and self.title_fr else self.title

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from concours.core.audit import audit_record
 from concours.core.errors import DomainError
@@ -40,7 +41,7 @@ def orgunit_ensure_path(*, names: list[str]) -> OrgUnit | None:
 def vacancy_save_from_notice(
     *,
     notice: dict[str, Any],
-    deadline: dt.datetime,
+    deadline: dt.datetime | None,
     actor: Any,
     unit: OrgUnit | None = None,
     zone: str = "Europe/Brussels",
@@ -98,7 +99,9 @@ def vacancy_save_from_notice(
 def vacancy_publish(*, vacancy: Vacancy, actor: Any) -> Vacancy:
     vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
     if vacancy.status != Vacancy.Status.DRAFT:
-        raise DomainError("Only a draft vacancy can be published.")
+        raise DomainError(_("Only a draft vacancy can be published."))
+    if vacancy.deadline is None:
+        raise DomainError(_("Set the deadline before publishing the vacancy."))
     vacancy.status = Vacancy.Status.PUBLISHED
     vacancy.published_at = timezone.now()
     vacancy.save(update_fields=["status", "published_at", "updated_at"])
@@ -110,7 +113,7 @@ def vacancy_publish(*, vacancy: Vacancy, actor: Any) -> Vacancy:
 def vacancy_close(*, vacancy: Vacancy, actor: Any) -> Vacancy:
     vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
     if vacancy.status != Vacancy.Status.PUBLISHED:
-        raise DomainError("Only a published vacancy can be closed.")
+        raise DomainError(_("Only a published vacancy can be closed."))
     vacancy.status = Vacancy.Status.CLOSED
     vacancy.save(update_fields=["status", "updated_at"])
     audit_record(actor=actor, event_type=VACANCY_CLOSED, subject=vacancy)

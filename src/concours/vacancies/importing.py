@@ -1,0 +1,133 @@
+"""Importing vacancy notices: any notice's text becomes a draft vacancy, once.
+
+The same notice met twice (the organisation's site and a job board) updates one vacancy: it is the same
+when it carries the same reference in the same organisation, or, without a reference, the same title,
+organisation and deadline day. Each notice is imported in its own transaction, so a bad file changes
+nothing and does not stop the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from concours.core.audit import audit_record
+from concours.kernel.notices import NoticeError, parse_notice_text, read_notice_file
+from concours.kernel.reference.duty_stations import zone_for_location
+from concours.vacancies.models import Vacancy
+from concours.vacancies.services import orgunit_ensure_path, vacancy_save_from_notice
+
+NOTICE_IMPORTED = "NOTICE_IMPORTED"
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    source: str
+    action: str  # "created", "updated" or "skipped"
+    reason: str
+    vacancy: Vacancy | None = None
+    changed: list[str] = field(default_factory=list)
+
+
+def deadline_instant(deadline: str | None, zone: str) -> dt.datetime | None:
+    """A notice's deadline as an aware instant: a date alone means the end of that day at the duty station."""
+    if not deadline:
+        return None
+    moment = dt.datetime.fromisoformat(deadline)
+    if len(deadline) == 10:
+        moment = moment.replace(hour=23, minute=59, second=59)
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(zone))
+
+
+def _same_vacancy(notice: dict[str, Any], deadline: dt.datetime | None) -> Vacancy | None:
+    organisation = notice.get("organisation") or "NATO"
+    candidates = Vacancy.objects.select_for_update().filter(organisation=organisation)
+    if notice.get("reference"):
+        return candidates.filter(reference=notice["reference"]).first()
+    same_title = candidates.filter(title__iexact=notice["title"])
+    if deadline is None:
+        return same_title.filter(deadline__isnull=True).first()
+    day = deadline.date()
+    return next((v for v in same_title if v.local_deadline and v.local_deadline.date() == day), None)
+
+
+def merge_notices(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The new parse, keeping what only the old one knew (a board's copy often drops fields)."""
+    merged = dict(old)
+    changed = []
+    for key, value in new.items():
+        if key == "source_file" or value in (None, [], {}, ""):
+            continue
+        if old.get(key) != value:
+            changed.append(key)
+        merged[key] = value
+    return merged, changed
+
+
+def vacancy_import_notice(*, text: str, source: str, actor: Any) -> ImportOutcome:
+    """Create or update the draft vacancy a notice describes; published vacancies are never changed."""
+    notice = parse_notice_text(text, source_file=source)
+    if not notice.get("title"):
+        return ImportOutcome(
+            source, "skipped", _("No vacancy title was found: this does not look like a notice.")
+        )
+    zone = zone_for_location(notice.get("location"))
+    deadline = deadline_instant(notice.get("deadline"), zone)
+    with transaction.atomic():
+        existing = _same_vacancy(notice, deadline)
+        if existing is not None and existing.status != Vacancy.Status.DRAFT:
+            return ImportOutcome(
+                source,
+                "skipped",
+                _("Vacancy %(vacancy)s is already %(status)s; an import never changes it.")
+                % {"vacancy": existing, "status": existing.get_status_display()},
+                existing,
+            )
+        changed: list[str] = []
+        if existing is not None:
+            notice, changed = merge_notices(existing.notice, notice)
+            if not changed:
+                return ImportOutcome(
+                    source, "skipped", _("Already imported; nothing new in this copy."), existing
+                )
+            deadline = deadline or existing.deadline
+        unit = orgunit_ensure_path(
+            names=[n for n in (notice.get("body") or notice.get("organisation"), notice.get("division")) if n]
+        )
+        vacancy, created = vacancy_save_from_notice(
+            notice=notice,
+            deadline=deadline,
+            actor=actor,
+            unit=unit,
+            zone=zone,
+            title_fr=existing.title_fr if existing else "",
+            source_text=text
+            if existing is None or len(text) > len(existing.source_text)
+            else existing.source_text,
+        )
+        audit_record(actor=actor, event_type=NOTICE_IMPORTED, subject=vacancy, source=source, changed=changed)
+    if created:
+        return ImportOutcome(source, "created", _("New draft vacancy."), vacancy)
+    return ImportOutcome(
+        source,
+        "updated",
+        _("Same notice as vacancy %(vacancy)s; updated: %(fields)s.")
+        % {"vacancy": vacancy, "fields": ", ".join(changed)},
+        vacancy,
+        changed,
+    )
+
+
+def vacancy_import_file(*, path: str, actor: Any, name: str | None = None) -> ImportOutcome:
+    """Import one notice file (text, HTML, PDF or .docx); unreadable files are skipped with the reason."""
+    source = name or path
+    try:
+        text = read_notice_file(path)
+    except NoticeError as error:
+        return ImportOutcome(source, "skipped", str(error))
+    return vacancy_import_notice(text=text, source=source, actor=actor)

@@ -10,8 +10,13 @@ from __future__ import annotations
 from calendar import monthrange
 from datetime import date
 
-_first: dict[str, int | None] = {}
-_last: dict[str, int | None] = {}
+# text -> ordinal (None: not a date). Screening code may read these with .get() before calling
+# start_day/end_day, to save a call per date on the hot path.
+FIRST_DAYS: dict[str, int | None] = {}
+LAST_DAYS: dict[str, int | None] = {}
+# Valid dates are few (some thousands of months and days); the bound keeps a stream of odd strings
+# from growing the caches without end.
+_CACHE_LIMIT = 50_000
 
 
 def _parse(text: str, last: bool) -> int | None:
@@ -38,16 +43,21 @@ def _parse(text: str, last: bool) -> int | None:
 def start_day(text: str) -> int | None:
     """The ordinal of the first day `text` can mean, or None when it is not a valid date."""
     try:
-        return _first[text]
+        return FIRST_DAYS[text]
     except KeyError:
-        value = _first[text] = _parse(text, last=False)
-        return value
+        return _remember(FIRST_DAYS, text, _parse(text, last=False))
 
 
 def end_day(text: str) -> int | None:
     """The ordinal of the last day `text` can mean, or None when it is not a valid date."""
     try:
-        return _last[text]
+        return LAST_DAYS[text]
     except KeyError:
-        value = _last[text] = _parse(text, last=True)
-        return value
+        return _remember(LAST_DAYS, text, _parse(text, last=True))
+
+
+def _remember(cache: dict[str, int | None], text: str, value: int | None) -> int | None:
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[text] = value
+    return value

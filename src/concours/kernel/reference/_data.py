@@ -11,6 +11,10 @@ from typing import Any
 @cache
 def load(name: str) -> dict[str, Any]:
     """The parsed JSON file `data/<name>.json`, read once per process."""
-    text = resources.files("concours.kernel.reference").joinpath("data", f"{name}.json").read_text(encoding="utf-8")
+    text = (
+        resources.files("concours.kernel.reference")
+        .joinpath("data", f"{name}.json")
+        .read_text(encoding="utf-8")
+    )
     document: dict[str, Any] = json.loads(text)
     return document

@@ -21,7 +21,10 @@ class Country:
 @cache
 def countries() -> dict[str, Country]:
     """Every ISO 3166-1 alpha-2 country, by code."""
-    return {row["code"]: Country(row["code"], row["name_en"], row["name_fr"]) for row in load("countries")["countries"]}
+    return {
+        row["code"]: Country(row["code"], row["name_en"], row["name_fr"])
+        for row in load("countries")["countries"]
+    }
 
 
 def is_country(code: str) -> bool:

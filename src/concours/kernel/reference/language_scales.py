@@ -57,6 +57,10 @@ class LanguageScale:
             return None
         return key.lower() if self.code == "UN" else key
 
+    def written_levels(self) -> tuple[str, ...]:
+        """Every level this scale accepts, in its normalised spelling (e.g. every SLP for STANAG 6001)."""
+        return tuple(self._ranks)
+
     def level(self, code: str) -> Level | None:
         for level in self.levels:
             if level.code == code:
@@ -93,8 +97,12 @@ def language_scales() -> dict[str, LanguageScale]:
     """Every scale, by code ('NATO', 'CEFR', 'STANAG6001', 'UN')."""
     result: dict[str, LanguageScale] = {}
     for code, row in load("language_scales")["scales"].items():
-        levels = tuple(Level(lv["code"], lv["name_en"], lv["name_fr"], lv["confirmed"]) for lv in row["levels"])
-        result[code] = LanguageScale(code, row["name_en"], row["name_fr"], row["source"], levels, _ranks_of(code, levels))
+        levels = tuple(
+            Level(lv["code"], lv["name_en"], lv["name_fr"], lv["confirmed"]) for lv in row["levels"]
+        )
+        result[code] = LanguageScale(
+            code, row["name_en"], row["name_fr"], row["source"], levels, _ranks_of(code, levels)
+        )
     return result
 
 

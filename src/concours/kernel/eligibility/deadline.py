@@ -1,0 +1,84 @@
+"""Deadline: a submission's instant against the notice's deadline, a local time at the duty station.
+
+A deadline with a time and no offset is read in the duty station's zone (reference/duty_stations);
+one with an offset is taken as written. A date alone means the end of that day at the duty station:
+a submission is in time when it is before the next local midnight. A deadline instant itself is in
+time (21:59:00 is accepted for a 21:59:00 deadline; 21:59:01 is late).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from concours.kernel.eligibility.errors import InvalidInput
+from concours.kernel.eligibility.messages import JSON
+from concours.kernel.eligibility.verdict import FAIL, PASS, Check
+from concours.kernel.reference.duty_stations import zone_for_location
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineRule:
+    written: str  # the deadline as the notice gives it, e.g. "2025-07-29" or "2025-04-06T21:59:00"
+    zone: str
+    limit: datetime  # aware, in UTC: comparing with it then costs one offset look-up, the submission's
+    shown: str  # the deadline in the zone's local time, for messages: "2025-07-29" or "2025-04-06T21:59:00"
+    inclusive: bool  # True: `limit` itself is in time; False: only instants before it
+
+
+def compile_deadline(notice: Mapping[str, Any]) -> DeadlineRule | None:
+    value = notice.get("deadline")
+    if value is None:
+        return None
+    location = notice.get("location")
+    zone_name = zone_for_location(location if isinstance(location, str) else None)
+    return deadline_rule(value, zone_name)
+
+
+def deadline_rule(value: object, zone_name: str) -> DeadlineRule:
+    """The rule for a deadline as notices write it, read in the zone `zone_name`."""
+    zone = ZoneInfo(zone_name)
+    if not isinstance(value, str):
+        raise InvalidInput("notice.deadline", f"{json.dumps(value)} is not a date or a local time")
+    if len(value) == 10:
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            day = None
+        if day is not None:
+            next_midnight = datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=zone)
+            return DeadlineRule(value, zone_name, next_midnight.astimezone(UTC), value, inclusive=False)
+    moment = None
+    if isinstance(value, str) and len(value) > 10 and value[10] == "T":
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            moment = None
+    if moment is None:
+        raise InvalidInput(
+            "notice.deadline",
+            f"{json.dumps(value)} is not a date (YYYY-MM-DD) or a local time (YYYY-MM-DDTHH:MM[:SS])",
+        )
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    shown = moment.astimezone(zone).replace(tzinfo=None).isoformat()
+    return DeadlineRule(value, zone_name, moment.astimezone(UTC), shown, inclusive=True)
+
+
+def check_deadline(rule: DeadlineRule, submitted_at: datetime) -> Check:
+    if submitted_at.tzinfo is None or submitted_at.utcoffset() is None:
+        raise ValueError("submitted_at must be an aware datetime (with its time zone)")
+    in_time = submitted_at <= rule.limit if rule.inclusive else submitted_at < rule.limit
+    # The submission is kept as given (with its offset); the message shows it in the deadline's zone.
+    params: dict[str, JSON] = {
+        "deadline": rule.shown,
+        "zone": rule.zone,
+        "submitted": submitted_at.isoformat(),
+    }
+    return Check(
+        "deadline", PASS if in_time else FAIL, "deadline.pass" if in_time else "deadline.fail", params
+    )

@@ -1,0 +1,155 @@
+"""Languages: a notice asks for alternatives (any one suffices) of lists of levels (all must hold).
+
+"VI in one and II in the other" of English and French is two alternatives, so either way round passes.
+Levels are compared only on the notice's own scale: a profile level on another scale makes the check
+"review", never a guess. On STANAG 6001, a profile's SLP (Listening, Speaking, Reading, Writing) meets
+a single required level when every one of its four skills does (its minimum), and a required SLP when
+each skill meets its own; a single profile level against a required SLP lacks the detail: "review".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from concours.kernel.eligibility.errors import InvalidInput
+from concours.kernel.eligibility.messages import JSON
+from concours.kernel.eligibility.profile import LanguageSkill, Profile
+from concours.kernel.eligibility.verdict import FAIL, PASS, REVIEW, Check, Result
+from concours.kernel.reference.language_scales import Ranks, language_scales
+
+# Why a check needs a person, in order of precedence.
+_OTHER_SCALE = "languages.review_scale"
+_NO_DETAIL = "languages.review_profile"
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageRule:
+    scale: str
+    # Alternatives of (language, required ranks); ranks None when the notice's level is not on its scale.
+    alternatives: tuple[tuple[tuple[str, Ranks | None], ...], ...]
+    languages: frozenset[str]
+    languages_sorted: tuple[str, ...]
+    readable: bool
+    required: dict[str, JSON]  # the requirement as written, for messages
+    # The outcome per combination of the profile's relevant levels: there are few combinations and
+    # many candidates share each, so most applications skip the comparisons.
+    outcomes: dict[tuple[LanguageSkill, ...], tuple[Result, str]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+
+def compile_languages(notice: Mapping[str, Any]) -> LanguageRule | None:
+    """The language rule of a notice; None when it states none."""
+    value = notice.get("languages")
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise InvalidInput("notice.languages", "must be an object or null")
+    scale = value.get("scale")
+    any_of = value.get("any_of")
+    if not isinstance(any_of, list):
+        raise InvalidInput("notice.languages.any_of", "must be a list")
+    table = language_scales().get(scale) if isinstance(scale, str) else None
+    alternatives: list[tuple[tuple[str, Ranks | None], ...]] = []
+    written: list[JSON] = []
+    for i, alternative in enumerate(any_of):
+        if not isinstance(alternative, list):
+            raise InvalidInput(f"notice.languages.any_of[{i}]", "must be a list")
+        items: list[tuple[str, Ranks | None]] = []
+        for j, item in enumerate(alternative):
+            field = f"notice.languages.any_of[{i}][{j}]"
+            if not isinstance(item, Mapping):
+                raise InvalidInput(field, "must be an object")
+            language, level = item.get("language"), item.get("min_level")
+            if not isinstance(language, str):
+                raise InvalidInput(f"{field}.language", 'must be a language code such as "en"')
+            if not isinstance(level, str):
+                raise InvalidInput(f"{field}.min_level", 'must be a level such as "VI"')
+            items.append((language, table.parse(level) if table is not None else None))
+        alternatives.append(tuple(items))
+        written.append(
+            [
+                [language, str(item["min_level"])]
+                for (language, _), item in zip(items, alternative, strict=True)
+            ]
+        )
+    if not alternatives:
+        return None
+    readable = table is not None and all(ranks is not None for alt in alternatives for _, ranks in alt)
+    languages = frozenset(language for alt in alternatives for language, _ in alt)
+    required: dict[str, JSON] = {"scale": str(scale), "any_of": written}
+    return LanguageRule(
+        str(scale), tuple(alternatives), languages, tuple(sorted(languages)), readable, required
+    )
+
+
+_CODES = {PASS: "languages.pass", FAIL: "languages.fail"}
+_MEMORY = 4096
+
+
+def check_languages(profile: Profile, rule: LanguageRule) -> Check:
+    languages = rule.languages
+    skills = tuple([skill for skill in profile.languages if skill.language in languages])
+    shown: dict[str, JSON] = {
+        "skills": [[s.language, s.scale, s.level] for s in skills],
+        "languages": list(rule.languages_sorted),
+    }
+    params: dict[str, JSON] = {"required": rule.required, "scale": rule.scale, "shown": shown}
+    if not rule.readable:
+        return Check("languages", REVIEW, "languages.review_requirement", params)
+    known = rule.outcomes.get(skills)
+    if known is None:
+        if len(rule.outcomes) >= _MEMORY:
+            rule.outcomes.clear()
+        known = rule.outcomes[skills] = _outcome(skills, rule)
+    result, code = known
+    return Check("languages", result, code, params)
+
+
+def _outcome(skills: tuple[LanguageSkill, ...], rule: LanguageRule) -> tuple[Result, str]:
+    """The result of the rule for these levels, and its message code."""
+    result: Result = FAIL
+    why = ""
+    for alternative in rule.alternatives:
+        outcome: Result = PASS
+        for language, needed in alternative:
+            item, item_why = _meets(skills, language, rule.scale, needed)
+            if item == FAIL:
+                outcome = FAIL
+                break
+            if item == REVIEW:
+                outcome = REVIEW
+                why = why or item_why
+        if outcome == PASS:
+            return PASS, _CODES[PASS]
+        if outcome == REVIEW:
+            result = REVIEW
+    if result == REVIEW:
+        return REVIEW, why
+    return FAIL, _CODES[FAIL]
+
+
+def _meets(
+    skills: tuple[LanguageSkill, ...], language: str, scale: str, needed: Ranks | None
+) -> tuple[Result, str]:
+    """Whether the profile meets one (language, level): pass, fail, or review with the reason's code."""
+    assert needed is not None  # the rule is readable
+    outcome: Result = FAIL
+    why = ""
+    for skill in skills:
+        if skill.language != language:
+            continue
+        if skill.scale != scale:
+            outcome, why = REVIEW, _OTHER_SCALE
+            continue
+        if len(needed) == 1:
+            if skill.floor >= needed[0]:
+                return PASS, ""
+        elif len(skill.ranks) == len(needed):
+            if all(have >= need for have, need in zip(skill.ranks, needed, strict=True)):
+                return PASS, ""
+        elif outcome == FAIL:
+            outcome, why = REVIEW, _NO_DETAIL
+    return outcome, why

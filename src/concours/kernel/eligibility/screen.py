@@ -1,0 +1,66 @@
+"""Screening: one verdict per application, from a profile and a notice's compiled requirements.
+
+For many applications to one vacancy, compile the notice once (`compile_requirements`) and call
+`screen_compiled` per application; `screen` does both for a single application.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from concours.kernel.eligibility.deadline import check_deadline
+from concours.kernel.eligibility.degree import check_degree
+from concours.kernel.eligibility.experience import check_dated_experience, posts_by
+from concours.kernel.eligibility.languages import check_languages
+from concours.kernel.eligibility.nationality import check_nationality
+from concours.kernel.eligibility.profile import Profile, load_profile
+from concours.kernel.eligibility.requirements import Requirements, compile_requirements
+from concours.kernel.eligibility.verdict import Check, Verdict
+
+
+def screen(
+    profile: Profile | Mapping[str, Any],
+    requirements: Requirements | Mapping[str, Any],
+    *,
+    on: date,
+    submitted_at: datetime | None = None,
+    organisation: str | None = None,
+) -> Verdict:
+    """The verdict on one application made on `on` (the application date).
+
+    `profile`: a Profile or a dict shaped as candidate.schema.json; `requirements`: compiled
+    Requirements or a dict shaped as notice.schema.json; `submitted_at` (aware) is checked against
+    the deadline when given; `organisation` overrides the notice's for its standing rules.
+    Raises InvalidInput for a profile or notice that breaks its contract.
+    """
+    if not isinstance(requirements, Requirements):
+        requirements = compile_requirements(requirements, organisation=organisation)
+    return screen_compiled(profile, requirements, on=on, submitted_at=submitted_at)
+
+
+def screen_compiled(
+    profile: Profile | Mapping[str, Any],
+    requirements: Requirements,
+    *,
+    on: date,
+    submitted_at: datetime | None = None,
+) -> Verdict:
+    """The verdict on one application against requirements compiled once for the vacancy."""
+    if not isinstance(profile, Profile):
+        profile = load_profile(profile)
+    on_day = on.toordinal()
+    on_text = on.isoformat()
+    checks: list[Check] = [check_nationality(profile, requirements.nationality, on, on_day)]
+    if requirements.languages is not None:
+        checks.append(check_languages(profile, requirements.languages))
+    if requirements.experience:
+        posts = posts_by(profile, on_day)
+        for rule in requirements.experience:
+            checks.append(check_dated_experience(posts, rule, on_text))
+    if requirements.degree is not None:
+        checks.append(check_degree(profile, requirements.degree, on_text, on_day))
+    if submitted_at is not None and requirements.deadline is not None:
+        checks.append(check_deadline(requirements.deadline, submitted_at))
+    return Verdict.of(tuple(checks), on)

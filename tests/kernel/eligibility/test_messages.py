@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from concours.kernel.eligibility.messages import MESSAGES, format_date, format_number, render
+
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+@pytest.mark.parametrize("code", sorted(MESSAGES))
+def test_every_message_exists_in_english_and_french_with_the_same_parameters(code: str) -> None:
+    english, french = MESSAGES[code]["en"], MESSAGES[code]["fr"]
+    assert set(PLACEHOLDER.findall(english)) == set(PLACEHOLDER.findall(french))
+    assert english != french
+
+
+def test_dates_and_numbers_are_written_per_language() -> None:
+    assert format_date("2023-04-04", "en") == "4 April 2023"
+    assert format_date("2023-04-01", "fr") == "1er avril 2023"
+    assert format_number(10.5, "fr") == "10,5"
+    assert format_number(15.0, "en") == "15"
+
+
+def test_parameters_are_rendered_in_the_reader_language() -> None:
+    params = {"members": "nato", "standing": None, "on": "2025-01-01", "countries": ["CH", "AT"]}
+    assert render("nationality.fail", params, "en") == (
+        "The post is open to nationals of NATO member countries; on 1 January 2025 none of your nationalities"
+        " (Switzerland and Austria) qualifies."
+    )
+    assert "pays membres de l'OTAN" in render("nationality.fail", params, "fr")
+    assert "(Suisse et Autriche)" in render("nationality.fail", params, "fr")
+
+
+def test_an_unknown_language_falls_back_to_english() -> None:
+    assert render("nationality.open", {}, "de") == render("nationality.open", {}, "en")
+
+
+def test_the_either_way_requirement_reads_naturally() -> None:
+    required = {"scale": "NATO", "any_of": [[["en", "VI"], ["fr", "II"]], [["fr", "VI"], ["en", "II"]]]}
+    shown = {"skills": [["en", "NATO", "V"]], "languages": ["en", "fr"]}
+    params = {"required": required, "scale": "NATO", "shown": shown}
+    assert render("languages.fail", params, "en").startswith(
+        "The notice asks for VI (Proficiency) in English or French and II (Elementary) in the other;"
+        " your profile shows English V (Advanced),"
+    )
+    assert "VI (Maîtrise) en anglais ou français et II (Élémentaire) dans l'autre" in render(
+        "languages.fail", params, "fr"
+    )

@@ -4,6 +4,7 @@ from django.urls import path
 
 from concours.applications import backoffice, views
 from concours.screening import views as screening_views
+from concours.vacancies import backoffice as vacancy_backoffice
 
 app_name = "applications"
 urlpatterns = [
@@ -20,6 +21,9 @@ backoffice_patterns = (
         path("vacancies/<int:vacancy_id>/", backoffice.vacancy_applications, name="vacancy"),
         path("applications/<int:application_id>/", backoffice.application_detail, name="application"),
         path("applications/<int:application_id>/move/", backoffice.application_move, name="move"),
+        path("notices/import/", vacancy_backoffice.notice_import, name="import"),
+        path("vacancies/<int:vacancy_id>/review/", vacancy_backoffice.vacancy_review, name="review"),
+        path("vacancies/<int:vacancy_id>/publish/", vacancy_backoffice.vacancy_publish, name="publish"),
         path("vacancies/<int:vacancy_id>/screen/", screening_views.vacancy_screen, name="screen"),
         path("applications/<int:application_id>/eligibility/", screening_views.verdict_decide, name="decide"),
     ],

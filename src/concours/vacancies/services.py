@@ -118,3 +118,45 @@ def vacancy_close(*, vacancy: Vacancy, actor: Any) -> Vacancy:
     vacancy.save(update_fields=["status", "updated_at"])
     audit_record(actor=actor, event_type=VACANCY_CLOSED, subject=vacancy)
     return vacancy
+
+
+@transaction.atomic
+def vacancy_edit_draft(
+    *,
+    vacancy: Vacancy,
+    notice: dict[str, Any],
+    title_fr: str,
+    zone: str,
+    deadline: dt.datetime | None,
+    actor: Any,
+) -> Vacancy:
+    """The recruiter's corrections to a draft: every parsed field, its posts and its deadline."""
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if vacancy.status != Vacancy.Status.DRAFT:
+        raise DomainError(_("Only a draft vacancy can be edited here."))
+    changed = sorted(
+        key for key in set(notice) | set(vacancy.notice) if notice.get(key) != vacancy.notice.get(key)
+    )
+    vacancy.notice = notice
+    vacancy.title = notice["title"]
+    vacancy.title_fr = title_fr
+    vacancy.organisation = notice.get("organisation") or vacancy.organisation
+    vacancy.reference = notice.get("reference") or ""
+    vacancy.grade = notice.get("grade") or ""
+    vacancy.location = notice.get("location") or ""
+    vacancy.zone = zone
+    vacancy.deadline = deadline
+    vacancy.save()
+    vacancy.posts.all().delete()
+    Post.objects.bulk_create(
+        Post(
+            vacancy=vacancy,
+            title=post.get("title") or vacancy.title,
+            reference=post.get("reference") or "",
+            grade=post.get("grade") or vacancy.grade,
+            direct_reports=post.get("direct_reports"),
+        )
+        for post in notice.get("posts") or []
+    )
+    audit_record(actor=actor, event_type=VACANCY_UPDATED, subject=vacancy, changed=changed)
+    return vacancy

@@ -46,7 +46,7 @@ def test_register_apply_screen_and_follow(browser, live_server, tmp_path) -> Non
     # Fill the profile.
     page.goto(f"{live_server.url}/profile/")
     page.fill("#id_name", "Ana Silva")
-    page.fill("#id_nationalities", "PT")
+    page.select_option("#id_nationalities", ["PT"])
     page.select_option("#id_lang-0-language", "en")
     page.fill("#id_lang-0-level", "VI")
     page.select_option("#id_edu-0-level", "master")

@@ -23,7 +23,7 @@ def _management(prefix: str, total: int) -> dict[str, str]:
 def profile_post(**overrides: str) -> dict[str, str]:
     data = {
         "name": "Ingrid Berg",
-        "nationalities": "no, se",
+        "nationalities": ["NO", "SE"],
         **_management("lang", 2),
         "lang-0-language": "en",
         "lang-0-scale": "NATO",
@@ -81,5 +81,5 @@ def test_a_post_ending_before_it_starts_is_refused(client) -> None:  # type: ign
 def test_an_unknown_country_code_is_refused(client) -> None:  # type: ignore[no-untyped-def]
     """Nationalities are two-letter codes."""
     client.force_login(make_user(Role.CANDIDATE))
-    response = client.post(reverse("candidates:profile"), profile_post(nationalities="France"))
+    response = client.post(reverse("candidates:profile"), profile_post(nationalities=["XX"]))
     assert response.status_code == 200 and not CandidateProfile.objects.exists()

@@ -155,7 +155,7 @@ def test_the_recruiter_filters_by_verdict_and_records_a_decision(client) -> None
     assert "Not eligible" in detail and "NATO" in detail
     client.post(
         reverse("backoffice:decide", args=[not_eligible.application_id]),
-        {"eligible": "yes", "reason": "Dual national, passport seen"},
+        {"decision-eligible": "yes", "decision-reason": "Dual national, passport seen"},
     )
     not_eligible.refresh_from_db()
     assert not_eligible.final == "yes"

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django import forms
 from django.forms import formset_factory
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from concours.candidates.models import Education, LanguageSkill, WorkExperience
+from concours.kernel.reference.countries import countries
 
 MONTH_FORMATS = ["%Y-%m", "%Y-%m-%d"]
-COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 
 
 class MonthInput(forms.DateInput):
@@ -24,26 +24,23 @@ class MonthInput(forms.DateInput):
         return super().format_value(value)
 
 
+def country_choices() -> list[tuple[str, str]]:
+    """Every country, named and sorted in the reader's language."""
+    lang = "fr" if (get_language() or "en").startswith("fr") else "en"
+    return sorted(((c.code, c.name(lang)) for c in countries().values()), key=lambda choice: choice[1])
+
+
 class ProfileForm(forms.Form):
     name = forms.CharField(label=_("Full name"), max_length=200)
-    nationalities = forms.CharField(
+    nationalities = forms.MultipleChoiceField(
         label=_("Nationalities"),
-        help_text=_("Two-letter country codes (ISO 3166-1), separated by commas, e.g. FR, CA."),
-        max_length=200,
+        choices=country_choices,
+        help_text=_("All your nationalities: any one of them may make you eligible."),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     serving_staff = forms.BooleanField(
         label=_("I am a serving staff member of the organisation"), required=False
     )
-
-    def clean_nationalities(self) -> list[str]:
-        codes = [code.strip().upper() for code in re.split(r"[,;\s]+", self.cleaned_data["nationalities"])]
-        codes = [code for code in codes if code]
-        bad = [code for code in codes if not COUNTRY_CODE.match(code)]
-        if bad or not codes:
-            raise forms.ValidationError(
-                _("Not a two-letter country code: %(codes)s") % {"codes": ", ".join(bad) or "—"}
-            )
-        return codes
 
 
 class LanguageForm(forms.Form):

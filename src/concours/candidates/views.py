@@ -27,7 +27,7 @@ def _initial(profile: Any) -> dict[str, Any]:
     return {
         "profile": {
             "name": profile.name,
-            "nationalities": ", ".join(profile.nationalities),
+            "nationalities": list(profile.nationalities),
             "serving_staff": profile.serving_staff,
         },
         "languages": list(profile.languages.values("language", "scale", "level")),

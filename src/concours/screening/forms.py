@@ -7,6 +7,7 @@ from concours.screening.models import Eligible
 
 
 class DecisionForm(forms.Form):
+    prefix = "decision"  # shares a page with the transition form, which also has a reason
     eligible = forms.ChoiceField(
         label=_("Decision"),
         choices=[(Eligible.YES, _("Eligible")), (Eligible.NO, _("Not eligible"))],

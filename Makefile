@@ -66,8 +66,10 @@ test-postgres: install messages
 
 test: system-test install messages lint test-sqlite test-postgres
 
-bench: install messages
-	@for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
+# Each script prints its figures; the end-to-end screening runs on SQLite and on PostgreSQL.
+bench: system-test install messages
+	@for script in bench/bench_*.py; do DATABASE_URL= $(BIN)/python $$script || exit 1; done
+	@scripts/with-postgres.sh $(BIN)/python bench/bench_screening_e2e.py
 
 clean:
 	rm -rf var/concours.sqlite3 var/media var/static

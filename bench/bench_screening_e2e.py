@@ -25,7 +25,8 @@ def main() -> int:
     parser.add_argument("--applications", type=int, default=100_000)
     args = parser.parse_args()
     tmp = tempfile.TemporaryDirectory()
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp.name}/bench.sqlite3")
+    if not os.environ.get("DATABASE_URL"):
+        os.environ["DATABASE_URL"] = f"sqlite:///{tmp.name}/bench.sqlite3"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "concours.config.settings")
     os.environ["CONCOURS_VAR_DIR"] = tmp.name
     import django

@@ -20,7 +20,12 @@ def _isolated_media(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # A fast hasher: the tests are about the process, not about password storage.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # A request in French leaves French active in this thread; each test starts in English.
+    from django.utils import translation
+
+    translation.activate("en")
     yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -210,3 +210,15 @@ def test_the_admin_needs_a_staff_login(client) -> None:  # type: ignore[no-untyp
     assert client.get("/admin/").status_code == 302
     client.force_login(make_user(Role.RECRUITER))
     assert client.get("/admin/").status_code == 200
+
+
+def test_panel_members_see_candidate_codes_not_names(client) -> None:  # type: ignore[no-untyped-def]
+    """Blind review: the vacancy list and the application page show a code to a panel member."""
+    application = submitted()
+    assignment = AssignmentFactory(vacancy=application.vacancy)
+    client.force_login(assignment.user)
+    listing = client.get(reverse("backoffice:vacancy", args=[application.vacancy_id])).content.decode()
+    detail = client.get(reverse("backoffice:application", args=[application.pk])).content.decode()
+    for page in (listing, detail):
+        assert application.candidate_code in page and application.candidate.name not in page
+    assert application.candidate_code.startswith("C-") and len(application.candidate_code) == 10

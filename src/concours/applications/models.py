@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -48,6 +52,12 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate} → {self.vacancy.reference or self.vacancy.title}"
+
+    @property
+    def candidate_code(self) -> str:
+        """What blind reviewers see instead of a name: stable per application, not guessable from its id."""
+        digest = hmac.new(settings.SECRET_KEY.encode(), f"application:{self.pk}".encode(), hashlib.sha256)
+        return "C-" + base64.b32encode(digest.digest()).decode()[:8]
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:

@@ -232,7 +232,8 @@ class Command(BaseCommand):
         if target == Application.Status.DRAFT:
             Application.objects.create(candidate=profile, vacancy=vacancy)
             return
-        submitted_at = min(timezone.now(), vacancy.deadline) - dt.timedelta(days=rng.randint(1, 20))
+        deadline = vacancy.deadline or timezone.now()
+        submitted_at = min(timezone.now(), deadline) - dt.timedelta(days=rng.randint(1, 20))
         application = application_submit(
             candidate=profile,
             vacancy=vacancy,

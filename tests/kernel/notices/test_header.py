@@ -1,0 +1,74 @@
+"""Header fields: title, reference, grade, location, dates, salary, organisation."""
+
+from __future__ import annotations
+
+from concours.kernel.notices.parse import parse_notice_text
+
+TALEO = """NATO - North Atlantic Treaty Organisation
+Job Description - Policy Officer (250111)
+Primary Location
+Belgium-Brussels
+Schedule
+Full-time
+Application Deadline
+06-Apr-2025, 9:59:00 PM
+Salary (Pay Basis)
+: 7,102.04Euro (EUR) MonthlyGrade NATO Grade G15
+1. SUMMARY
+The Operations Division of the NATO International Staff plans crisis response.
+"""
+
+
+def test_taleo_layout() -> None:
+    """The Taleo header: title and reference from one line, place reversed, salary and grade run together."""
+    notice = parse_notice_text(TALEO)
+    assert (notice["title"], notice["reference"], notice["grade"]) == ("Policy Officer", "250111", "G15")
+    assert notice["location"] == "Brussels, Belgium"
+    assert notice["deadline"] == "2025-04-06T21:59:00"
+    assert notice["schedule"] == "full-time"
+    assert notice["salary"] == {"amount": 7102.04, "currency": "EUR", "period": "month"}
+    assert (notice["organisation"], notice["body"], notice["division"]) == (
+        "NATO",
+        "NATO International Staff",
+        "Operations Division",
+    )
+
+
+def test_board_noise_is_not_the_title() -> None:
+    """Emoji, 'This job posting isn't available...' and sign-in bars are skipped; the requisition is read."""
+    text = (
+        "🌎\nThis job posting isn't available in all website languages\n\nHead of "
+        "Section, Budget\n\n251999 Requisition #\n\n1. SUMMARY\nNATO.\n"
+    )
+    notice = parse_notice_text(text)
+    assert (notice["title"], notice["reference"]) == ("Head of Section, Budget", "251999")
+
+
+def test_un_posting_period_and_title_grade() -> None:
+    """'Posting Period: A - B' gives posted and deadline; the grade comes from ', P4' in the title."""
+    text = (
+        "Posting Title: ECONOMIST, P4\nDuty Station: NEW YORK\nPosting Period: 02 "
+        "September 2025 - 01 October 2025\n\nEducation\nA degree in economics from the "
+        "United Nations list is required.\n"
+    )
+    notice = parse_notice_text(text)
+    assert (notice["posted"], notice["deadline"], notice["grade"]) == ("2025-09-02", "2025-10-01", "P4")
+    assert notice["location"] == "New York, United States"
+
+
+def test_place_spellings_compare_equal() -> None:
+    """'Bruxelles, Belgique', 'Brussel, ...' and 'Belgium-Brussels' are one place."""
+    for written in (
+        "Lieu d'affectation : Bruxelles, Belgique",
+        "Location: Brussel, Brussels Hoofdstedelijk Gewest, Belgium",
+        "Primary Location\nBelgium-Brussels",
+    ):
+        assert parse_notice_text(f"Title: Officer\n{written}\n")["location"] == "Brussels, Belgium"
+
+
+def test_unknown_fields_are_null_not_guessed() -> None:
+    """A notice without grade, deadline, salary or contract says null for each."""
+    notice = parse_notice_text("Title: Clerk\nThe post supports the Registry.\n")
+    assert [notice[k] for k in ("grade", "deadline", "posted", "salary", "contract", "location")] == [
+        None
+    ] * 6

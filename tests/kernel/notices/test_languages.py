@@ -1,0 +1,77 @@
+"""Language requirements on the NATO, CEFR, STANAG and UN scales."""
+
+from __future__ import annotations
+
+from concours.kernel.notices.languages import languages
+
+
+def test_vi_in_one_and_ii_in_the_other_gives_two_alternatives() -> None:
+    """Either official language may be the strong one: two alternatives, English-first and French-first."""
+    text = (
+        "the following minimum levels of NATO's official languages (English/French): VI "
+        '("Proficiency") in one and II ("Elementary") in the other;'
+    )
+    assert languages([text], []) == {
+        "scale": "NATO",
+        "any_of": [
+            [{"language": "en", "min_level": "VI"}, {"language": "fr", "min_level": "II"}],
+            [{"language": "fr", "min_level": "VI"}, {"language": "en", "min_level": "II"}],
+        ],
+    }
+
+
+def test_french_wording_of_the_nato_levels() -> None:
+    """'V (« Avancé ») dans l'une et II (« Élémentaire ») dans l'autre' reads like the English."""
+    text = (
+        "posséder les niveaux minimums suivants (anglais/français) : V (« Avancé ») dans "
+        "l'une et II (« Élémentaire ») dans l'autre."
+    )
+    found = languages([text], [])
+    assert found is not None and found["scale"] == "NATO"
+    assert [{"language": "en", "min_level": "V"}, {"language": "fr", "min_level": "II"}] in found["any_of"]  # type: ignore[operator]
+
+
+def test_fixed_levels_per_language_give_one_alternative() -> None:
+    """'English V (Advanced); French I (Beginner)' fixes which language is which."""
+    found = languages(["language proficiency: English V (Advanced); French I (Beginner)."], [])
+    assert found == {
+        "scale": "NATO",
+        "any_of": [[{"language": "en", "min_level": "V"}, {"language": "fr", "min_level": "I"}]],
+    }
+
+
+def test_cefr_level_and_desirable_language_left_out() -> None:
+    """C1 English is required; French 'would be an asset' is not a minimum."""
+    found = languages(
+        [
+            "very good knowledge of English, at least at level C1;",
+            "knowledge of French (B2) would be an asset",
+        ],
+        [],
+    )
+    assert found == {"scale": "CEFR", "any_of": [[{"language": "en", "min_level": "C1"}]]}
+
+
+def test_un_fluency_wording() -> None:
+    """'fluency in English is required; knowledge of French is desirable' -> English, fluent, UN scale."""
+    found = languages(
+        [],
+        ["For this position, fluency in English is required; knowledge of French is desirable."],
+        organisation="United Nations",
+    )
+    assert found == {"scale": "UN", "any_of": [[{"language": "en", "min_level": "fluent"}]]}
+
+
+def test_stanag_profile() -> None:
+    """'English: SLP 3333' is a STANAG 6001 profile."""
+    assert languages(["English: SLP 3333 (Listening, Speaking, Reading and Writing)."], []) == {
+        "scale": "STANAG6001",
+        "any_of": [[{"language": "en", "min_level": "3333"}]],
+    }
+
+
+def test_no_language_named_gives_none() -> None:
+    """'one of the official languages of the EU' names no language: nothing is guessed."""
+    assert (
+        languages(["a thorough knowledge of one of the official languages of the European Union"], []) is None
+    )

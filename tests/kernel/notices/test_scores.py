@@ -1,0 +1,39 @@
+"""The parser against the gold parses, scored by the shared tool as CI and reviewers run it."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+
+def _score(shared: Path, gold: Path, notices: Path) -> subprocess.CompletedProcess[str]:
+    concours = ROOT / ".venv" / "bin" / "concours"
+    if not concours.exists():
+        pytest.skip(f"{concours} is missing: run `uv sync` in {ROOT}")
+    command = [
+        str(shared / "tools" / "score-notices"),
+        "--gold",
+        str(gold),
+        "--notices",
+        str(notices),
+        "--",
+        str(concours),
+        "parse_notice",
+    ]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=120, check=False)
+
+
+def test_seed_notices_score_at_least_the_bar(shared: Path) -> None:
+    """The five shared seeds score >= 0.95 overall (the tool's exit code)."""
+    run = _score(shared, shared / "seeds" / "gold", shared / "seeds")
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_sample_notices_score_at_least_the_bar(shared: Path) -> None:
+    """The project's own samples, in every format, score >= 0.95 overall."""
+    run = _score(shared, ROOT / "samples" / "notices" / "gold", ROOT / "samples" / "notices")
+    assert run.returncode == 0, run.stdout + run.stderr

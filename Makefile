@@ -5,7 +5,7 @@ PY_VERSION := 3.11
 VENV := .venv
 BIN := $(VENV)/bin
 CONCOURS := $(BIN)/concours
-UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+UV := python3 -m uv
 DEMO_PACKAGES := gettext
 TEST_PACKAGES := gettext postgresql chromium libreoffice-writer-nogui fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2
 export PYTHONDONTWRITEBYTECODE := 1
@@ -17,10 +17,10 @@ help:
 	@echo "make test   install what the tests need (system packages too) and run every check"
 	@echo "make bench  print the benchmark figures"
 
-$(UV):
-	python3 -m pip install --quiet --user uv || python3 -m pip install --quiet uv
-
-install: $(UV)
+# uv installs the locked dependencies; it is bootstrapped from PyPI when missing.
+install:
+	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	@mkdir -p var
 	$(UV) sync --frozen --python $(PY_VERSION) --quiet
 
 # Debian packages, installed only when missing so that a second run costs nothing.

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.test import TestCase
@@ -173,3 +174,30 @@ def test_only_recruiters_screen_or_decide(client, role: Role) -> None:  # type: 
     assert response.status_code == 403
     verdict.refresh_from_db()
     assert verdict.decision == ""
+
+
+SCREENED_KEYS = {"language", "scale", "level", "completed", "start", "end", "fte", "tags"}
+
+
+def _comparable(rows: list[Any]) -> list[str]:
+    return sorted(str({k: v for k, v in row.items() if k in SCREENED_KEYS}) for row in rows)
+
+
+def test_bulk_and_single_screening_agree() -> None:
+    """The bulk path (plain SQL reads, one upsert) gives exactly the verdicts of the one-by-one path."""
+    from concours.candidates.selectors import profile_as_contract
+    from concours.screening.selectors import profile_contracts_for_vacancy
+
+    vacancy = VacancyFactory(notice=NATO_NOTICE)
+    verdicts = [apply(n, vacancy) for n in (["BE"], ["CH"], ["FI", "SE"], ["GB"])]
+    bulk_profiles = profile_contracts_for_vacancy(vacancy=vacancy)
+    for verdict in verdicts:
+        single = profile_as_contract(verdict.application.candidate)
+        bulk = bulk_profiles[verdict.application.candidate_id]
+        assert bulk["nationalities"] == single["nationalities"]
+        for key in ("languages", "education", "experience"):
+            assert _comparable(bulk[key]) == _comparable(single[key]), key
+    singles = {v.application_id: (v.eligible, v.checks) for v in verdicts}
+    vacancy_screen_all(vacancy=vacancy, actor=None)
+    for verdict in Verdict.objects.filter(application__vacancy=vacancy):
+        assert (verdict.eligible, verdict.checks) == singles[verdict.application_id]

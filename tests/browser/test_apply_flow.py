@@ -10,7 +10,7 @@ from django.core import mail
 
 from concours.accounts.models import Role
 from concours.applications.models import Application
-from factories import PASSWORD, VacancyFactory, docx_bytes, make_user
+from factories import PASSWORD, OrgUnitFactory, VacancyFactory, docx_bytes, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -19,7 +19,25 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 def test_register_apply_screen_and_follow(browser, live_server, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """A candidate registers, fills the profile and applies with two files; a recruiter screens them in;
     the candidate sees the new state."""
-    vacancy = VacancyFactory(title="Head, Capability Delivery Section", reference="260114")
+    vacancy = VacancyFactory(
+        title="Head, Capability Delivery Section",
+        reference="260114",
+        grade="G20",
+        unit=OrgUnitFactory(name="Defence Investment Division"),
+    )
+    # Two more open competitions, so that the portal's screenshot looks like a real list.
+    VacancyFactory(
+        title="Senior Policy Officer, Hybrid Threats",
+        reference="260127",
+        grade="G17",
+        unit=OrgUnitFactory(name="Emerging Security Challenges Division"),
+    )
+    VacancyFactory(
+        title="Data Protection Officer",
+        reference="260142",
+        grade="G15",
+        unit=OrgUnitFactory(name="Office of the Legal Adviser"),
+    )
     make_user(Role.RECRUITER, email="rita@example.org")
     cv = tmp_path / "cv.pdf"
     cv.write_bytes(b"%PDF-1.4\n%%EOF\n")

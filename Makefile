@@ -6,8 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 CONCOURS := $(BIN)/concours
 UV := python3 -m uv
-DEMO_PACKAGES := gettext
-TEST_PACKAGES := gettext postgresql chromium libreoffice-writer-nogui fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2
+# LibreOffice renders essays (pages counted as printed); python3-uno keeps it warm between documents.
+OFFICE_PACKAGES := libreoffice-writer-nogui python3-uno fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2
+DEMO_PACKAGES := gettext $(OFFICE_PACKAGES)
+TEST_PACKAGES := gettext postgresql chromium $(OFFICE_PACKAGES)
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help install system-demo system-test messages migrate demo-data demo test lint test-sqlite test-postgres bench clean

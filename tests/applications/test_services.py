@@ -13,6 +13,7 @@ from concours.applications.services import application_submit, application_trans
 from concours.core.audit import audit_events_for
 from concours.core.errors import DomainError, NotAllowed
 from factories import (
+    ESSAY_RULES,
     ApplicationFactory,
     ProfileFactory,
     VacancyFactory,
@@ -82,7 +83,7 @@ def test_deadline_is_read_at_the_duty_station() -> None:
 )
 def test_a_rejected_upload_leaves_no_record_and_no_file(cv, essay, message, media_files) -> None:  # type: ignore[no-untyped-def]
     """Bad files are refused with a clear reason; no application, attachment or file remains."""
-    profile, vacancy = ProfileFactory(), VacancyFactory()
+    profile, vacancy = ProfileFactory(), VacancyFactory(notice={"title": "Officer", "essay": ESSAY_RULES})
     with pytest.raises(DomainError, match=message):
         submit(
             profile,

@@ -87,7 +87,6 @@ def _record(*, application: Application, to: str, reason: str, actor: Any, now: 
     return transition
 
 
-@transaction.atomic
 def application_submit(
     *,
     candidate: CandidateProfile,
@@ -99,11 +98,33 @@ def application_submit(
 ) -> Application:
     """Submit a candidate's application with its CV (and essay, when the notice asks for one).
 
-    The deadline is checked here, on the server's clock, whatever the page showed. Nothing is kept when
-    any check fails: the transaction rolls back and written files are removed.
+    The deadline is checked on the server's clock at the moment the submission arrived, whatever the
+    page showed. The files are checked first, the essay against every rule of the notice (pages
+    counted as rendered), outside the transaction: rendering takes a moment and must not hold the
+    vacancy's lock. Nothing is kept when any check fails.
     """
     now = now or timezone.now()
-    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    _check_open(vacancy, now)
+    files: dict[str, tuple[bytes, str]] = {Attachment.Kind.CV: _check_upload(Attachment.Kind.CV, cv)}
+    if vacancy.essay_rules or essay is not None:
+        files[Attachment.Kind.ESSAY] = _check_upload(Attachment.Kind.ESSAY, essay)
+    if vacancy.essay_rules and essay is not None:
+        from concours.essays.services import essay_verify_for_submission  # essays build on applications
+
+        essay_verify_for_submission(
+            data=files[Attachment.Kind.ESSAY][0], file_name=essay.name or "", vacancy=vacancy
+        )
+    return _submit(
+        candidate=candidate,
+        vacancy=vacancy,
+        files=files,
+        names={"cv": cv, "essay": essay},
+        actor=actor,
+        now=now,
+    )
+
+
+def _check_open(vacancy: Vacancy, now: dt.datetime) -> None:
     if vacancy.status != Vacancy.Status.PUBLISHED:
         raise DomainError(_("This vacancy is not open for applications."))
     local_deadline = vacancy.local_deadline
@@ -112,10 +133,20 @@ def application_submit(
             _("The deadline for this vacancy (%(deadline)s) has passed; applications are closed.")
             % {"deadline": local_deadline.strftime("%Y-%m-%d %H:%M %Z") if local_deadline else "—"}
         )
-    files = {Attachment.Kind.CV: _check_upload(Attachment.Kind.CV, cv)}
-    if vacancy.essay_rules or essay is not None:
-        files[Attachment.Kind.ESSAY] = _check_upload(Attachment.Kind.ESSAY, essay)
 
+
+@transaction.atomic
+def _submit(
+    *,
+    candidate: CandidateProfile,
+    vacancy: Vacancy,
+    files: dict[str, tuple[bytes, str]],
+    names: dict[str, UploadedFile | None],
+    actor: Any,
+    now: dt.datetime,
+) -> Application:
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    _check_open(vacancy, now)  # again, under the lock: a recruiter may have closed it meanwhile
     application, _created = Application.objects.select_for_update().get_or_create(
         candidate=candidate, vacancy=vacancy, defaults={"created_at": now}
     )
@@ -126,7 +157,7 @@ def application_submit(
     try:
         application.attachments.all().delete()
         for kind, (content, content_type) in files.items():
-            upload = cv if kind == Attachment.Kind.CV else essay
+            upload = names.get(kind)
             attachment = Attachment(
                 application=application,
                 kind=kind,
@@ -146,15 +177,18 @@ def application_submit(
         for attachment in written:
             attachment.file.delete(save=False)
         raise
-    transaction.on_commit(lambda: _enqueue_screening(application.pk))
+    transaction.on_commit(lambda: _after_submission(application.pk, has_essay=Attachment.Kind.ESSAY in files))
     return application
 
 
-def _enqueue_screening(application_id: int) -> None:
-    # Imported here: screening builds on applications, not the other way round.
+def _after_submission(application_id: int, *, has_essay: bool) -> None:
+    # Imported here: screening and essays build on applications, not the other way round.
+    from concours.essays.tasks import rendition_make
     from concours.screening.tasks import application_screen
 
     application_screen.enqueue(application_id)
+    if has_essay:
+        rendition_make.enqueue(application_id)
 
 
 def _may_move(*, actor: Any, application: Application, to: str) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.urls import path
 
 from concours.applications import backoffice, views
+from concours.essays import views as essay_views
 from concours.screening import views as screening_views
 from concours.vacancies import backoffice as vacancy_backoffice
 
@@ -21,6 +22,7 @@ backoffice_patterns = (
         path("vacancies/<int:vacancy_id>/", backoffice.vacancy_applications, name="vacancy"),
         path("applications/<int:application_id>/", backoffice.application_detail, name="application"),
         path("applications/<int:application_id>/move/", backoffice.application_move, name="move"),
+        path("applications/<int:application_id>/essay.pdf", essay_views.rendition_pdf, name="essay"),
         path("notices/import/", vacancy_backoffice.notice_import, name="import"),
         path("vacancies/<int:vacancy_id>/review/", vacancy_backoffice.vacancy_review, name="review"),
         path("vacancies/<int:vacancy_id>/publish/", vacancy_backoffice.vacancy_publish, name="publish"),

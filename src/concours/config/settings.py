@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "concours.candidates",
     "concours.applications",
     "concours.screening",
+    "concours.essays",
 ]
 
 MIDDLEWARE = [

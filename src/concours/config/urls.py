@@ -14,6 +14,7 @@ urlpatterns = [
     path("vacancies/", include("concours.vacancies.urls")),
     path("profile/", include("concours.candidates.urls")),
     path("applications/", include("concours.applications.urls")),
+    path("essays/", include("concours.essays.urls")),
     path("backoffice/", include(backoffice_patterns)),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -18,6 +18,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from concours.accounts.models import Role, User
@@ -27,6 +28,7 @@ from concours.applications.services import application_submit, application_trans
 from concours.candidates.models import CandidateProfile
 from concours.candidates.services import profile_save
 from concours.demo.candidates import STATE_PATHS, application_plan, generate_candidates
+from concours.screening.services import vacancy_screen_all
 from concours.vacancies.models import Vacancy, VacancyAssignment
 from concours.vacancies.services import orgunit_ensure_path, vacancy_publish, vacancy_save_from_notice
 
@@ -80,9 +82,12 @@ def _pdf_cv(name: str) -> bytes:
 
 def _essay(reference: str, name: str) -> bytes:
     from docx import Document
+    from docx.shared import Mm
 
     document = Document()
     document.core_properties.title = f"{reference} Key challenges"
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)  # python-docx's default is Letter
     document.add_heading(f"{reference} – Key challenges", level=1)
     document.add_paragraph(
         f"{name} sets out how the three key challenges of the post would be addressed in the first year."
@@ -104,7 +109,14 @@ class Command(BaseCommand):
         users = self._users(password)
         recruiter = users[Role.RECRUITER]
         vacancies = self._vacancies(recruiter, users)
-        created = self._applications(options["candidates"], vacancies, recruiter, password)
+        # Background work is held back while loading (each submission would screen itself and render an
+        # anonymised essay); the vacancies are then screened in bulk, and renditions are made when a
+        # panel member first opens them.
+        with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}):
+            created = self._applications(options["candidates"], vacancies, recruiter, password)
+        for vacancy in vacancies.values():
+            if vacancy.status != Vacancy.Status.DRAFT:
+                vacancy_screen_all(vacancy=vacancy, actor=recruiter)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {Vacancy.objects.count()} vacancies, "

@@ -165,3 +165,81 @@ def test_candidates_cannot_open_renditions(client, role: Role) -> None:  # type:
     assert client.get(reverse("backoffice:essay", args=[application.pk])).status_code == 403
     client.force_login(AssignmentFactory().user)  # a panel member of another vacancy
     assert client.get(reverse("backoffice:essay", args=[application.pk])).status_code == 404
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+WORD_TYPES = (
+    b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+    b'wordprocessingml.document.main+xml"/></Types>'
+)
+HOSTILE = {
+    "legacy .doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000,
+    "renamed zip": _zip({"notes.txt": b"hello"}),
+    "zip bomb": _zip({"[Content_Types].xml": WORD_TYPES, "word/document.xml": b" " * (150 * 1024 * 1024)}),
+    "XXE": _zip(
+        {
+            "[Content_Types].xml": WORD_TYPES,
+            "word/document.xml": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">&x;</w:document>',
+        }
+    ),
+    "empty": b"",
+}
+
+
+@pytest.mark.parametrize("kind", list(HOSTILE))
+def test_hostile_essays_are_refused_with_a_reason_and_leave_nothing(kind: str, media_files) -> None:  # type: ignore[no-untyped-def]
+    """.doc, a renamed zip, a zip bomb, an XXE payload and a 0-byte file: refused, no record, no file."""
+    with pytest.raises(DomainError) as refused:
+        submit(ProfileFactory(), essay_vacancy(), SimpleUploadedFile("Key challenges.docx", HOSTILE[kind]))
+    assert refused.value.message
+    assert not Application.objects.exists() and not Attachment.objects.exists() and media_files() == []
+
+
+def test_the_seed_notices_page_and_title_rules_come_from_the_parsed_notice() -> None:
+    """Imported seeds: 251082 allows 2 pages, 250875 one; each title must carry its own reference."""
+    import datetime as dt
+    from pathlib import Path
+
+    from django.utils import timezone
+
+    from concours.vacancies.importing import vacancy_import_file
+    from concours.vacancies.services import vacancy_publish
+
+    seeds = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+    if not seeds.exists():
+        pytest.skip("../shared/seeds is not beside the repository")
+    vacancies = {}
+    for stem in ("000", "004"):
+        vacancy = vacancy_import_file(path=str(next(seeds.glob(f"{stem}_*.txt"))), actor=None).vacancy
+        vacancy.deadline = timezone.now() + dt.timedelta(days=10)  # the seeds' own deadlines have passed
+        vacancy.save()
+        vacancies[vacancy.reference] = vacancy_publish(vacancy=vacancy, actor=None)
+    assert (
+        vacancies["251082"].essay_rules["max_pages"] == 2
+        and vacancies["250875"].essay_rules["max_pages"] == 1
+    )
+    accepted = submit(
+        ProfileFactory(),
+        vacancies["251082"],
+        SimpleUploadedFile("251082 - Key challenges.docx", two_page_docx()),
+    )
+    assert accepted.status == "submitted"
+    with pytest.raises(DomainError, match="1 page"):
+        submit(
+            ProfileFactory(),
+            vacancies["250875"],
+            SimpleUploadedFile("250875 Key challenges.docx", two_page_docx()),
+        )
+    with pytest.raises(DomainError, match="250875"):
+        submit(ProfileFactory(), vacancies["250875"], SimpleUploadedFile("Key challenges.docx", docx_bytes()))

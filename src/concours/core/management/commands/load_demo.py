@@ -28,6 +28,8 @@ from concours.applications.services import application_submit, application_trans
 from concours.candidates.models import CandidateProfile
 from concours.candidates.services import profile_save
 from concours.demo.candidates import STATE_PATHS, application_plan, generate_candidates
+from concours.kernel.eligibility import compile_requirements, screen_compiled
+from concours.screening.requirements import vacancy_requirements
 from concours.screening.services import vacancy_screen_all
 from concours.vacancies.models import Vacancy, VacancyAssignment
 from concours.vacancies.services import orgunit_ensure_path, vacancy_publish, vacancy_save_from_notice
@@ -95,6 +97,45 @@ def _essay(reference: str, name: str) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+# States only an eligible candidate reaches, the furthest first.
+ADVANCED = ["selected", "reserve", "shortlisted", "not_selected", "longlisted", "screened_in"]
+# The other states, those that suit an ineligible candidate last.
+OTHERS = ["draft", "submitted", "withdrawn", "screened_out"]
+ELIGIBILITY_ORDER = {"yes": 0, "review": 1, "no": 2}
+
+
+def coherent_plan(
+    plan: list[tuple[int, str, str]], people: list[dict[str, Any]], vacancies: dict[str, Vacancy]
+) -> list[tuple[int, str, str]]:
+    """The same states per vacancy, given to candidates whose eligibility makes them plausible.
+
+    The synthetic plan picks states by chance; here the kernel screens each planned application first,
+    so that the longlist, shortlist and selection hold eligible candidates and the ineligible are
+    screened out, as a recruiter would have done.
+    """
+    today = timezone.localdate()
+    by_vacancy: dict[str, list[tuple[int, str]]] = {}
+    for index, reference, target in plan:
+        by_vacancy.setdefault(reference, []).append((index, target))
+    result = []
+    for reference, rows in by_vacancy.items():
+        requirements = compile_requirements(vacancy_requirements(vacancies[reference]))
+        eligibility = {
+            index: screen_compiled(people[index], requirements, on=today).eligible for index, _ in rows
+        }
+        candidates = sorted(
+            (index for index, _ in rows), key=lambda i: (ELIGIBILITY_ORDER[eligibility[i]], i)
+        )
+        targets = sorted((t for _, t in rows), key=lambda t: (ADVANCED + OTHERS).index(t))
+        for index, target in zip(candidates, targets, strict=True):
+            if target in ADVANCED and eligibility[index] == "no":
+                target = "screened_out"
+            elif target == "screened_out" and eligibility[index] == "yes":
+                target = "screened_in"
+            result.append((index, reference, target))
+    return result
 
 
 class Command(BaseCommand):
@@ -181,7 +222,7 @@ class Command(BaseCommand):
     def _applications(self, count: int, vacancies: dict[str, Vacancy], recruiter: User, password: str) -> int:
         people = generate_candidates(count)
         published = [ref for ref, v in vacancies.items() if v.status == Vacancy.Status.PUBLISHED]
-        plan = application_plan(people, published)
+        plan = coherent_plan(application_plan(people, published), people, vacancies)
         profiles: dict[int, CandidateProfile] = {}
         # Hashing is deliberately slow; the demo candidates share one password, so hash it once.
         password_hash = make_password(password)

@@ -2,39 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
 from concours.applications.models import Application, Attachment, Transition
+from concours.core.admin_mixins import ReadOnlyAdminMixin
 
 
-class ReadOnlyMixin:
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class AttachmentInline(ReadOnlyMixin, admin.TabularInline):  # type: ignore[type-arg]
+class AttachmentInline(ReadOnlyAdminMixin, admin.TabularInline):  # type: ignore[type-arg]
     model = Attachment
     fields = readonly_fields = ("kind", "original_name", "content_type", "size", "uploaded_at")
     extra = 0
 
 
-class TransitionInline(ReadOnlyMixin, admin.TabularInline):  # type: ignore[type-arg]
+class TransitionInline(ReadOnlyAdminMixin, admin.TabularInline):  # type: ignore[type-arg]
     model = Transition
     fields = readonly_fields = ("at", "from_status", "to_status", "actor", "reason")
     extra = 0
 
 
 @admin.register(Application)
-class ApplicationAdmin(ReadOnlyMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+class ApplicationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["candidate", "vacancy", "status", "submitted_at"]
     list_filter = ["status", "vacancy"]
     search_fields = ["candidate__name", "candidate__user__email", "vacancy__reference", "vacancy__title"]
@@ -44,14 +31,14 @@ class ApplicationAdmin(ReadOnlyMixin, admin.ModelAdmin):  # type: ignore[type-ar
 
 
 @admin.register(Attachment)
-class AttachmentAdmin(ReadOnlyMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+class AttachmentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["application", "kind", "original_name", "size", "uploaded_at"]
     list_filter = ["kind", "content_type"]
     search_fields = ["original_name", "application__candidate__name", "sha256"]
 
 
 @admin.register(Transition)
-class TransitionAdmin(ReadOnlyMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+class TransitionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["at", "application", "from_status", "to_status", "actor"]
     list_filter = ["from_status", "to_status"]
     search_fields = ["application__candidate__name", "reason", "actor__email"]

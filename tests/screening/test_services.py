@@ -201,3 +201,22 @@ def test_bulk_and_single_screening_agree() -> None:
     vacancy_screen_all(vacancy=vacancy, actor=None)
     for verdict in Verdict.objects.filter(application__vacancy=vacancy):
         assert (verdict.eligible, verdict.checks) == singles[verdict.application_id]
+
+
+@pytest.mark.django_db(transaction=True)  # the worker commits and closes its connection, as in production
+def test_a_worker_screens_submissions_queued_in_the_database(settings) -> None:  # type: ignore[no-untyped-def]
+    """With the production backend the task waits in the database until `concours db_worker` runs it."""
+    from django.core.management import call_command
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    profile = ProfileFactory(nationalities=["BE"])
+    application = application_submit(
+        candidate=profile,
+        vacancy=VacancyFactory(notice=NATO_NOTICE),
+        cv=cv_upload(),
+        essay=None,
+        actor=profile.user,
+    )
+    assert not Verdict.objects.filter(application=application).exists()
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert Verdict.objects.get(application=application).eligible == "yes"

@@ -205,7 +205,12 @@ def selection_timeline(notice: Notice) -> list[dict[str, str | None]]:
             in_list = True
             continue
         # Cheap tests first: a stage names a year, and is listed or says "expected to take place".
-        if not _YEAR_RE.search(sentence) or not (in_list or _TIMELINE_CUE_RE.search(sentence)):
+        # ("19"/"20" first: a year contains one of them, and most sentences have neither.)
+        if (
+            not ("20" in sentence or "19" in sentence)
+            or not _YEAR_RE.search(sentence)
+            or not (in_list or _TIMELINE_CUE_RE.search(sentence))
+        ):
             in_list = False
             continue
         when = _WHEN_RE.search(sentence)

@@ -41,7 +41,8 @@ def competencies(notice: Notice) -> list[dict[str, str | None]]:
         if not line.text or line.bullet:
             continue
         heading = line.heading == "competencies"
-        if not heading and not (_INTRO_RE.search(line.text) and line.text.rstrip().endswith((":", "："))):
+        # The cheap end test first: few lines end with a colon.
+        if not heading and not (line.text.rstrip().endswith((":", "：")) and _INTRO_RE.search(line.text)):
             continue
         items = [item.item for item in notice.items_after(line.number, intro_lines=2 if heading else 0)]
         if not items and heading:

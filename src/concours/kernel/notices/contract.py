@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from concours.kernel.notices.sections import Notice, mentions
+from concours.kernel.notices.sections import Notice, may_match, mentions, search_at
 from concours.kernel.notices.vocabulary import NUMBER_WORDS, alternation
 
 _N = rf"(?P<n>\d{{1,2}}|{alternation(NUMBER_WORDS)})"
@@ -62,6 +62,7 @@ _INITIAL_RES = (
     re.compile(rf"durée (?:déterminée|initiale) (?:de|d['’])\s*{_N}{_Y}", re.I),
     re.compile(rf"période initiale (?:de|d['’])\s*{_N}{_Y}", re.I),
 )
+_INITIAL_WORDS = ("contract", "appointment", "initial", "durée", "période")
 _RENEWAL_RES = (
     re.compile(
         rf"renew(?:al|ed|able)\s+(?:for\s+)?(?:a\s+further\s+period\s+of\s+|a\s+further\s+)?"
@@ -91,10 +92,22 @@ _EXTENSION_RES = (
     re.compile(rf"prolongation (?:de|d['’])\s*{_N}{_Y}", re.I),
     re.compile(rf"prolongé(?:e)?\s+(?:de|d['’]|pour)\s*{_N}{_Y}", re.I),
 )
+# The patterns above whose matches begin with the number (`_N`), and how a number can begin.
+_NUMBER_FIRST = frozenset((_INITIAL_RES[0], _EXTENSION_RES[0]))
+_NUMBER_STARTS = (*"0123456789", *NUMBER_WORDS)
 _CONVERSION_RE = re.compile(
     r"conversion (?:to|into) (?:an )?indefinite|apply for conversion|converted (?:to|into) an indefinite|"
     r"conversion en (?:un )?contrat (?:de|à) durée indéterminée|convertir en (?:un )?contrat",
     re.I,
+)
+# How the phrases below begin.
+_NO_CONVERSION_STARTS = (
+    "no possibility",
+    "without possibility",
+    "cannot be",
+    "will not be",
+    "ne peut",
+    "ne pourra",
 )
 _NO_CONVERSION_RE = re.compile(
     r"(?:no|without) possibility of conversion|cannot be converted|will not be converted|"
@@ -130,7 +143,9 @@ def _years(patterns: tuple[re.Pattern[str], ...], text: str, gate: tuple[str, ..
     if gate and not mentions(text.lower(), gate):
         return None
     for pattern in patterns:
-        match = pattern.search(text)
+        # A pattern that starts with the number is tried only where a number is: at every offset, its
+        # case-insensitive alternation of number words costs more than all the other patterns together.
+        match = search_at(pattern, text, _NUMBER_STARTS) if pattern in _NUMBER_FIRST else pattern.search(text)
         if match:
             word = match.group("n").lower()
             value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
@@ -177,11 +192,14 @@ def contract(notice: Notice) -> dict[str, object] | None:
     conversion = None
     if mentions(text.lower(), ("conver",)):
         conversion = (
-            True if _CONVERSION_RE.search(text) else (False if _NO_CONVERSION_RE.search(text) else None)
+            True
+            if search_at(_CONVERSION_RE, text, ("conver", "apply for conversion"))
+            else (False if search_at(_NO_CONVERSION_RE, text, _NO_CONVERSION_STARTS) else None)
         )
     result: dict[str, object] = {
         "type": kind,
-        "initial_years": _years(_INITIAL_RES, text),
+        # Each initial-period pattern names one of these words: most texts skip the five scans.
+        "initial_years": _years(_INITIAL_RES, text) if may_match(text, _INITIAL_WORDS) else None,
         "renewal_years": _years(_RENEWAL_RES, text, ("renew", "renouvel")),
         "max_years": _years(_MAX_RES, text, ("maximum", "maximale", "exceed", "more than")),
         "extension_years": _years(_EXTENSION_RES, text, ("extension", "extended", "prolong")),

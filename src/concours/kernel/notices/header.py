@@ -12,25 +12,26 @@ import re
 from dataclasses import dataclass, field
 
 from concours.kernel.notices.dates import find_dates
-from concours.kernel.notices.sections import Notice, mentions, squash
+from concours.kernel.notices.sections import Notice, finditer_at, mentions, squash
 from concours.kernel.notices.vocabulary import CITIES, COUNTRIES, ORGANISATIONS, fold, fold_aligned
 
 _ORGANISATION_RES = tuple((re.compile(pattern), org, body) for pattern, org, body in ORGANISATIONS)
-# Words one of which each organisation pattern needs, in the same order: a pattern runs only on a text
-# that contains one of its words (a substring test costs far less than a regex scan).
-_ORGANISATION_HINTS: tuple[tuple[str, ...], ...] = (
-    ("NCIA", "Communications and Information Agency"),
-    ("NSPA", "Support and Procurement Agency"),
-    ("NATO IS", "NATO International Staff", "Personnel international", "SI de l"),
+# How each organisation pattern's matches begin (the patterns are case-sensitive), in the same order: a
+# pattern is tried only where one of its words is (str.find costs far less than a regex scan, which tries
+# every branch at every offset), and not at all on a text that has none of them.
+_ORGANISATION_STARTS: tuple[tuple[str, ...], ...] = (
+    ("NATO Communications and Information Agency", "NCIA"),
+    ("NATO Support and Procurement Agency", "NSPA"),
+    ("NATO International Staff", "NATO IS", "Personnel international de l", "SI de l"),
     ("International Staff",),
-    ("NATO", "OTAN", "North Atlantic"),
-    ("Secretariat", "Secrétariat", "Secretariat"),
+    ("NATO", "OTAN", "North Atlantic Treaty Organi"),
+    ("United Nations Secretariat", "Secr"),
     ("United Nations", "Nations Unies", "UN", "ONU"),
-    ("OSCE Secretariat", "de l'OSCE", "de l’OSCE"),
-    ("OSCE Mission", "OSCE Programme", "OSCE Presence", "OSCE Office", "Mission de l"),
-    ("ODIHR", "Democratic Institutions"),
-    ("OSCE", "Security and Co", "sécurité et la coopération"),
-    ("European", "Frontex", "EUROPOL", "Europol"),
+    ("OSCE Secretariat", "Secr"),
+    ("OSCE ", "Mission de l"),
+    ("ODIHR", "Office for Democratic Institutions and Human Rights"),
+    ("OSCE", "Organi"),
+    ("European ", "Frontex", "EUROPOL", "Europol"),
     ("European Union", "Union europ", "EU", "UE"),
 )
 _NOISE_LINE_RE = re.compile(
@@ -52,6 +53,7 @@ _VACANCY_NUMBER_RE = re.compile(
     r"(?P<ref>[A-Z0-9][\w/.-]*\d[\w/.-]*)",
     re.IGNORECASE,
 )
+_VACANCY_NUMBER_STARTS = ("vacancy", "vn", "avis de vacance", "vacance de poste")
 _GRADE_TOKEN = (
     r"Unclassified|Non classifi[ée]|G\d{1,2}(?:\s?/\s?\d{1,2})?|AD\s?\d{1,2}|AST(?:/SC)?\s?\d{1,2}|"
     r"FG\s?(?:IV|III|II|I)|GS-?\d{1,2}|FS-?\d|NO-?[A-D]|[PD]-?\d|[ABCL]\.?\s?\d(?:\s?/\s?\d)?|S-?\d"
@@ -64,6 +66,7 @@ _GRADE_RE = re.compile(
 )
 _TITLE_GRADE_RE = re.compile(r",\s*(?P<grade>(?:P|D|G|GS|FS|NO)-?\d{1,2}|NO-?[A-D])\s*$")
 _WORD_RE = re.compile(r"[\w'’-]+")
+_CITY_FIRST_WORDS = frozenset(spelling.split(" ")[0] for spelling in CITIES)
 _PLACE_PHRASE_RE = re.compile(
     r"(?:headquarters|\bHQ\b|siège|based|located|duty station is|situé|installée?)\s+(?:in|at|à|en)\s+",
     re.IGNORECASE,
@@ -93,6 +96,18 @@ _DEADLINE_PHRASE_RE = re.compile(
     r"by latest|at the latest|no later than|au plus tard|must be received by|must reach us by|"
     r"applications? (?:should|must) be submitted by|closes? on|ferm[ée]e? le",
     re.IGNORECASE,
+)
+# How each of the phrases above begins (lower case).
+_DEADLINE_PHRASE_STARTS = (
+    "by latest",
+    "at the latest",
+    "no later than",
+    "au plus tard",
+    "must be received by",
+    "must reach us by",
+    "application",
+    "close",
+    "ferm",
 )
 _DEADLINE_WORDS_RE = re.compile(r"deadline|date limite|closing|apply by|cl[ôo]ture|expir", re.IGNORECASE)
 _SCHEDULE_PHRASE_RE = re.compile(
@@ -140,6 +155,8 @@ def find_city(text: str) -> tuple[str, str] | None:
     """The first known duty station named in `text` (any spelling), as (city, country)."""
     words = _WORD_RE.findall(fold_aligned(text))
     for i in range(len(words)):
+        if words[i] not in _CITY_FIRST_WORDS:
+            continue  # no spelling starts with this word: the four lookups below would all miss
         for size in (4, 3, 2, 1):
             found = CITIES.get(" ".join(words[i : i + size]))
             if found:
@@ -188,6 +205,9 @@ def _title_and_reference(notice: Notice, header: Header) -> None:
             header.put("title", squash(match.group("title")), line.end)
             header.put("reference", match.group("ref"), line.end)
     for line in lines[: notice.header_end + 1]:
+        # Each of the pattern's verbs contains one of these words (the pattern is case-sensitive).
+        if not ("seek" in line.text or "recrute" in line.text or "recherche" in line.text):
+            continue
         match = _SEEKS_RE.search(line.text)
         if match and len(line.text) < 160:
             header.put("title", squash(match.group("title")), line.end)
@@ -215,18 +235,18 @@ def _title_and_reference(notice: Notice, header: Header) -> None:
         if match:
             header.put("reference", match.group("ref"), line.end)
         elif (
-            (suffix_match := _TRAILING_REFERENCE_RE.search(line.text))
-            and isinstance(title_value, str)
+            isinstance(title_value, str)
             and line.text.startswith(title_value[:20])
+            and (suffix_match := _TRAILING_REFERENCE_RE.search(line.text))
         ):
             header.put("reference", suffix_match.group("ref"), line.end)
-    match = _VACANCY_NUMBER_RE.search(notice.text)
+    match = notice.search(_VACANCY_NUMBER_RE, _VACANCY_NUMBER_STARTS)
     if match:
         header.put("reference", match.group("ref").rstrip("."), match.end())
 
 
 def _grade(notice: Notice, header: Header) -> None:
-    match = _GRADE_RE.search(notice.text)
+    match = notice.search(_GRADE_RE, ("grade", "level", "niveau"))
     if match:
         header.put("grade", squash(match.group("grade")), match.end())
     title = header.values.get("title")
@@ -239,9 +259,15 @@ def _grade(notice: Notice, header: Header) -> None:
 def _location(notice: Notice, header: Header) -> None:
     for label in notice.labels.get("location", []):
         header.put("location", place(label.value), label.end)
+    if "location" in header.values:
+        return  # (the rules below could only offer a value `put` would refuse)
     for line in notice.lines[: notice.header_end]:
         if line.text and len(line.text) < 200:
-            header.put("location", place(line.text) if find_city(line.text) else None, line.end)
+            # What place() would say for a line naming a known city, without looking for it twice.
+            city = find_city(line.text)
+            if city:
+                header.put("location", f"{city[0]}, {city[1]}", line.end)
+                return
     for sentence in notice.sentences_mentioning(_PLACE_WORDS):
         match = _PLACE_PHRASE_RE.search(sentence)
         found = place(sentence[match.end() : match.end() + 60]) if match else None
@@ -276,7 +302,7 @@ def _dates(notice: Notice, header: Header) -> None:
             header.put("posted", dates[-1].value, line.end)
     if not mentions(notice.lower, _DEADLINE_WORDS):
         return
-    for match in _DEADLINE_PHRASE_RE.finditer(notice.text):
+    for match in notice.finditer(_DEADLINE_PHRASE_RE, _DEADLINE_PHRASE_STARTS):
         dates = find_dates(notice.text, match.end(), min(len(notice.text), match.end() + 40))
         if dates:
             header.put("deadline", dates[0].value, dates[0].end)
@@ -286,7 +312,11 @@ def _dates(notice: Notice, header: Header) -> None:
 def _schedule(notice: Notice, header: Header) -> None:
     label = notice.label("schedule")
     texts = [(label.value, label.end)] if label else []
-    match = _SCHEDULE_PHRASE_RE.search(notice.text) if mentions(notice.lower, ("time", "temps")) else None
+    match = (
+        notice.search(_SCHEDULE_PHRASE_RE, ("is a", "est un", "est à", "this"))
+        if mentions(notice.lower, ("time", "temps"))
+        else None
+    )
     if match:
         texts.append((match.group("s"), match.end()))
     for text, end in texts:
@@ -338,12 +368,8 @@ def _salary(notice: Notice, header: Header) -> None:
         header.put("salary", salary(label.value), label.end)
     if "salary" in header.values:
         return
-    offset = 0
-    for line in notice.lines:
+    for line in notice.lines_mentioning(("salar", "traitement", "salaire", "munération", "muneration")):
         offset = line.end
-        lowered = line.text.lower()
-        if not mentions(lowered, ("salar", "traitement", "salaire", "munération", "muneration")):
-            continue
         if _SALARY_SENTENCE_RE.search(line.text) and _CURRENCY_RE.search(line.text):
             header.put("salary", salary(line.text), offset)
             if "salary" in header.values:
@@ -355,10 +381,8 @@ def _organisation(notice: Notice, header: Header) -> None:
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     bodies: list[tuple[int, str, str, int]] = []
-    for (pattern, org, body), hints in zip(_ORGANISATION_RES, _ORGANISATION_HINTS, strict=True):
-        if hints and not mentions(text, hints):
-            continue
-        matches = list(pattern.finditer(text))
+    for (pattern, org, body), starts in zip(_ORGANISATION_RES, _ORGANISATION_STARTS, strict=True):
+        matches = list(finditer_at(pattern, text, text, starts))
         if not matches:
             continue
         counts[org] = counts.get(org, 0) + len(matches)
@@ -389,7 +413,12 @@ def _division(notice: Notice, header: Header) -> None:
     if label:
         header.put("division", label.value, label.end)
     for pattern in (_DIVISION_RE, _FRENCH_DIVISION_RE) if "Division" in notice.text else ():
-        match = pattern.search(notice.text)
+        # The French form starts with "Division": it is tried only where that word is.
+        match = (
+            pattern.search(notice.text)
+            if pattern is _DIVISION_RE
+            else next(finditer_at(pattern, notice.text, notice.text, ("Division",)), None)
+        )
         if match:
             name = re.sub(r"^(?:The|Within the|the)\s+", "", squash(match.group("name")))
             if fold(name) != "division":

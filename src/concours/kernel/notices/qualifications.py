@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from concours.kernel.notices.sections import Notice, mentions, sentences
+from concours.kernel.notices.sections import Notice, may_match, mentions, sentences
 from concours.kernel.notices.vocabulary import NUMBER_WORDS, alternation
 
 _ESSENTIAL_INTRO_RE = re.compile(
@@ -43,6 +43,7 @@ _REQUIRED_WORDS_RE = re.compile(
 )
 _NUMBER = rf"(?:\d{{1,2}}|{alternation(NUMBER_WORDS)})"
 _YEARS_WORD = r"(?:years?|ans|années)"
+_YEARS_WORDS = ("year", "ans", "années")
 _EXPERIENCE_RE = re.compile(
     rf"(?<![\w-])(?P<a>\d{{1,2}})\s*(?:-|–|to|à)\s*(?P<b>\d{{1,2}})\s*\+?\s*{_YEARS_WORD}"
     rf"|(?:at least|a minimum of|minimum(?: of)?|not less than|no less than|more than|over|au moins|"
@@ -146,6 +147,9 @@ def experience(items: list[str]) -> list[dict[str, object]]:
     """Each span of years of experience the items ask for: min_years, max_years (or None), and of what."""
     found: list[dict[str, object]] = []
     for item in items:
+        # Every match names years ("years", "ans", "années"): most items do not, and skip the costly scan.
+        if not may_match(item, _YEARS_WORDS):
+            continue
         for match in _EXPERIENCE_RE.finditer(item):
             if match.group("a"):
                 low, high = int(match.group("a")), int(match.group("b"))
@@ -202,6 +206,8 @@ def degree(essential: list[str], desirable: list[str]) -> dict[str, str | None] 
     preferred: list[str] = []
     for item in essential:
         mentions = _mentions(item)
+        if not mentions:
+            continue  # (the two scans below only place the degrees mentioned)
         preference = _PREFERRED_RE.search(item)
         in_lieu = _IN_LIEU_RE.search(item)
         for position, level in mentions:

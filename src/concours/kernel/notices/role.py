@@ -32,6 +32,8 @@ _REPORTS_TO_RE = re.compile(
     r"|\bunder the (?:direct |overall )?supervision of (?:the\s+)?(?P<under>[^.;:\n]+)",
     re.IGNORECASE,
 )
+# How each match of the pattern above begins (lower case): its scan starts at the first of them.
+_REPORTS_TO_STARTS = ("report", "relève", "releve", "rend compte", "under the")
 _REPORTS_TO_END_RE = re.compile(
     r",\s*(?:and|who|which|et|qui)\b.*$|\s+(?:and|et)\s+(?=[a-zà-ÿ])(?!(?:of|for|the|des|de|du|la|le|les|l['’])\b).*$|\s*\(.*$"
     r"|,\s+(?=[a-z]).*$"
@@ -119,7 +121,7 @@ def reports_to(notice: Notice) -> str | None:
     best: tuple[int, str] | None = None
     if not mentions(notice.lower, ("report", "relève", "releve", "rend compte", "supervision")):
         return None
-    for match in _REPORTS_TO_RE.finditer(notice.text):
+    for match in notice.finditer(_REPORTS_TO_RE, _REPORTS_TO_STARTS):
         whom = match.group("whom") or match.group("qui") or match.group("under") or ""
         whom = _REPORTS_TO_END_RE.sub("", whom.strip()).strip(" ,")
         # Prefer "reports to" over "under the supervision of": it is the sentence that names the line.
@@ -137,7 +139,7 @@ def report_counts(notice: Notice) -> tuple[list[int | None], list[int | None]]:
     indirect: list[int | None] = []
     if not mentions(notice.lower, ("reports", "subordonn")):
         return direct, indirect
-    for match in _REPORTS_RE.finditer(notice.text):
+    for match in notice.finditer(_REPORTS_RE, ("direct", "indirect", "subordonn")):
         kind = (match.group("kind") or match.group("fkind") or "").lower()
         raw = match.group("n") or match.group("fn") or ""
         count = int(raw) if raw.isdigit() else None

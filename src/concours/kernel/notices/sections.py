@@ -8,6 +8,8 @@ whatever it contains before the cut.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -29,7 +31,6 @@ _LABEL_RE = re.compile(
 )
 _LABEL_KEY: dict[str, str] = {fold(label): key for key, names in LABELS.items() for label in names}
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«“\"(])")
-_WHITESPACE_RE = re.compile(r"\s+")
 _WRAP_WIDTH = 70  # a line at least this long that stops mid-sentence was wrapped, not ended
 
 
@@ -39,9 +40,54 @@ def mentions(text: str, words: tuple[str, ...]) -> bool:
     return any(word in text for word in words)
 
 
+# re.IGNORECASE matches these with an ASCII letter that str.lower() does not turn into that letter (and
+# "İ" lowers to two characters). In a text without them, a case-insensitive match of a literal word is
+# exactly an occurrence of the lower-case word in `text.lower()`, at the same offset: substring tests can
+# then stand in for costly case-insensitive scans without changing any result.
+_CASE_ODDITIES = ("İ", "ı", "ſ")
+
+
+def may_match(text: str, words: tuple[str, ...], lower: str | None = None) -> bool:
+    """False only when no case-insensitive match in `text` can contain one of `words` (lower case, and
+    literal in the pattern: every match of the pattern must contain one of them). `lower`: `text.lower()`
+    if the caller has it."""
+    return mentions(text.lower() if lower is None else lower, words) or mentions(text, _CASE_ODDITIES)
+
+
+def finditer_at(
+    pattern: re.Pattern[str], text: str, haystack: str, starts: tuple[str, ...]
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern each match of which begins with one of `starts` as found in
+    `haystack` (`text` itself, or its lower case when `len(haystack) == len(text)`): the pattern is tried
+    only at those offsets, in order, skipping those inside the previous match as finditer does."""
+    offsets: set[int] = set()
+    for word in starts:
+        at = haystack.find(word)
+        while at >= 0:
+            offsets.add(at)
+            at = haystack.find(word, at + 1)
+    end = 0
+    for at in sorted(offsets):
+        if at >= end:
+            match = pattern.match(text, at)
+            if match:
+                yield match
+                end = match.end()
+
+
+def search_at(pattern: re.Pattern[str], text: str, starts: tuple[str, ...]) -> re.Match[str] | None:
+    """`pattern.search(text)` for a pattern each match of which begins with one of `starts` (lower case;
+    the pattern may ignore case): see `finditer_at`."""
+    if mentions(text, _CASE_ODDITIES):
+        return pattern.search(text)
+    return next(finditer_at(pattern, text, text.lower(), starts), None)
+
+
 def squash(text: str) -> str:
     """Whitespace folded to single spaces, ends trimmed."""
-    return _WHITESPACE_RE.sub(" ", text).strip()
+    # str.split() and the regex `\s` agree on what whitespace is (both use str.isspace), and split/join
+    # is several times faster than a regex substitution: this runs for every line and sentence.
+    return " ".join(text.split())
 
 
 class Line(NamedTuple):
@@ -78,6 +124,8 @@ def _heading(text: str) -> str | None:
     key = _HEADING_LOOKUP.get(" ".join(fold_aligned(body).split())) if len(body) <= _LONGEST_HEADING else None
     if key:
         return key
+    if body.isascii() and not body.isupper():
+        return None  # an ASCII line with a lower-case letter (the test below, at C speed)
     letters = [c for c in body if c.isalpha()]
     if len(letters) >= 4 and all(c.isupper() for c in letters) and not body.endswith((".", ";", ",")):
         return "other"
@@ -157,18 +205,85 @@ class Notice:
         return self.text.lower()
 
     @cached_property
+    def _case_odd(self) -> bool:
+        return mentions(self.text, _CASE_ODDITIES)
+
+    def may_match(self, words: tuple[str, ...]) -> bool:
+        """`may_match()` on the whole text, with the cached lower-case text."""
+        return self._case_odd or mentions(self.lower, words)
+
+    def lines_mentioning(self, words: tuple[str, ...]) -> list[Line]:
+        """The lines whose lower case contains one of `words` (lower case, no newline, no space at either
+        end), in order: found
+        with str.find in the lower-case text rather than by lowering and testing every line."""
+        if self._case_odd:  # ("İ" lowers to two characters: offsets in `lower` would drift)
+            return [line for line in self.lines if mentions(line.text.lower(), words)]
+        lower = self.lower
+        starts = self._line_starts
+        hits: set[int] = set()
+        for word in words:
+            at = lower.find(word)
+            while at >= 0:
+                index = bisect_right(starts, at) - 1
+                hits.add(index)
+                at = lower.find(word, starts[index + 1]) if index + 1 < len(starts) else -1
+        return [self.lines[i] for i in sorted(hits)]
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [line.start for line in self.lines]
+
+    def finditer(self, pattern: re.Pattern[str], starts: tuple[str, ...]) -> Iterator[re.Match[str]]:
+        """`pattern.finditer(self.text)`, for a pattern each match of which begins with one of `starts`
+        (lower case; the pattern may or may not ignore case).
+
+        An alternation of words has no literal head for the regex engine to skip to, so a scan tries
+        every branch at every offset of the text. Trying the pattern only where one of its start words
+        is (a few offsets, found with str.find) gives the same matches for a fraction of the cost.
+        """
+        if self._case_odd:
+            return pattern.finditer(self.text)
+        return finditer_at(pattern, self.text, self.lower, starts)
+
+    def search(self, pattern: re.Pattern[str], starts: tuple[str, ...]) -> re.Match[str] | None:
+        """`pattern.search(self.text)`, for a pattern each match of which begins with one of `starts`."""
+        return next(self.finditer(pattern, starts), None)
+
+    @cached_property
     def sentences(self) -> list[str]:
         """The notice's sentences (see `sentences()`), computed once for every extractor."""
         return sentences(self.text)
 
     def sentences_mentioning(self, words: tuple[str, ...]) -> list[str]:
         """The sentences that contain one of `words` (lower case)."""
-        present = tuple(word for word in words if word in self.lower)
+        present = [word for word in words if word in self.lower]
         if not present:
             return []
-        return [
-            s for s, low in zip(self.sentences, self.lower_sentences, strict=True) if mentions(low, present)
-        ]
+        # Every occurrence of each word in the sentences joined into one string (str.find, at C speed),
+        # mapped back to its sentence: far cheaper than a test per sentence and word, and this runs for
+        # every extractor that reads prose. Sentences hold no newline (they are squashed), so a word
+        # found in the joined string lies inside one sentence.
+        joined, starts = self._joined_sentences
+        hits: set[int] = set()
+        for word in present:
+            at = joined.find(word)
+            while at >= 0:
+                index = bisect_right(starts, at) - 1
+                hits.add(index)
+                # On to the next sentence: one hit per sentence is enough.
+                at = joined.find(word, starts[index + 1]) if index + 1 < len(starts) else -1
+        every = self.sentences
+        return [every[i] for i in sorted(hits)]
+
+    @cached_property
+    def _joined_sentences(self) -> tuple[str, list[int]]:
+        """`lower_sentences` joined by newlines, and where each sentence starts in that string."""
+        starts: list[int] = []
+        at = 0
+        for low in self.lower_sentences:
+            starts.append(at)
+            at += len(low) + 1
+        return "\n".join(self.lower_sentences), starts
 
     @cached_property
     def lower_sentences(self) -> list[str]:
@@ -276,6 +391,13 @@ def sentences(text: str) -> list[str]:
         else:
             paragraphs.append(line)
         wrapped = len(line) >= _WRAP_WIDTH and not line.endswith((".", ":", ";", "!", "?"))
-    return [
-        squash(part) for paragraph in paragraphs for part in _SENTENCE_END_RE.split(paragraph) if part.strip()
-    ]
+    out: list[str] = []
+    for paragraph in paragraphs:
+        # A sentence ends inside a paragraph only at a [.!?] before its last character: most paragraphs
+        # (one bullet, one line) have none, and skip the split's scan.
+        body = paragraph[:-1]
+        if "." in body or "!" in body or "?" in body:
+            out.extend(squash(part) for part in _SENTENCE_END_RE.split(paragraph) if part.strip())
+        elif paragraph.strip():
+            out.append(squash(paragraph))
+    return out

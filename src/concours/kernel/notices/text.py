@@ -18,12 +18,15 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from concours.kernel.notices.errors import NoticeError
 
-# Only runs that need rewriting: two or more spaces, or any other kind of space.
-_SPACES_RE = re.compile(
-    r"[ \t\u00a0\u202f\u2007\u2009\u200a\u3000]{2,}|[\t\u00a0\u202f\u2007\u2009\u200a\u3000]"
-)
+# The spaces a notice's text may use; runs of two or more become a two-space gap (columns: "Grade  G15"),
+# and any other single kind of space becomes a plain space.
+_ODD_SPACES = "\t\u00a0\u202f\u2007\u2009\u200a\u3000"
+_SPACE_RUN_RE = re.compile(f"[ {_ODD_SPACES}]{{2,}}")
+_ODD_SPACE_RE = re.compile(f"[{_ODD_SPACES}]")
+_INDENT_CHARS = f" {_ODD_SPACES}"
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_BLANK_RUNS_RE = re.compile(r"\n{3,}")
+# Written with a literal head so that the regex engine can skip to each "\n\n\n" quickly.
+_BLANK_RUNS_RE = re.compile(r"\n\n\n+")
 
 # Elements and class/id words that hold a job board's furniture rather than the notice.
 _NOISE_TAGS = (
@@ -110,20 +113,29 @@ def normalise(text: str) -> str:
     """Text with one kind of newline and space, no invisible characters, and no trailing blanks."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE_RE.sub("", text)
-    lines = (_indented(line) for line in text.split("\n"))
+    # Most lines are unindented and hold single plain spaces only: for them `_indented` comes down to
+    # `rstrip`. One scan of the whole text for other kinds of space tells whether that shortcut may hold.
+    odd = _ODD_SPACE_RE.search(text) is not None
+    lines = [
+        _indented(line, odd) if odd or "  " in line or line[:1] == " " else line.rstrip()
+        for line in text.split("\n")
+    ]
     return _BLANK_RUNS_RE.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
-def _indented(line: str) -> str:
+def _indented(line: str, odd: bool) -> str:
     # Leading spaces are kept (as spaces): they tell nested bullets from their parents.
-    body = line.lstrip(" \t\u00a0\u202f\u2007\u2009\u200a\u3000")
+    body = line.lstrip(_INDENT_CHARS)
+    if not body:
+        return ""
     lead = line[: len(line) - len(body)].replace("\t", "    ")
-    return " " * len(lead) + _SPACES_RE.sub(_gap, body).rstrip() if body else ""
-
-
-def _gap(match: re.Match[str]) -> str:
-    # A run of spaces or a tab separates columns ("Grade  G15"); it stays a two-space gap.
-    return "  " if len(match.group()) > 1 or match.group() == "\t" else " "
+    # A run of spaces separates columns ("Grade  G15"): it stays a two-space gap; a lone tab is a gap
+    # too; any other lone kind of space is a space. `odd`: the text has spaces other than " ".
+    if odd:
+        body = _ODD_SPACE_RE.sub(" ", _SPACE_RUN_RE.sub("  ", body).replace("\t", "  "))
+    elif "  " in body:
+        body = _SPACE_RUN_RE.sub("  ", body)
+    return " " * len(lead) + body.rstrip()
 
 
 def looks_like_notice(text: str) -> bool:

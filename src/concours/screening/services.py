@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import psycopg
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -140,7 +141,7 @@ def _upsert_verdicts(
     postgres = connection.vendor == "postgresql"
     source = (
         "SELECT a, e, c::jsonb, o, %s, '', '', '' "
-        "FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::date[]) AS t(a, e, c, o)"
+        "FROM unnest(%b::bigint[], %b::text[], %b::text[], %b::date[]) AS t(a, e, c, o)"
         if postgres
         else "VALUES (%s, %s, %s, %s, %s, '', '', '')"
     )
@@ -158,7 +159,11 @@ def _upsert_verdicts(
             batch = rows[start : start + batch_size]
             if postgres:
                 ids, results, checks, days = zip(*batch, strict=True)
-                cursor.execute(sql, [at, list(ids), list(results), [dumps(c) for c in checks], list(days)])
+                params = [at, list(ids), list(results), [dumps(c) for c in checks], list(days)]
+                # Bound on the server and in binary: the arrays travel as they are, where Django's
+                # client-side binding would escape every quote of every JSON text in Python.
+                with psycopg.Cursor(connection.connection) as raw:
+                    raw.execute(sql, params)
             else:
                 cursor.executemany(
                     sql, [(app_id, result, dumps(c), adapt_date(day), at) for app_id, result, c, day in batch]

@@ -126,3 +126,22 @@ def test_a_date_only_deadline_means_the_end_of_that_day_at_the_duty_station() ->
     """29 July 2025 in Brussels ends at 23:59:59 local time."""
     moment = deadline_instant("2025-07-29", "Europe/Brussels")
     assert moment is not None and moment.isoformat() == "2025-07-29T23:59:59+02:00"
+
+
+def test_expired_vacancies_are_closed_with_an_audit_record() -> None:
+    """Past its deadline a published vacancy is closed; an open one is left alone."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from concours.vacancies.services import vacancies_close_expired
+    from factories import VacancyFactory
+
+    expired = VacancyFactory(deadline=timezone.now() - dt.timedelta(minutes=1))
+    open_one = VacancyFactory()
+    call_command("close_expired_vacancies", stdout=StringIO())
+    expired.refresh_from_db()
+    open_one.refresh_from_db()
+    assert (expired.status, open_one.status) == ("closed", "published")
+    assert audit_events_for(expired).filter(event_type="VACANCY_CLOSED").exists()
+    assert vacancies_close_expired() == []

@@ -160,3 +160,10 @@ def vacancy_edit_draft(
     )
     audit_record(actor=actor, event_type=VACANCY_UPDATED, subject=vacancy, changed=changed)
     return vacancy
+
+
+def vacancies_close_expired(*, now: dt.datetime | None = None, actor: Any = None) -> list[Vacancy]:
+    """Close every published vacancy whose deadline has passed (run by cron or a periodic task)."""
+    now = now or timezone.now()
+    expired = Vacancy.objects.filter(status=Vacancy.Status.PUBLISHED, deadline__lt=now)
+    return [vacancy_close(vacancy=vacancy, actor=actor) for vacancy in expired]

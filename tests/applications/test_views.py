@@ -144,6 +144,9 @@ def _pages(application: Application) -> dict[str, str]:
         "backoffice": reverse("backoffice:vacancies"),
         "backoffice_vacancy": reverse("backoffice:vacancy", args=[application.vacancy_id]),
         "backoffice_application": reverse("backoffice:application", args=[application.pk]),
+        "essay_check": reverse("essays:check", args=[application.vacancy_id]),
+        "import_notices": reverse("backoffice:import"),
+        "review_notice": reverse("backoffice:review", args=[application.vacancy_id]),
     }
 
 
@@ -155,6 +158,9 @@ ALLOWED = {
     "backoffice": {Role.RECRUITER, Role.PANEL_MEMBER, Role.HIRING_MANAGER, Role.ADMINISTRATOR},
     "backoffice_vacancy": {Role.RECRUITER, Role.ADMINISTRATOR},
     "backoffice_application": {Role.RECRUITER, Role.ADMINISTRATOR},
+    "essay_check": {Role.CANDIDATE},
+    "import_notices": {Role.RECRUITER, Role.ADMINISTRATOR},
+    "review_notice": {Role.RECRUITER, Role.ADMINISTRATOR},
 }
 
 

@@ -117,18 +117,49 @@ def posts_by(profile: Profile, on_day: int) -> list[DatedPost]:
 
 
 def check_experience(profile: Profile, rule: ExperienceRule, on: str, on_day: int) -> Check:
-    return check_dated_experience(posts_by(profile, on_day), rule, on)
+    """The check of one experience rule on the application date (`on` its ISO text, `on_day` its ordinal)."""
+    groups = rule.groups
+    accepted = rule.accepted if groups else None
+    # The usual case, full-time posts listed in order, adds up in one pass over the profile: the length
+    # of their union, merged as they come. Anything else (a part-time post, posts out of order) is
+    # counted by worked_days, as check_dated_experience does; both give the same figure.
+    total = 0
+    current_start = current_end = previous_start = previous_end = 0
+    merging = False  # whether current_start..current_end holds a stretch not yet added to total
+    for start, end, fte, tags in profile.experience:
+        if start > on_day or (accepted is not None and tags not in accepted):
+            continue
+        if end is None or end > on_day:
+            end = on_day
+        # Out of (start, end) order: the merge below needs the order worked_days sorts into.
+        if fte != 1.0 or (
+            merging and (start < previous_start or (start == previous_start and end < previous_end))
+        ):
+            return check_dated_experience(posts_by(profile, on_day), rule, on)
+        previous_start, previous_end = start, end
+        if not merging:
+            current_start, current_end, merging = start, end, True
+        elif start > current_end + 1:
+            total += current_end - current_start + 1
+            current_start, current_end = start, end
+        elif end > current_end:
+            current_end = end
+    if merging:
+        total += current_end - current_start + 1
+    return _experience_check(rule, float(total), on)
 
 
 def check_dated_experience(posts: list[DatedPost], rule: ExperienceRule, on: str) -> Check:
     """As check_experience, over posts already dated by `posts_by` (once for all of a notice's rules)."""
-    groups = rule.groups
-    if groups:
+    if rule.groups:
         accepted = rule.accepted
         periods: list[Period] = [(start, end, fte) for start, end, fte, tags in posts if tags in accepted]
     else:
         periods = [(start, end, fte) for start, end, fte, _ in posts]
-    days = worked_days(periods)
+    return _experience_check(rule, worked_days(periods), on)
+
+
+def _experience_check(rule: ExperienceRule, days: float, on: str) -> Check:
     params: dict[str, JSON] = {
         "of": rule.of,
         "min_years": rule.min_years,
@@ -137,8 +168,12 @@ def check_dated_experience(posts: list[DatedPost], rule: ExperienceRule, on: str
         "on": on,
         "counted": rule.tags,
     }
-    if groups is None:
-        return Check("experience", REVIEW, "experience.review_kind", params)
+    if rule.groups is None:
+        return _new(Check, ("experience", REVIEW, "experience.review_kind", params))
     if days + 1e-9 >= rule.min_days:
-        return Check("experience", PASS, "experience.pass", params)
-    return Check("experience", FAIL, "experience.fail", params)
+        return _new(Check, ("experience", PASS, "experience.pass", params))
+    return _new(Check, ("experience", FAIL, "experience.fail", params))
+
+
+# Checks are built straight from a tuple: the named tuple's own __new__ is one more Python call.
+_new = tuple.__new__

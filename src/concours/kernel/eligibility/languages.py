@@ -98,14 +98,14 @@ def check_languages(profile: Profile, rule: LanguageRule) -> Check:
     }
     params: dict[str, JSON] = {"required": rule.required, "scale": rule.scale, "shown": shown}
     if not rule.readable:
-        return Check("languages", REVIEW, "languages.review_requirement", params)
+        return _new(Check, ("languages", REVIEW, "languages.review_requirement", params))
     known = rule.outcomes.get(skills)
     if known is None:
         if len(rule.outcomes) >= _MEMORY:
             rule.outcomes.clear()
         known = rule.outcomes[skills] = _outcome(skills, rule)
     result, code = known
-    return Check("languages", result, code, params)
+    return _new(Check, ("languages", result, code, params))
 
 
 def _outcome(skills: tuple[LanguageSkill, ...], rule: LanguageRule) -> tuple[Result, str]:
@@ -153,3 +153,7 @@ def _meets(
         elif outcome == FAIL:
             outcome, why = REVIEW, _NO_DETAIL
     return outcome, why
+
+
+# Checks are built straight from a tuple: the named tuple's own __new__ is one more Python call.
+_new = tuple.__new__

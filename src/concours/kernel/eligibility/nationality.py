@@ -55,10 +55,13 @@ def _rule(
     return NationalityRule(key, days, standing, restriction, organisation)
 
 
-def check_nationality(profile: Profile, rule: NationalityRule | None, on: date, on_day: int) -> Check:
+def check_nationality(
+    profile: Profile, rule: NationalityRule | None, on: date, on_day: int, on_text: str | None = None
+) -> Check:
+    """`on_text`: on.isoformat(), when the caller has it already."""
     nationalities = profile.nationalities
     if rule is None:
-        return Check("nationality", PASS, "nationality.open", {})
+        return _new(Check, ("nationality", PASS, "nationality.open", {}))
     if rule.membership is None:
         if rule.restriction is not None:
             params: dict[str, JSON] = {"restriction": rule.restriction, "countries": list(nationalities)}
@@ -66,17 +69,19 @@ def check_nationality(profile: Profile, rule: NationalityRule | None, on: date, 
         params = {"organisation": rule.organisation, "countries": list(nationalities)}
         return Check("nationality", REVIEW, "nationality.review_organisation", params)
     days = rule.days
+    if on_text is None:
+        on_text = on.isoformat()
     for code in nationalities:
         span = days.get(code)
         if span is not None and span[0] <= on_day <= span[1]:
             params = {
                 "members": rule.membership,
                 "standing": rule.standing,
-                "on": on.isoformat(),
+                "on": on_text,
                 "country": code,
             }
-            return Check("nationality", PASS, "nationality.pass", params)
-    base: dict[str, JSON] = {"members": rule.membership, "standing": rule.standing, "on": on.isoformat()}
+            return _new(Check, ("nationality", PASS, "nationality.pass", params))
+    base: dict[str, JSON] = {"members": rule.membership, "standing": rule.standing, "on": on_text}
     if not nationalities:
         return Check("nationality", FAIL, "nationality.fail_none", base)
     base["countries"] = list(nationalities)
@@ -94,3 +99,7 @@ def check_nationality(profile: Profile, rule: NationalityRule | None, on: date, 
         until = date.fromordinal(last_day).isoformat()
         return Check("nationality", FAIL, "nationality.fail_left", {**base, "country": code, "until": until})
     return Check("nationality", FAIL, "nationality.fail", base)
+
+
+# Checks are built straight from a tuple: the named tuple's own __new__ is one more Python call.
+_new = tuple.__new__

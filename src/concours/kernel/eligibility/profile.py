@@ -17,7 +17,7 @@ from concours.kernel.reference.countries import countries
 from concours.kernel.reference.degrees import degree_ranks
 from concours.kernel.reference.experience_kinds import POST_TAGS
 from concours.kernel.reference.language_scales import SCALES, Ranks, language_scales
-from concours.kernel.reference.languages import is_language
+from concours.kernel.reference.languages import is_language, language_codes
 
 # Profile parts are named tuples: immutable, and quicker to build than frozen dataclasses.
 # Tags become bits so that "does this post count?" is one AND in the screening loop.
@@ -61,6 +61,158 @@ def load_profile(data: Mapping[str, Any], *, where: str = "candidate") -> Profil
     `where` prefixes the field names in errors ("candidate.experience[2].start"). Field names are built
     only when something is wrong: validation runs once per application, thousands of times a second.
     """
+    # Well-formed JSON dicts (nearly every application) take the fast path; anything it is not sure
+    # of, valid or not, goes through the checked path, which alone words the errors.
+    if data.__class__ is dict:
+        try:
+            loaded = _load_fast(data)
+        except Exception:  # e.g. an unhashable value where a string belongs: the checked path says so
+            loaded = None
+        if loaded is not None:
+            return loaded
+    return _load_checked(data, where)
+
+
+# Built on first use (the reference data load lazily): each scale's _levels table, by scale.
+_LEVEL_TABLES: dict[str, dict[str, tuple[str, Ranks, int]]] = {}
+# Named tuples built straight from a tuple: their generated __new__ is a Python call per part.
+_new = tuple.__new__
+
+
+def _load_fast(data: Mapping[str, Any]) -> Profile | None:
+    """The Profile of a plain, valid profile dict, exactly as _load_checked makes it; None for anything
+    else (a subclass, a missing key, a value to refuse), leaving it to _load_checked.
+
+    Every value must have the exact type the contract gives it (`type(x) is str`, not isinstance), as in
+    _load_checked, so that both paths accept exactly the same profiles.
+    """
+    nationalities = data["nationalities"]
+    languages = data["languages"]
+    education = data["education"]
+    experience = data["experience"]
+    if (
+        nationalities.__class__ is not list
+        or languages.__class__ is not list
+        or education.__class__ is not list
+        or experience.__class__ is not list
+    ):
+        return None
+    known_countries = countries()
+    seconded_by = data.get("seconded_by")
+    if seconded_by is not None and (seconded_by.__class__ is not str or seconded_by not in known_countries):
+        return None
+    serving_staff = data.get("serving_staff", False)
+    if serving_staff is not False and serving_staff is not True:
+        return None
+    identifier = data.get("id")
+
+    for code in nationalities:
+        if code.__class__ is not str or code not in known_countries:
+            return None
+
+    tables = _LEVEL_TABLES or _level_tables()
+    language_names = language_codes()
+    skills = []
+    for item in languages:
+        if item.__class__ is not dict:
+            return None
+        # Subscripts for the keys a valid item has (a missing one raises: the checked path words it).
+        language = item["language"]
+        level = item["level"]
+        scale = item.get("scale", "NATO")
+        if language.__class__ is not str or language not in language_names or scale.__class__ is not str:
+            return None
+        table = tables.get(scale)
+        found = table.get(level) if table is not None and level.__class__ is str else None
+        if found is None:
+            return None
+        skills.append(_new(LanguageSkill, (language, scale, found[0], found[1], found[2])))
+
+    ranks = degree_ranks()
+    degrees = []
+    for item in education:
+        if item.__class__ is not dict:
+            return None
+        level = item["level"]
+        rank = ranks.get(level) if level.__class__ is str else None
+        if rank is None:
+            return None
+        completed = item.get("completed")
+        if completed is None:
+            day = None
+        elif completed.__class__ is str:
+            day = LAST_DAYS.get(completed) or end_day(completed)
+            if day is None:
+                return None
+        else:
+            return None
+        degrees.append(_new(Degree, (level, rank, day)))
+
+    first_days = FIRST_DAYS
+    last_days = LAST_DAYS
+    tag_masks = _tag_masks
+    posts = []
+    for item in experience:
+        if item.__class__ is not dict:
+            return None
+        start_text = item["start"]
+        if start_text.__class__ is not str:
+            return None
+        # Ordinals are positive, so `or` only falls through on a miss (or a cached invalid date).
+        start = first_days.get(start_text) or start_day(start_text)
+        if start is None:
+            return None
+        end_text = item["end"]
+        if end_text is None:
+            end = None
+        elif end_text.__class__ is str:
+            end = last_days.get(end_text) or end_day(end_text)
+            if end is None or end < start:
+                return None
+        else:
+            return None
+        fte = item.get("fte", 1.0)
+        if fte.__class__ is float:
+            if not 0.0 < fte <= 1.0:  # also refuses NaN
+                return None
+        elif fte.__class__ is int and fte == 1:
+            fte = 1.0
+        else:
+            return None
+        tag_list = item.get("tags")
+        if not tag_list:
+            tags = 0
+        elif tag_list.__class__ is list:
+            found_tags = tag_masks.get(tuple(tag_list))
+            if found_tags is None:  # a combination not seen yet: _tag_bits reads it on the checked path
+                return None
+            tags = found_tags
+        else:
+            return None
+        posts.append(_new(Post, (start, end, fte, tags)))
+
+    return _new(
+        Profile,
+        (
+            tuple(nationalities),
+            tuple(skills),
+            tuple(degrees),
+            tuple(posts),
+            serving_staff,
+            seconded_by,
+            identifier if isinstance(identifier, str) else None,
+        ),
+    )
+
+
+def _level_tables() -> dict[str, dict[str, tuple[str, Ranks, int]]]:
+    for scale in SCALES:
+        _LEVEL_TABLES[scale] = _levels(scale)
+    return _LEVEL_TABLES
+
+
+def _load_checked(data: Mapping[str, Any], where: str) -> Profile:
+    """load_profile with every check spelt out, for any input; InvalidInput names the first fault."""
     if not isinstance(data, Mapping):
         raise InvalidInput(where, "must be a JSON object")
     for key in ("nationalities", "languages", "education", "experience"):

@@ -12,7 +12,7 @@ from typing import Any
 
 from concours.kernel.eligibility.deadline import check_deadline
 from concours.kernel.eligibility.degree import check_degree
-from concours.kernel.eligibility.experience import check_dated_experience, posts_by
+from concours.kernel.eligibility.experience import check_experience
 from concours.kernel.eligibility.languages import check_languages
 from concours.kernel.eligibility.nationality import check_nationality
 from concours.kernel.eligibility.profile import Profile, load_profile
@@ -50,17 +50,31 @@ def screen_compiled(
     """The verdict on one application against requirements compiled once for the vacancy."""
     if not isinstance(profile, Profile):
         profile = load_profile(profile)
-    on_day = on.toordinal()
-    on_text = on.isoformat()
-    checks: list[Check] = [check_nationality(profile, requirements.nationality, on, on_day)]
+    day = _DAYS.get(on) if on.__class__ is date else None
+    if day is None:
+        day = _day(on)
+    on_day, on_text = day
+    checks: list[Check] = [check_nationality(profile, requirements.nationality, on, on_day, on_text)]
     if requirements.languages is not None:
         checks.append(check_languages(profile, requirements.languages))
-    if requirements.experience:
-        posts = posts_by(profile, on_day)
-        for rule in requirements.experience:
-            checks.append(check_dated_experience(posts, rule, on_text))
+    for rule in requirements.experience:
+        checks.append(check_experience(profile, rule, on_text, on_day))
     if requirements.degree is not None:
         checks.append(check_degree(profile, requirements.degree, on_text, on_day))
     if submitted_at is not None and requirements.deadline is not None:
         checks.append(check_deadline(requirements.deadline, submitted_at))
     return Verdict.of(tuple(checks), on)
+
+
+# An application date -> (its ordinal, its ISO text): a vacancy's applications share a few dates.
+_DAYS: dict[date, tuple[int, str]] = {}
+
+
+def _day(on: date) -> tuple[int, str]:
+    day = (on.toordinal(), on.isoformat())
+    # Only plain dates are kept: a datetime may equal a date of another text (another zone, a time).
+    if on.__class__ is date:
+        if len(_DAYS) >= 4096:
+            _DAYS.clear()
+        _DAYS[on] = day
+    return day

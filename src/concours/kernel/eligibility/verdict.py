@@ -53,8 +53,14 @@ class Verdict:
     @classmethod
     def of(cls, checks: tuple[Check, ...], on: date) -> Verdict:
         """'no' when any check fails, else 'review' when any needs a person, else 'yes'."""
-        results = {check.result for check in checks}
-        eligible: Eligible = "no" if FAIL in results else "review" if REVIEW in results else "yes"
+        eligible: Eligible = "yes"
+        for check in checks:  # a loop rather than a set of the results: checks are few
+            result = check.result
+            if result == FAIL:
+                eligible = "no"
+                break
+            if result == REVIEW:
+                eligible = "review"
         return cls(eligible, on, checks)
 
     def to_dict(self, lang: str = "en") -> dict[str, JSON]:

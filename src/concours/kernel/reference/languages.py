@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 
 from concours.kernel.reference._data import load
@@ -10,6 +11,11 @@ from concours.kernel.reference._data import load
 @cache
 def _names() -> dict[str, tuple[str, str]]:
     return {row["code"]: (row["name_en"], row["name_fr"]) for row in load("languages")["languages"]}
+
+
+def language_codes() -> Mapping[str, object]:
+    """Every ISO 639-1 code, as a mapping to test membership with `in` (the fastest look-up)."""
+    return _names()
 
 
 def is_language(code: str) -> bool:

@@ -36,9 +36,13 @@ def test_a_deadline_with_an_offset_is_taken_as_written() -> None:
     zone=st.sampled_from(ZONES),
 )
 def test_one_second_either_side_of_a_local_deadline(moment: datetime, zone: str) -> None:
+    """In time up to the local deadline's instant, late one second after; an ambiguous local time
+    (clocks going back) is read as its later instant."""
     moment = moment.replace(microsecond=0)
     deadline = moment.isoformat()
-    limit = moment.replace(tzinfo=ZoneInfo(zone))
+    limit = max(
+        (moment.replace(tzinfo=ZoneInfo(zone), fold=f) for f in (0, 1)), key=lambda m: m.astimezone(UTC)
+    )
     assert in_time(deadline, limit, zone)
     assert in_time(deadline, (limit.astimezone(UTC) - SECOND), zone)
     assert not in_time(deadline, (limit.astimezone(UTC) + SECOND), zone)
@@ -103,3 +107,10 @@ def test_an_impossible_deadline_is_refused(value: object) -> None:
 
 def test_no_deadline_means_no_rule() -> None:
     assert compile_deadline(notice(deadline=None)) is None
+
+
+def test_an_ambiguous_local_deadline_is_read_as_its_later_instant() -> None:
+    """02:30 on 2025-10-26 happens twice in Brussels; a submission at the second 02:30 is in time."""
+    first, second = datetime(2025, 10, 26, 0, 30, tzinfo=UTC), datetime(2025, 10, 26, 1, 30, tzinfo=UTC)
+    assert in_time("2025-10-26T02:30:00", first) and in_time("2025-10-26T02:30:00", second)
+    assert not in_time("2025-10-26T02:30:00", second + SECOND)

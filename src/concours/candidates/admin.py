@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from concours.candidates.models import CandidateProfile, Education, LanguageSkill, WorkExperience
 
@@ -28,7 +29,7 @@ class CandidateProfileAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     inlines = [LanguageInline, EducationInline, ExperienceInline]
     raw_id_fields = ["user"]
 
-    @admin.display(description="nationalities")
+    @admin.display(description=_("nationalities"))
     def nationality_codes(self, obj: CandidateProfile) -> str:
         return ", ".join(obj.nationalities)
 

@@ -57,6 +57,7 @@ lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy src
+	$(BIN)/lint-imports
 	$(CONCOURS) makemigrations --check --dry-run -v0
 	$(BIN)/python scripts/check_translations.py
 

@@ -110,9 +110,9 @@ def test_the_panel_gets_an_anonymised_pdf_and_recruiters_the_original(client) ->
     assert "Vestergaard" not in str(reader.metadata or {})
     assert rendition.candidate_code == application.candidate_code
     # the original stays with recruiters
-    assert client.get(reverse("applications:attachment", args=[application.pk, "essay"])).status_code == 404
+    assert client.get(reverse("backoffice:attachment", args=[application.pk, "essay"])).status_code == 403
     client.force_login(make_user(Role.RECRUITER))
-    download = client.get(reverse("applications:attachment", args=[application.pk, "essay"]))
+    download = client.get(reverse("backoffice:attachment", args=[application.pk, "essay"]))
     assert b"".join(download.streaming_content) == original
     assert Attachment.objects.get(application=application, kind="essay").size == len(original)
 

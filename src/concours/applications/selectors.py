@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
-from concours.accounts.models import Role
+from concours.accounts.permissions import sees_identities
 from concours.applications.models import Application, Attachment
 from concours.vacancies.models import Vacancy
 from concours.vacancies.selectors import vacancy_list_for_staff
@@ -48,7 +48,12 @@ def status_counts(*, vacancy: Vacancy) -> dict[str, int]:
 
 
 def application_get_for_staff(*, application_id: int, user: Any) -> Application:
-    """An application of a vacancy the staff member may see; drafts stay private to the candidate."""
+    """An application with its candidate, for recruiters of the vacancy; drafts stay private.
+
+    Panel members and hiring managers are answered as if it did not exist: they read `blind` views.
+    """
+    if not sees_identities(user):
+        raise Http404
     try:
         return (
             Application.objects.select_related("vacancy", "candidate", "candidate__user")
@@ -60,13 +65,18 @@ def application_get_for_staff(*, application_id: int, user: Any) -> Application:
         raise Http404 from None
 
 
-def attachment_get_for(*, application_id: int, kind: str, user: Any) -> Attachment:
-    """The file of an attachment, for its candidate or for recruiters of the vacancy."""
-    if user.has_role(Role.RECRUITER) or user.has_role(Role.ADMINISTRATOR) or user.is_superuser:
-        application = application_get_for_staff(application_id=application_id, user=user)
-    else:
-        application = application_get_for_candidate(application_id=application_id, user=user)
+def _attachment(application: Application, kind: str) -> Attachment:
     try:
         return application.attachments.get(kind=kind)
     except Attachment.DoesNotExist:
         raise Http404 from None
+
+
+def attachment_get_for_candidate(*, application_id: int, kind: str, user: Any) -> Attachment:
+    """A file of the candidate's own application."""
+    return _attachment(application_get_for_candidate(application_id=application_id, user=user), kind)
+
+
+def attachment_get_for_staff(*, application_id: int, kind: str, user: Any) -> Attachment:
+    """An original file, for recruiters of the vacancy (panels read the anonymised essay instead)."""
+    return _attachment(application_get_for_staff(application_id=application_id, user=user), kind)

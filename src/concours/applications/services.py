@@ -14,16 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from concours.accounts.models import Role
+from concours.applications import hooks
 from concours.applications.models import Application, Attachment, Transition
 from concours.applications.workflow import CANDIDATE_MOVES, allowed_targets
 from concours.candidates.models import CandidateProfile
 from concours.core.audit import audit_record
 from concours.core.errors import DomainError, NotAllowed
+from concours.core.models import AuditEventType
 from concours.vacancies.models import Vacancy
-
-APPLICATION_STARTED = "APPLICATION_STARTED"
-APPLICATION_SUBMITTED = "APPLICATION_SUBMITTED"
-APPLICATION_MOVED = "APPLICATION_MOVED"
 
 # What an attachment may be, told by its first bytes rather than its name.
 ACCEPTED_FORMATS = {
@@ -77,7 +75,9 @@ def _record(*, application: Application, to: str, reason: str, actor: Any, now: 
     )
     audit_record(
         actor=actor,
-        event_type=APPLICATION_SUBMITTED if to == Application.Status.SUBMITTED else APPLICATION_MOVED,
+        event_type=AuditEventType.APPLICATION_SUBMITTED
+        if to == Application.Status.SUBMITTED
+        else AuditEventType.APPLICATION_MOVED,
         subject=application,
         from_status=application.status,
         to_status=to,
@@ -109,11 +109,8 @@ def application_submit(
     if vacancy.essay_rules or essay is not None:
         files[Attachment.Kind.ESSAY] = _check_upload(Attachment.Kind.ESSAY, essay)
     if vacancy.essay_rules and essay is not None:
-        from concours.essays.services import essay_verify_for_submission  # essays build on applications
-
-        essay_verify_for_submission(
-            data=files[Attachment.Kind.ESSAY][0], file_name=essay.name or "", vacancy=vacancy
-        )
+        for check in hooks.essay_checks:  # the essays app checks every rule of the notice
+            check(data=files[Attachment.Kind.ESSAY][0], file_name=essay.name or "", vacancy=vacancy)
     return _submit(
         candidate=candidate,
         vacancy=vacancy,
@@ -182,13 +179,9 @@ def _submit(
 
 
 def _after_submission(application_id: int, *, has_essay: bool) -> None:
-    # Imported here: screening and essays build on applications, not the other way round.
-    from concours.essays.tasks import rendition_make
-    from concours.screening.tasks import application_screen
-
-    application_screen.enqueue(application_id)
-    if has_essay:
-        rendition_make.enqueue(application_id)
+    # Screening and essays registered what they start (see hooks.py); applications does not know them.
+    for hook in hooks.on_submitted:
+        hook(application_id=application_id, has_essay=has_essay)
 
 
 def _may_move(*, actor: Any, application: Application, to: str) -> bool:

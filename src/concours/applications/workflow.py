@@ -33,3 +33,7 @@ def recruiter_targets(status: str) -> list[str]:
     """The states a recruiter may move an application to from `status`, in workflow order."""
     order = [choice.value for choice in S]
     return [s for s in order if s in allowed_targets(status) and s not in {S.SUBMITTED}]
+
+
+# The states in which an application is still competing: what panels and hiring managers may see.
+IN_COMPETITION = frozenset({S.SCREENED_IN, S.LONGLISTED, S.SHORTLISTED, S.RESERVE, S.SELECTED})

@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "concours.applications",
     "concours.screening",
     "concours.essays",
+    "concours.portal",
+    "concours.backoffice",
+    "concours.demo",
 ]
 
 MIDDLEWARE = [
@@ -87,7 +90,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "concours.core.context_processors.roles",
+                "concours.accounts.context_processors.roles",
             ],
         },
     },

@@ -8,3 +8,11 @@ class EssaysConfig(AppConfig):
     name = "concours.essays"
     label = "essays"
     verbose_name = _("Essays")
+
+    def ready(self) -> None:
+        # Imported once the app registry is ready (hooks import models), as Django asks of `ready`.
+        from concours.applications import hooks
+        from concours.essays.hooks import anonymise_on_submission, check_essay_before_submission
+
+        hooks.register_essay_check(check_essay_before_submission)
+        hooks.register_on_submitted(anonymise_on_submission)

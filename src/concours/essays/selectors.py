@@ -8,7 +8,7 @@ from typing import Any
 from django.http import Http404
 from django.utils.translation import get_language
 
-from concours.essays.models import DraftCheck
+from concours.essays.models import DraftCheck, Rendition
 from concours.kernel.essays.messages import render
 
 
@@ -31,3 +31,8 @@ def rule_lines(checks: list[dict[str, Any]]) -> list[RuleLine]:
     """The checks of an essay as sentences in the reader's language."""
     lang = "fr" if (get_language() or "en").startswith("fr") else "en"
     return [RuleLine(c["rule"], c["result"], render(c["code"], c.get("params") or {}, lang)) for c in checks]
+
+
+def rendition_for(*, application_id: int) -> Rendition | None:
+    """The anonymised PDF of an application's essay, once made; callers check who may open it."""
+    return Rendition.objects.filter(application_id=application_id).first()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from concours.essays import services
+from concours.essays import rendering
 
 
 @task()
 def draft_check_finish(check_id: int) -> str:
-    return services.draft_check_finish(check_id=check_id).status
+    return rendering.draft_check_finish(check_id=check_id).status
 
 
 @task()
 def rendition_make(application_id: int) -> bool:
-    return services.rendition_make(application_id=application_id) is not None
+    return rendering.rendition_make(application_id=application_id) is not None

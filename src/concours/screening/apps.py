@@ -8,3 +8,10 @@ class ScreeningConfig(AppConfig):
     name = "concours.screening"
     label = "screening"
     verbose_name = _("Eligibility screening")
+
+    def ready(self) -> None:
+        # Imported once the app registry is ready (hooks import models), as Django asks of `ready`.
+        from concours.applications import hooks
+        from concours.screening.hooks import screen_on_submission
+
+        hooks.register_on_submitted(screen_on_submission)

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from concours.applications.models import Application
 from concours.candidates.models import CandidateProfile, Education, LanguageSkill, WorkExperience
-from concours.kernel.eligibility import MESSAGES, render
+from concours.kernel.eligibility import MESSAGES, InvalidInput, compile_requirements, render, screen_compiled
 from concours.screening.models import Verdict
+from concours.screening.requirements import vacancy_requirements
 from concours.vacancies.models import Vacancy
 
 CRITERIA = {
@@ -138,9 +139,6 @@ def applications_with_verdicts(*, vacancy: Vacancy, eligible: str = "") -> Query
 
 def eligibility_gaps(*, profile: dict[str, Any], vacancy: Vacancy, on: dt.date) -> list[CheckLine]:
     """The requirements a candidate's profile does not show (failed or to review), before applying."""
-    from concours.kernel.eligibility import InvalidInput, compile_requirements, screen_compiled
-    from concours.screening.requirements import vacancy_requirements
-
     try:
         verdict = screen_compiled(profile, compile_requirements(vacancy_requirements(vacancy)), on=on)
     except InvalidInput as error:

@@ -1,0 +1,34 @@
+"""Points where apps above `applications` plug into a submission, without applications importing them.
+
+Screening and essays build on applications, so applications may not import them. Instead each
+registers what it must do in its `AppConfig.ready`: `essay_checks` run before a submission is kept (a
+refusal raises `DomainError` and nothing is stored), `on_submitted` run after it is committed.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from concours.vacancies.models import Vacancy
+
+
+class EssayCheck(Protocol):
+    def __call__(self, *, data: bytes, file_name: str, vacancy: Vacancy) -> object: ...
+
+
+class Submitted(Protocol):
+    def __call__(self, *, application_id: int, has_essay: bool) -> None: ...
+
+
+essay_checks: list[EssayCheck] = []
+on_submitted: list[Submitted] = []
+
+
+def register_essay_check(check: EssayCheck) -> None:
+    if check not in essay_checks:
+        essay_checks.append(check)
+
+
+def register_on_submitted(hook: Submitted) -> None:
+    if hook not in on_submitted:
+        on_submitted.append(hook)

@@ -1,0 +1,157 @@
+"""The back office per vacancy: recruiters see and move applications; panels see them blind.
+
+Recruiters and administrators get the application itself. Panel members and hiring managers get only
+`BlindApplication` values from `applications.blind`, rendered by templates of their own: those pages
+cannot show a name because they are never given one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from concours.accounts.permissions import recruiter_required, sees_identities, staff_required
+from concours.applications import selectors, services
+from concours.applications.blind import blind_application_get, blind_application_list
+from concours.applications.forms import StatusFilterForm, TransitionForm
+from concours.applications.models import Application
+from concours.applications.workflow import recruiter_targets
+from concours.core.errors import DomainError
+from concours.essays import rendering as essay_rendering
+from concours.essays import selectors as essay_selectors
+from concours.screening.forms import DecisionForm, VerdictFilterForm
+from concours.screening.selectors import applications_with_verdicts, check_lines, verdict_for
+from concours.vacancies.selectors import vacancy_get_for_staff, vacancy_list_for_staff
+
+
+@staff_required
+def vacancy_list(request: HttpRequest) -> HttpResponse:
+    vacancies = vacancy_list_for_staff(user=request.user)
+    return render(request, "backoffice/vacancy_list.html", {"vacancies": vacancies})
+
+
+@staff_required
+def vacancy_applications(request: HttpRequest, vacancy_id: int) -> HttpResponse:
+    user: Any = request.user
+    vacancy = vacancy_get_for_staff(vacancy_id=vacancy_id, user=user)
+    if not sees_identities(user):
+        blind = Paginator(blind_application_list(vacancy=vacancy, user=user), 50)
+        return render(
+            request,
+            "backoffice/blind_vacancy_applications.html",
+            {"vacancy": vacancy, "page": blind.get_page(request.GET.get("page"))},
+        )
+    filters = StatusFilterForm(request.GET or None)
+    verdict_filter = VerdictFilterForm(request.GET or None)
+    status = filters.cleaned_data["status"] if filters.is_valid() else ""
+    eligible = verdict_filter.cleaned_data["eligible"] if verdict_filter.is_valid() else ""
+    listed = applications_with_verdicts(vacancy=vacancy, eligible=eligible).order_by("candidate__name", "id")
+    if status:
+        listed = listed.filter(status=status)
+    counts = selectors.status_counts(vacancy=vacancy)
+    states = [(choice, counts.get(choice.value, 0)) for choice in Application.Status if choice != "draft"]
+    page = Paginator(listed, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "backoffice/vacancy_applications.html",
+        {
+            "vacancy": vacancy,
+            "page": page,
+            "filters": filters,
+            "states": states,
+            "status": status,
+            "verdict_filter": verdict_filter,
+            "eligible": eligible,
+        },
+    )
+
+
+@staff_required
+def application_detail(request: HttpRequest, application_id: int) -> HttpResponse:
+    user: Any = request.user
+    if not sees_identities(user):
+        blind = blind_application_get(application_id=application_id, user=user)
+        return render(request, "backoffice/blind_application_detail.html", {"application": blind})
+    application = selectors.application_get_for_staff(application_id=application_id, user=user)
+    targets = recruiter_targets(application.status)
+    form = TransitionForm(targets=targets) if targets else None
+    return render(request, "backoffice/application_detail.html", _detail_context(application, form))
+
+
+def _detail_context(application: Application, form: TransitionForm | None) -> dict[str, Any]:
+    verdict = verdict_for(application=application)
+    return {
+        "application": application,
+        "form": form,
+        "verdict": verdict,
+        "check_lines": check_lines(verdict.checks) if verdict else [],
+        "decision_form": DecisionForm(initial={"eligible": verdict.final if verdict else None}),
+    }
+
+
+@require_POST
+@recruiter_required
+def application_move(request: HttpRequest, application_id: int) -> HttpResponse:
+    user: Any = request.user
+    application = selectors.application_get_for_staff(application_id=application_id, user=user)
+    form = TransitionForm(request.POST, targets=recruiter_targets(application.status))
+    if form.is_valid():
+        try:
+            services.application_transition(
+                application=application,
+                to=form.cleaned_data["to"],
+                reason=form.cleaned_data["reason"],
+                actor=user,
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("The application is now “%(state)s”.")
+                % {"state": Application.Status(form.cleaned_data["to"]).label},
+            )
+            return redirect("backoffice:application", application_id=application.pk)
+    return render(
+        request, "backoffice/application_detail.html", _detail_context(application, form), status=400
+    )
+
+
+@recruiter_required
+def attachment_download(request: HttpRequest, application_id: int, kind: str) -> HttpResponseBase:
+    """The original CV or essay, for the recruiters of the vacancy only."""
+    attachment = selectors.attachment_get_for_staff(
+        application_id=application_id, kind=kind, user=request.user
+    )
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+
+
+@staff_required
+def essay_pdf(request: HttpRequest, application_id: int) -> HttpResponseBase:
+    """The anonymised essay: panels open it through the blind view, recruiters through the application."""
+    user: Any = request.user
+    if sees_identities(user):
+        application_id = selectors.application_get_for_staff(application_id=application_id, user=user).pk
+    else:
+        application_id = blind_application_get(application_id=application_id, user=user).id
+    rendition = essay_selectors.rendition_for(application_id=application_id)
+    if rendition is None:
+        # Not made yet (the worker is behind, or the demo skipped it): make it now.
+        rendition = essay_rendering.rendition_make(application_id=application_id)
+    if rendition is None:
+        raise Http404
+    return FileResponse(
+        rendition.pdf.open("rb"), content_type="application/pdf", filename=f"{rendition.candidate_code}.pdf"
+    )

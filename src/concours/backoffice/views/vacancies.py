@@ -1,0 +1,100 @@
+"""The recruiter's pages for notices: import files, review a draft beside its source, publish it."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.db import IntegrityError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from concours.accounts.permissions import recruiter_required
+from concours.core.errors import DomainError
+from concours.vacancies import services
+from concours.vacancies.importing import ImportOutcome, vacancy_import_file
+from concours.vacancies.models import Vacancy
+from concours.vacancies.notice_form import NoticeForm, notice_initial
+from concours.vacancies.selectors import vacancy_get_for_staff
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(item, initial) for item in files if item]
+
+
+class ImportForm(forms.Form):
+    notices = MultipleFileField(
+        allow_empty_file=True,
+        label=gettext_lazy("Notice files"),
+        widget=MultipleFileInput(),
+        help_text=gettext_lazy("Text, HTML, PDF or MS Word (.docx); several at once."),
+    )
+
+
+@recruiter_required
+def notice_import(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    outcomes: list[ImportOutcome] = []
+    if request.method == "POST" and form.is_valid():
+        with tempfile.TemporaryDirectory() as folder:
+            for index, upload in enumerate(form.cleaned_data["notices"]):
+                # The reader tells formats by content; the name only keeps its suffix for the report.
+                path = Path(folder) / f"{index}{Path(upload.name or '').suffix.lower()[:8]}"
+                with path.open("wb") as out:
+                    for chunk in upload.chunks():
+                        out.write(chunk)
+                outcomes.append(vacancy_import_file(path=str(path), actor=request.user, name=upload.name))
+    return render(request, "backoffice/notice_import.html", {"form": form, "outcomes": outcomes})
+
+
+@recruiter_required
+def vacancy_review(request: HttpRequest, vacancy_id: int) -> HttpResponse:
+    user: Any = request.user
+    vacancy = vacancy_get_for_staff(vacancy_id=vacancy_id, user=user)
+    initial = notice_initial(
+        vacancy.notice, title_fr=vacancy.title_fr, zone=vacancy.zone, deadline=vacancy.deadline
+    )
+    form = NoticeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and vacancy.status == Vacancy.Status.DRAFT and form.is_valid():
+        try:
+            services.vacancy_edit_draft(
+                vacancy=vacancy,
+                notice=form.to_notice(vacancy.notice),
+                title_fr=form.cleaned_data["title_fr"],
+                zone=form.cleaned_data["zone"],
+                deadline=form.deadline_instant(),
+                actor=user,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        except IntegrityError:
+            form.add_error("reference", _("Another vacancy of this organisation has this reference."))
+        else:
+            messages.success(request, _("The draft has been saved."))
+            return redirect("backoffice:review", vacancy_id=vacancy.pk)
+    return render(request, "backoffice/vacancy_review.html", {"vacancy": vacancy, "form": form})
+
+
+@require_POST
+@recruiter_required
+def vacancy_publish(request: HttpRequest, vacancy_id: int) -> HttpResponse:
+    vacancy = vacancy_get_for_staff(vacancy_id=vacancy_id, user=request.user)
+    try:
+        services.vacancy_publish(vacancy=vacancy, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("backoffice:review", vacancy_id=vacancy.pk)
+    messages.success(request, _("The vacancy is published."))
+    return redirect("backoffice:vacancy", vacancy_id=vacancy.pk)

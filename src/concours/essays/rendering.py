@@ -1,0 +1,77 @@
+"""What the essay workers do: render a draft to count its pages, make the panel's anonymised PDF."""
+
+from __future__ import annotations
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from concours.applications.models import Application, Attachment
+from concours.candidates.models import CandidateProfile
+from concours.core.audit import audit_record
+from concours.core.errors import DomainError
+from concours.core.models import AuditEventType
+from concours.essays.inspection import essay_facts
+from concours.essays.models import DraftCheck, Rendition
+from concours.kernel.essays import anonymised_pdf, default_renderer
+
+
+def draft_check_finish(*, check_id: int) -> DraftCheck:
+    """Render the draft, keep its facts and checks, delete the file."""
+    check = DraftCheck.objects.select_related("vacancy").get(pk=check_id)
+    if check.status != DraftCheck.Status.PENDING:
+        return check
+    try:
+        data = check.file.read() if check.file else b""
+        facts = essay_facts(data, vacancy=check.vacancy, file_name=check.file_name, render=True)
+    except DomainError as error:
+        check.status = DraftCheck.Status.FAILED
+        check.facts = {"error": error.message}
+    else:
+        check.status = DraftCheck.Status.DONE
+        check.facts = {key: value for key, value in facts.to_dict().items() if key != "checks"}
+        check.checks = [c.to_dict() for c in facts.checks]
+    check.file.delete(save=False)
+    check.finished_at = timezone.now()
+    with transaction.atomic():
+        check.save()
+        audit_record(
+            actor=None,
+            event_type=AuditEventType.DRAFT_CHECK_FINISHED,
+            subject=check,
+            status=check.status,
+            failed=[c["rule"] for c in check.checks if c["result"] == "fail"],
+        )
+    return check
+
+
+def _names_of(candidate: CandidateProfile) -> list[str]:
+    return [name for name in {candidate.name, candidate.user.name} if name]
+
+
+def rendition_make(*, application_id: int) -> Rendition | None:
+    """The anonymised PDF of an application's essay, for blind review by the panel."""
+    application = Application.objects.select_related("candidate__user").get(pk=application_id)
+    essay = application.attachments.filter(kind=Attachment.Kind.ESSAY).first()
+    if essay is None:
+        return None
+    with essay.file.open("rb") as original:
+        data = original.read()
+    pdf = anonymised_pdf(
+        data, _names_of(application.candidate), application.candidate_code, default_renderer()
+    )
+    with transaction.atomic():
+        rendition, _created = Rendition.objects.get_or_create(
+            application=application, defaults={"candidate_code": application.candidate_code}
+        )
+        if rendition.pdf:
+            rendition.pdf.delete(save=False)
+        rendition.pdf.save("essay.pdf", ContentFile(pdf), save=False)
+        rendition.save()
+        audit_record(
+            actor=None,
+            event_type=AuditEventType.ESSAY_RENDITION_MADE,
+            subject=application,
+            code=rendition.candidate_code,
+        )
+    return rendition

@@ -1,0 +1,35 @@
+"""The portal's pages: the public vacancies and everything a candidate does.
+
+Each area keeps its own URL namespace (`vacancies:`, `candidates:`, `applications:`, `essays:`), so the
+addresses and names candidates and mails already use stay as they were.
+"""
+
+from __future__ import annotations
+
+from django.urls import include, path
+
+from concours.portal.views import applications, essays, profile, vacancies
+
+vacancy_patterns = [
+    path("", vacancies.vacancy_list, name="list"),
+    path("<int:vacancy_id>/", vacancies.vacancy_detail, name="detail"),
+]
+profile_patterns = [path("", profile.profile_edit, name="profile")]
+application_patterns = [
+    path("", applications.application_list, name="list"),
+    path("<int:application_id>/", applications.application_detail, name="detail"),
+    path("<int:application_id>/withdraw/", applications.application_withdraw, name="withdraw"),
+    path("<int:application_id>/files/<str:kind>/", applications.attachment_download, name="attachment"),
+    path("apply/<int:vacancy_id>/", applications.application_apply, name="apply"),
+]
+essay_patterns = [
+    path("check/<int:vacancy_id>/", essays.draft_check, name="check"),
+    path("checks/<int:check_id>/", essays.draft_check_result, name="result"),
+]
+
+urlpatterns = [
+    path("vacancies/", include((vacancy_patterns, "vacancies"))),
+    path("profile/", include((profile_patterns, "candidates"))),
+    path("applications/", include((application_patterns, "applications"))),
+    path("essays/", include((essay_patterns, "essays"))),
+]

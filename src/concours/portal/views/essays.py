@@ -1,0 +1,56 @@
+"""A candidate checks a draft essay against the notice's rules before applying."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from concours.accounts.permissions import candidate_required
+from concours.candidates.selectors import profile_for_user
+from concours.core.errors import DomainError
+from concours.essays import selectors, services
+from concours.essays.forms import DraftCheckForm
+from concours.essays.models import DraftCheck
+from concours.vacancies.selectors import vacancy_get_published
+
+
+@candidate_required
+def draft_check(request: HttpRequest, vacancy_id: int) -> HttpResponse:
+    user: Any = request.user
+    vacancy = vacancy_get_published(vacancy_id=vacancy_id)
+    form = DraftCheckForm(request.POST or None, request.FILES or None)
+    profile = profile_for_user(user=user)
+    if request.method == "POST" and form.is_valid():
+        if profile is None:
+            return redirect("candidates:profile")
+        upload = form.cleaned_data["essay"]
+        try:
+            check = services.draft_check_start(
+                candidate=profile,
+                vacancy=vacancy,
+                data=upload.read(),
+                file_name=upload.name or "",
+                actor=user,
+            )
+        except DomainError as error:
+            form.add_error("essay", error.message)
+        else:
+            return redirect("essays:result", check_id=check.pk)
+    return render(request, "portal/draft_check.html", {"vacancy": vacancy, "form": form})
+
+
+@candidate_required
+def draft_check_result(request: HttpRequest, check_id: int) -> HttpResponse:
+    check = selectors.draft_check_get_for(check_id=check_id, user=request.user)
+    return render(
+        request,
+        "portal/draft_check_result.html",
+        {
+            "check": check,
+            "vacancy": check.vacancy,
+            "lines": selectors.rule_lines(check.checks),
+            "pending": check.status == DraftCheck.Status.PENDING,
+        },
+    )

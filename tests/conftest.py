@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+# A notice-parser rule that fails raises under tests instead of costing its field silently (see
+# concours/kernel/notices/rules.py). Set at import so that it holds with or without the Django plugin and
+# in subprocesses such as `concours parse_notice` run by the scoring tests.
+os.environ["CONCOURS_PARSER_STRICT"] = "1"
 
 
 @pytest.fixture(autouse=True)

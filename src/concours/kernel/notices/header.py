@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from concours.kernel.notices.dates import find_dates
+from concours.kernel.notices.rules import Rules
 from concours.kernel.notices.sections import Notice, finditer_at, mentions, squash
 from concours.kernel.notices.vocabulary import CITIES, COUNTRIES, ORGANISATIONS, fold, fold_aligned
 
@@ -425,18 +426,22 @@ def _division(notice: Notice, header: Header) -> None:
                 header.put("division", name, match.end())
 
 
-def extract_header(notice: Notice) -> Header:
-    """Every header field the notice gives, with where each one's evidence ends."""
+def extract_header(notice: Notice, rules: Rules | None = None) -> Header:
+    """Every header field the notice gives, with where each one's evidence ends.
+
+    Each field's rule runs through `rules` (see rules.py), so one that fails costs its own fields only.
+    """
+    rules = rules or Rules()
     header = Header()
-    for extract in (
-        _title_and_reference,
-        _grade,
-        _location,
-        _dates,
-        _schedule,
-        _salary,
-        _organisation,
-        _division,
+    for name, extract in (
+        ("header._title_and_reference", _title_and_reference),
+        ("header._grade", _grade),
+        ("header._location", _location),
+        ("header._dates", _dates),
+        ("header._schedule", _schedule),
+        ("header._salary", _salary),
+        ("header._organisation", _organisation),
+        ("header._division", _division),
     ):
-        extract(notice, header)
+        rules.run(name, None, extract, notice, header)
     return header

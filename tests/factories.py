@@ -30,7 +30,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def role(self, create: bool, extracted: Role | None, **kwargs: object) -> None:
         if create and extracted:
-            grant_role(self, extracted)
+            grant_role(self, extracted, actor=None)
         if create:
             from allauth.account.models import EmailAddress
 

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from concours.accounts.models import User
+from concours.accounts.roles import roles_changed_record, roles_held
 
 
 class UserCreationForm(BaseUserCreationForm):  # type: ignore[type-arg]
@@ -38,3 +41,17 @@ class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "name", "password1", "password2")}),)
+
+    def save_related(self, request: Any, form: Any, formsets: Any, change: bool) -> None:
+        """Save the groups, and audit every role granted or revoked here (the admin's own transaction)."""
+        if not change:  # the add form sets no roles
+            super().save_related(request, form, formsets, change)
+            return
+        # The user is saved, its groups not yet: the groups are the old ones, the flags come from the form.
+        old = roles_held(
+            form.instance.groups.values_list("name", flat=True),
+            is_superuser=bool(form.initial.get("is_superuser")),
+            is_staff=bool(form.initial.get("is_staff")),
+        )
+        super().save_related(request, form, formsets, change)
+        roles_changed_record(user=form.instance, old=old, actor=request.user)

@@ -9,8 +9,7 @@ from django.db import transaction
 
 from concours.candidates.models import CandidateProfile, Education, LanguageSkill, WorkExperience
 from concours.core.audit import audit_record
-
-PROFILE_SAVED = "PROFILE_SAVED"
+from concours.core.models import AuditEventType
 
 
 @transaction.atomic
@@ -49,7 +48,7 @@ def profile_save(
         user.save(update_fields=["name"])
     audit_record(
         actor=actor,
-        event_type=PROFILE_SAVED,
+        event_type=AuditEventType.PROFILE_SAVED,
         subject=profile,
         languages=len(languages),
         education=len(education),

@@ -9,6 +9,31 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class AuditEventType(models.TextChoices):
+    """Every kind of event the trail records, named <ENTITY>_<PAST_VERB>.
+
+    The values are stored: never change one, only add members (and a migration for the choices).
+    """
+
+    APPLICATION_SUBMITTED = "APPLICATION_SUBMITTED", _("Application submitted")
+    APPLICATION_MOVED = "APPLICATION_MOVED", _("Application moved")
+    DRAFT_CHECK_STARTED = "DRAFT_CHECK_STARTED", _("Draft essay check started")
+    DRAFT_CHECK_FINISHED = "DRAFT_CHECK_FINISHED", _("Draft essay check finished")
+    ESSAY_RENDITION_MADE = "ESSAY_RENDITION_MADE", _("Anonymised essay made")
+    NOTICE_IMPORTED = "NOTICE_IMPORTED", _("Notice imported")
+    PROFILE_SAVED = "PROFILE_SAVED", _("Profile saved")
+    ROLE_GRANTED = "ROLE_GRANTED", _("Role granted")
+    ROLE_REVOKED = "ROLE_REVOKED", _("Role revoked")
+    VACANCY_CREATED = "VACANCY_CREATED", _("Vacancy created")
+    VACANCY_UPDATED = "VACANCY_UPDATED", _("Vacancy updated")
+    VACANCY_PUBLISHED = "VACANCY_PUBLISHED", _("Vacancy published")
+    VACANCY_CLOSED = "VACANCY_CLOSED", _("Vacancy closed")
+    VACANCY_SCREENED = "VACANCY_SCREENED", _("Vacancy screened")
+    VERDICT_SCREENED = "VERDICT_SCREENED", _("Application screened")
+    VERDICT_CONFIRMED = "VERDICT_CONFIRMED", _("Screening result confirmed")
+    VERDICT_OVERRIDDEN = "VERDICT_OVERRIDDEN", _("Screening result overridden")
+
+
 class AuditEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -18,7 +43,7 @@ class AuditEvent(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    event_type = models.CharField(_("event type"), max_length=64)
+    event_type = models.CharField(_("event type"), max_length=64, choices=AuditEventType.choices)
     subject_type = models.ForeignKey(ContentType, verbose_name=_("subject type"), on_delete=models.PROTECT)
     subject_id = models.CharField(_("subject id"), max_length=64)
     subject_repr = models.CharField(_("subject"), max_length=300)

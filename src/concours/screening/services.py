@@ -17,16 +17,12 @@ from concours.applications.models import Application
 from concours.candidates.selectors import profile_as_contract
 from concours.core.audit import audit_record
 from concours.core.errors import DomainError
+from concours.core.models import AuditEventType
 from concours.kernel.eligibility import InvalidInput, Requirements, compile_requirements, screen_compiled
 from concours.screening.models import Eligible, Verdict
 from concours.screening.requirements import vacancy_requirements
 from concours.screening.selectors import profile_contracts_for_vacancy
 from concours.vacancies.models import Vacancy
-
-VERDICT_SCREENED = "VERDICT_SCREENED"
-VACANCY_SCREENED = "VACANCY_SCREENED"
-VERDICT_CONFIRMED = "VERDICT_CONFIRMED"
-VERDICT_OVERRIDDEN = "VERDICT_OVERRIDDEN"
 
 
 @dataclass(frozen=True)
@@ -98,7 +94,12 @@ def application_screen(
         now,
     )
     verdict, _created = Verdict.objects.update_or_create(application=application, defaults=fields)
-    audit_record(actor=actor, event_type=VERDICT_SCREENED, subject=application, eligible=verdict.eligible)
+    audit_record(
+        actor=actor,
+        event_type=AuditEventType.VERDICT_SCREENED,
+        subject=application,
+        eligible=verdict.eligible,
+    )
     return verdict
 
 
@@ -123,7 +124,13 @@ def vacancy_screen_all(
         rows.append((app_id, fields["eligible"], fields["checks"], fields["on"]))
     with transaction.atomic():
         _upsert_verdicts(rows, screened_at=now, batch_size=batch_size)
-        audit_record(actor=actor, event_type=VACANCY_SCREENED, subject=vacancy, screened=len(rows), **counts)
+        audit_record(
+            actor=actor,
+            event_type=AuditEventType.VACANCY_SCREENED,
+            subject=vacancy,
+            screened=len(rows),
+            **counts,
+        )
     return ScreeningReport(screened=len(rows), counts=counts)
 
 
@@ -191,7 +198,7 @@ def verdict_decide(
     )
     audit_record(
         actor=actor,
-        event_type=VERDICT_OVERRIDDEN if overrides else VERDICT_CONFIRMED,
+        event_type=AuditEventType.VERDICT_OVERRIDDEN if overrides else AuditEventType.VERDICT_CONFIRMED,
         subject=verdict.application,
         screened=verdict.eligible,
         decided=eligible,

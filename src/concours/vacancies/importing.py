@@ -17,12 +17,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from concours.core.audit import audit_record
+from concours.core.models import AuditEventType
 from concours.kernel.notices import NoticeError, parse_notice_text, read_notice_file
 from concours.kernel.reference.duty_stations import zone_for_location
 from concours.vacancies.models import Vacancy
 from concours.vacancies.services import orgunit_ensure_path, vacancy_save_from_notice
-
-NOTICE_IMPORTED = "NOTICE_IMPORTED"
 
 
 @dataclass(frozen=True)
@@ -110,7 +109,13 @@ def vacancy_import_notice(*, text: str, source: str, actor: Any) -> ImportOutcom
             if existing is None or len(text) > len(existing.source_text)
             else existing.source_text,
         )
-        audit_record(actor=actor, event_type=NOTICE_IMPORTED, subject=vacancy, source=source, changed=changed)
+        audit_record(
+            actor=actor,
+            event_type=AuditEventType.NOTICE_IMPORTED,
+            subject=vacancy,
+            source=source,
+            changed=changed,
+        )
     if created:
         return ImportOutcome(source, "created", _("New draft vacancy."), vacancy)
     return ImportOutcome(

@@ -11,12 +11,8 @@ from django.utils.translation import gettext as _
 
 from concours.core.audit import audit_record
 from concours.core.errors import DomainError
+from concours.core.models import AuditEventType
 from concours.vacancies.models import OrgUnit, Post, Vacancy
-
-VACANCY_CREATED = "VACANCY_CREATED"
-VACANCY_UPDATED = "VACANCY_UPDATED"
-VACANCY_PUBLISHED = "VACANCY_PUBLISHED"
-VACANCY_CLOSED = "VACANCY_CLOSED"
 
 UNIT_KINDS = [
     OrgUnit.Kind.ORGANISATION,
@@ -88,11 +84,24 @@ def vacancy_save_from_notice(
         )
     audit_record(
         actor=actor,
-        event_type=VACANCY_CREATED if created else VACANCY_UPDATED,
+        event_type=AuditEventType.VACANCY_CREATED if created else AuditEventType.VACANCY_UPDATED,
         subject=vacancy,
         reference=reference,
     )
     return vacancy, created
+
+
+def _iso(at: dt.datetime | None) -> str | None:
+    return at.isoformat() if at else None
+
+
+def _state_of(vacancy: Vacancy) -> dict[str, str | None]:
+    """What publishing and closing change, and the deadline they hang on: the audit's old and new values."""
+    return {
+        "status": vacancy.status,
+        "published_at": _iso(vacancy.published_at),
+        "deadline": _iso(vacancy.deadline),
+    }
 
 
 @transaction.atomic
@@ -102,10 +111,17 @@ def vacancy_publish(*, vacancy: Vacancy, actor: Any) -> Vacancy:
         raise DomainError(_("Only a draft vacancy can be published."))
     if vacancy.deadline is None:
         raise DomainError(_("Set the deadline before publishing the vacancy."))
+    old = _state_of(vacancy)
     vacancy.status = Vacancy.Status.PUBLISHED
     vacancy.published_at = timezone.now()
     vacancy.save(update_fields=["status", "published_at", "updated_at"])
-    audit_record(actor=actor, event_type=VACANCY_PUBLISHED, subject=vacancy)
+    audit_record(
+        actor=actor,
+        event_type=AuditEventType.VACANCY_PUBLISHED,
+        subject=vacancy,
+        old=old,
+        new=_state_of(vacancy),
+    )
     return vacancy
 
 
@@ -114,9 +130,12 @@ def vacancy_close(*, vacancy: Vacancy, actor: Any) -> Vacancy:
     vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
     if vacancy.status != Vacancy.Status.PUBLISHED:
         raise DomainError(_("Only a published vacancy can be closed."))
+    # A vacancy keeps no closing date of its own: the audit record is where it is kept.
+    old = {**_state_of(vacancy), "closed_at": None}
     vacancy.status = Vacancy.Status.CLOSED
     vacancy.save(update_fields=["status", "updated_at"])
-    audit_record(actor=actor, event_type=VACANCY_CLOSED, subject=vacancy)
+    new = {**_state_of(vacancy), "closed_at": _iso(timezone.now())}
+    audit_record(actor=actor, event_type=AuditEventType.VACANCY_CLOSED, subject=vacancy, old=old, new=new)
     return vacancy
 
 
@@ -158,7 +177,7 @@ def vacancy_edit_draft(
         )
         for post in notice.get("posts") or []
     )
-    audit_record(actor=actor, event_type=VACANCY_UPDATED, subject=vacancy, changed=changed)
+    audit_record(actor=actor, event_type=AuditEventType.VACANCY_UPDATED, subject=vacancy, changed=changed)
     return vacancy
 
 

@@ -183,7 +183,7 @@ class Command(BaseCommand):
             if role == Role.ADMINISTRATOR and not user.is_superuser:
                 user.is_superuser = True
                 user.save(update_fields=["is_superuser"])
-            grant_role(user, role)
+            grant_role(user, role, actor=None)
             users[role] = user
         return users
 
@@ -245,7 +245,7 @@ class Command(BaseCommand):
             return existing
         with transaction.atomic():
             user = User.objects.create(email=person["email"], password=password_hash, name=person["name"])
-            grant_role(user, Role.CANDIDATE)
+            grant_role(user, Role.CANDIDATE, actor=None)
             return profile_save(
                 user=user,
                 name=person["name"],

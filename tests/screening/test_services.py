@@ -8,10 +8,13 @@ from django.test import TestCase
 from django.urls import reverse
 
 from concours.accounts.models import Role
-from concours.applications.services import application_submit
+from concours.applications.models import Application, Transition
+from concours.applications.services import application_submit, application_transition, application_withdraw
 from concours.candidates.models import CandidateProfile
 from concours.core.audit import audit_events_for
 from concours.core.errors import DomainError
+from concours.core.models import AuditEventType
+from concours.screening import services as screening_services
 from concours.screening.models import Verdict
 from concours.screening.selectors import check_lines
 from concours.screening.services import application_screen, vacancy_screen_all, verdict_decide
@@ -220,3 +223,119 @@ def test_a_worker_screens_submissions_queued_in_the_database(settings) -> None: 
     assert not Verdict.objects.filter(application=application).exists()
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert Verdict.objects.get(application=application).eligible == "yes"
+
+
+# The verdict's decision and the application's state agree: the decision moves the application.
+
+S = Application.Status
+
+
+def moves(verdict: Verdict) -> list[tuple[str, str, str]]:
+    """The recruiters' moves of the verdict's application: (from, to, reason), oldest first."""
+    return list(
+        Transition.objects.filter(application_id=verdict.application_id)
+        .exclude(to_status=S.SUBMITTED)
+        .values_list("from_status", "to_status", "reason")
+    )
+
+
+def status_of(verdict: Verdict) -> str:
+    return Application.objects.get(pk=verdict.application_id).status
+
+
+def test_confirming_eligible_screens_the_application_in_with_the_reason() -> None:
+    """Submitted → screened in, by the recruiter, in a Transition that carries the reason."""
+    verdict = apply(["BE"])
+    recruiter = make_user(Role.RECRUITER)
+    verdict_decide(verdict=verdict, eligible="yes", reason="Passport and diplomas seen", actor=recruiter)
+    assert status_of(verdict) == S.SCREENED_IN
+    assert moves(verdict) == [(S.SUBMITTED, S.SCREENED_IN, "Passport and diplomas seen")]
+    assert (
+        Transition.objects.get(application_id=verdict.application_id, to_status=S.SCREENED_IN).actor
+        == recruiter
+    )
+    event = audit_events_for(verdict.application).get(event_type=AuditEventType.VERDICT_CONFIRMED)
+    assert event.extra["moved_to"] == S.SCREENED_IN
+
+
+def test_overriding_to_not_eligible_and_back_moves_out_and_in_again() -> None:
+    """Eligible by rule, overridden to not eligible (screened out), then back to eligible (screened in)."""
+    verdict = apply(["BE"])
+    recruiter = make_user(Role.RECRUITER)
+    verdict_decide(
+        verdict=verdict, eligible="no", reason="Nationality acquired after the deadline", actor=recruiter
+    )
+    assert status_of(verdict) == S.SCREENED_OUT
+    verdict_decide(
+        verdict=verdict, eligible="yes", reason="Certificate dated before the deadline", actor=recruiter
+    )
+    assert status_of(verdict) == S.SCREENED_IN
+    assert moves(verdict) == [
+        (S.SUBMITTED, S.SCREENED_OUT, "Nationality acquired after the deadline"),
+        (S.SCREENED_OUT, S.SCREENED_IN, "Certificate dated before the deadline"),
+    ]
+
+
+def test_a_confirmation_without_a_reason_still_moves_with_one() -> None:
+    """Confirming needs no reason from the recruiter; the move says it was the screening's result."""
+    verdict = apply(["CH"])
+    verdict_decide(verdict=verdict, eligible="no", reason="", actor=make_user(Role.RECRUITER))
+    assert moves(verdict) == [(S.SUBMITTED, S.SCREENED_OUT, "Screening result confirmed.")]
+
+
+def test_a_decision_the_state_already_agrees_with_moves_nothing() -> None:
+    """Screened in and confirmed again, or longlisted and eligible: no new Transition."""
+    verdict = apply(["BE"])
+    recruiter = make_user(Role.RECRUITER)
+    verdict_decide(verdict=verdict, eligible="yes", reason="", actor=recruiter)
+    verdict_decide(verdict=verdict, eligible="yes", reason="Seen again", actor=recruiter)
+    application_transition(application=verdict.application, to=S.LONGLISTED, reason="Strong", actor=recruiter)
+    verdict_decide(verdict=verdict, eligible="yes", reason="And again", actor=recruiter)
+    assert status_of(verdict) == S.LONGLISTED
+    assert [to for _from, to, _reason in moves(verdict)] == [S.SCREENED_IN, S.LONGLISTED]
+
+
+def test_not_eligible_past_screening_is_refused_and_nothing_changes() -> None:
+    """A longlisted application cannot be screened out (the workflow says so): the decision is refused."""
+    verdict = apply(["BE"])
+    recruiter = make_user(Role.RECRUITER)
+    verdict_decide(verdict=verdict, eligible="yes", reason="", actor=recruiter)
+    application_transition(application=verdict.application, to=S.LONGLISTED, reason="Strong", actor=recruiter)
+    with pytest.raises(DomainError, match="does not allow"):
+        verdict_decide(verdict=verdict, eligible="no", reason="Not a national", actor=recruiter)
+    verdict.refresh_from_db()
+    assert (verdict.final, verdict.decision, status_of(verdict)) == ("yes", "confirmed", S.LONGLISTED)
+
+
+def test_a_decision_on_a_withdrawn_application_is_kept_and_moves_nothing() -> None:
+    """The candidate has left: the recruiter's decision is recorded, the application stays withdrawn."""
+    verdict = apply(["BE"])
+    application_withdraw(application=verdict.application, actor=verdict.application.candidate.user)
+    decided = verdict_decide(
+        verdict=verdict, eligible="no", reason="Not a national", actor=make_user(Role.RECRUITER)
+    )
+    assert (decided.final, status_of(verdict), moves(verdict)) == (
+        "no",
+        S.WITHDRAWN,
+        [(S.SUBMITTED, S.WITHDRAWN, "")],
+    )
+
+
+def test_a_failure_after_the_move_leaves_verdict_and_state_as_they_were(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The move happens, then something fails: the decision, the move and their records all roll back."""
+    verdict = apply(["BE"])
+
+    def move_then_fail(**kwargs: Any) -> Application:
+        application_transition(**kwargs)
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(screening_services, "application_transition", move_then_fail)
+    with pytest.raises(RuntimeError):
+        verdict_decide(
+            verdict=verdict, eligible="no", reason="Not a national", actor=make_user(Role.RECRUITER)
+        )
+    verdict.refresh_from_db()
+    assert (verdict.decision, verdict.decided_eligible, status_of(verdict)) == ("", "", S.SUBMITTED)
+    assert moves(verdict) == []
+    rolled_back = [AuditEventType.APPLICATION_MOVED, AuditEventType.VERDICT_OVERRIDDEN]
+    assert not audit_events_for(verdict.application).filter(event_type__in=rolled_back).exists()

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from concours.applications.models import Application
+from concours.applications.services import application_transition
+from concours.applications.workflow import allowed_targets
 from concours.candidates.selectors import profile_as_contract
 from concours.core.audit import audit_record
 from concours.core.errors import DomainError
@@ -23,6 +25,12 @@ from concours.screening.models import Eligible, Verdict
 from concours.screening.requirements import vacancy_requirements
 from concours.screening.selectors import profile_contracts_for_vacancy
 from concours.vacancies.models import Vacancy
+
+S = Application.Status
+# Past screening, an "eligible" decision agrees with the state already: it does not move it back.
+PAST_SCREENING = frozenset({S.LONGLISTED, S.SHORTLISTED, S.RESERVE, S.SELECTED})
+# Out of the competition, a state says nothing about eligibility: the decision is kept, the state stays.
+OUT_OF_COMPETITION = frozenset({S.WITHDRAWN, S.NOT_SELECTED})
 
 
 @dataclass(frozen=True)
@@ -177,17 +185,46 @@ def _upsert_verdicts(
                 )
 
 
+def _state_for_decision(status: str, eligible: str) -> str | None:
+    """The state a decision moves the application to, or None when its state already agrees.
+
+    Raises DomainError when the workflow forbids the move (say "not eligible" for a longlisted
+    application): refusing the decision is better than a verdict and a state that disagree.
+    """
+    target = S.SCREENED_IN if eligible == Eligible.YES else S.SCREENED_OUT
+    if status == target or status in OUT_OF_COMPETITION:
+        return None
+    if eligible == Eligible.YES and status in PAST_SCREENING:
+        return None
+    if target not in allowed_targets(status):
+        raise DomainError(
+            _(
+                "This decision would move the application from “%(from)s” to “%(to)s”, which the "
+                "workflow does not allow; move the application first."
+            )
+            % {"from": S(status).label, "to": S(target).label}
+        )
+    return target
+
+
 @transaction.atomic
 def verdict_decide(
     *, verdict: Verdict, eligible: str, reason: str, actor: Any, now: dt.datetime | None = None
 ) -> Verdict:
-    """A recruiter confirms the screening's result or overrides it; an override needs a reason."""
+    """A recruiter confirms the screening's result or overrides it; an override needs a reason.
+
+    The application moves to screened in or out in the same transaction (through the workflow, with a
+    Transition), so the decision and the application's state agree or neither changes.
+    """
     verdict = Verdict.objects.select_for_update().get(pk=verdict.pk)
     if eligible not in {Eligible.YES, Eligible.NO}:
         raise DomainError(_("Decide whether the candidate is eligible or not."))
     overrides = eligible != verdict.eligible
     if overrides and not reason.strip():
         raise DomainError(_("Give a reason for overriding the screening."))
+    # Locked before reading its state: a concurrent move would otherwise decide on a stale state.
+    application = Application.objects.select_for_update().get(pk=verdict.application_id)
+    target = _state_for_decision(application.status, eligible)
     verdict.decision = Verdict.Decision.OVERRIDDEN if overrides else Verdict.Decision.CONFIRMED
     verdict.decided_eligible = eligible
     verdict.decision_reason = reason.strip()
@@ -196,12 +233,22 @@ def verdict_decide(
     verdict.save(
         update_fields=["decision", "decided_eligible", "decision_reason", "decided_by", "decided_at"]
     )
+    if target is not None:
+        # A confirmation may come without a reason; the move still needs one (staff moves do).
+        verdict.application = application_transition(
+            application=application,
+            to=target,
+            reason=verdict.decision_reason or _("Screening result confirmed."),
+            actor=actor,
+            now=verdict.decided_at,
+        )
     audit_record(
         actor=actor,
         event_type=AuditEventType.VERDICT_OVERRIDDEN if overrides else AuditEventType.VERDICT_CONFIRMED,
-        subject=verdict.application,
+        subject=application,
         screened=verdict.eligible,
         decided=eligible,
         reason=verdict.decision_reason,
+        moved_to=target,
     )
     return verdict

@@ -1,4 +1,8 @@
-"""The demo data: vacancies meet the notice contract, candidates the profile contract, the plan the funnel."""
+"""The demo data: vacancies meet the notice contract, candidates the profile contract, the plan the funnel.
+
+Plain data and plain functions: no database. The verdicts the outcomes depend on are the kernel's, screened
+here from the generated profiles and the demo notices.
+"""
 
 from __future__ import annotations
 
@@ -11,15 +15,28 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+from concours.applications.models import Application
 from concours.demo.candidates import (
-    APPLICATION_STATES,
+    MEMBER_WEIGHTS,
     NATO_MEMBERS,
-    OPEN_PHASE_STATES,
-    STATE_PATHS,
-    application_plan,
+    NON_MEMBERS,
+    REFERENCE_MONTH,
+    REFERENCE_YEAR,
     generate_candidates,
 )
 from concours.demo.catalogue import PORTAL_KEYS, demo_deadline, load_vacancies, vacancy_files, vacancy_refs
+from concours.demo.plan import (
+    DECISION_REASONS,
+    OPEN_PHASE_STATES,
+    REASONS,
+    Outcome,
+    Planned,
+    application_plan,
+    outcomes,
+)
+from concours.demo.routes import route
+from concours.kernel.eligibility import screen
+from concours.kernel.reference import membership
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CONTRACTS = REPO_ROOT.parent / "shared" / "contracts"
@@ -56,8 +73,35 @@ def candidates() -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def plan(candidates: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
+def plan(candidates: list[dict[str, Any]]) -> list[Planned]:
     return application_plan(candidates, vacancy_refs())
+
+
+ON = date(REFERENCE_YEAR, REFERENCE_MONTH, 15)
+"""A day in the generator's month, before every demo deadline but the closed vacancy's."""
+
+Verdicts = dict[tuple[int, str], str]
+
+
+def kernel_verdicts(plan: list[Planned], candidates: list[dict[str, Any]]) -> Verdicts:
+    notices = {vacancy["reference"]: vacancy for vacancy in load_vacancies()}
+    return {
+        (row.candidate, row.reference): screen(
+            candidates[row.candidate], notices[row.reference], on=ON
+        ).eligible
+        for row in plan
+        if row.state != "draft"
+    }
+
+
+@pytest.fixture(scope="module")
+def verdicts(plan: list[Planned], candidates: list[dict[str, Any]]) -> Verdicts:
+    return kernel_verdicts(plan, candidates)
+
+
+@pytest.fixture(scope="module")
+def settled(plan: list[Planned], verdicts: Verdicts, candidates: list[dict[str, Any]]) -> list[Outcome]:
+    return outcomes(plan, verdicts, candidates)
 
 
 def test_there_are_six_vacancies_with_unique_references(vacancies: list[dict[str, Any]]) -> None:
@@ -193,66 +237,105 @@ def test_candidate_careers_have_varied_posts(candidates: list[dict[str, Any]]) -
     assert part_time > 0 and overlapping > 0
 
 
-def test_state_paths_cover_every_state() -> None:
-    """STATE_PATHS gives a path for every application state, from draft (excluded) to that state."""
-    assert set(STATE_PATHS) == set(APPLICATION_STATES)
-    assert STATE_PATHS["draft"] == []
-    for state, path in STATE_PATHS.items():
-        assert "draft" not in path
-        if state != "draft":
-            assert path[0] == "submitted" and path[-1] == state
+def test_the_people_data_agree_with_the_kernels_memberships() -> None:
+    """Countries drawn as members are NATO members on the generator's date; the others are not."""
+    on = date(REFERENCE_YEAR, REFERENCE_MONTH, 1)
+    nato = membership("nato")
+    assert [code for code in MEMBER_WEIGHTS if not nato.is_member(code, on)] == []
+    assert [code for code in NON_MEMBERS if nato.is_member(code, on)] == []
+    assert nato.members_on(on) == NATO_MEMBERS
 
 
-def test_plan_covers_every_state_with_a_realistic_funnel(plan: list[tuple[int, str, str]]) -> None:
-    """The plan has at least 200 applications over every state, many more screened than selected."""
-    counts = Counter(state for _, _, state in plan)
-    assert len(plan) >= 200
-    assert set(counts) == set(APPLICATION_STATES)
-    assert counts["submitted"] + counts["screened_in"] + counts["screened_out"] > len(plan) / 2
+def test_the_plan_has_one_application_per_candidate_and_vacancy(plan: list[Planned]) -> None:
+    """No candidate applies twice to the same vacancy; the candidate drafts, submits or withdraws."""
+    pairs = Counter((row.candidate, row.reference) for row in plan)
+    assert len(plan) >= 300 and max(pairs.values()) == 1
+    assert {row.state for row in plan} == {"draft", "submitted", "withdrawn"}
+
+
+def test_the_plan_targets_only_published_vacancies(
+    plan: list[Planned], candidates: list[dict[str, Any]]
+) -> None:
+    """Applications go only to published vacancies, from generated candidates."""
+    assert {row.reference for row in plan} == set(vacancy_refs(status="published"))
+    assert all(0 <= row.candidate < len(candidates) for row in plan)
+
+
+def test_outcomes_cover_every_state_with_a_realistic_funnel(settled: list[Outcome]) -> None:
+    """With the kernel's verdicts every state is reached, many more screened than selected."""
+    counts = Counter(outcome.state for outcome in settled)
+    assert set(counts) == set(Application.Status.values)
+    assert counts["submitted"] + counts["screened_in"] + counts["screened_out"] > len(settled) / 2
     assert counts["selected"] < counts["shortlisted"] + counts["not_selected"] + counts["reserve"]
 
 
-def test_plan_has_one_application_per_candidate_and_vacancy(plan: list[tuple[int, str, str]]) -> None:
-    """No candidate applies twice to the same vacancy."""
-    pairs = Counter((index, reference) for index, reference, _ in plan)
-    assert max(pairs.values()) == 1
+def test_outcomes_follow_the_verdicts(settled: list[Outcome], verdicts: Verdicts) -> None:
+    """Only an eligible verdict, or one left to review and decided eligible, passes screening; the
+    recruiter decides only verdicts left to review; the candidate's own draft or withdrawal stands."""
+    passed = set(Application.Status.values) - {"draft", "submitted", "withdrawn", "screened_out"}
+    for outcome in settled:
+        verdict = verdicts.get((outcome.candidate, outcome.reference))
+        if outcome.decision:
+            assert verdict == "review" and outcome.decision in ("yes", "no"), outcome
+        final = outcome.decision or verdict
+        if outcome.state in passed:
+            assert final == "yes", (outcome, verdict)
+        if outcome.state == "screened_out":
+            assert final == "no", (outcome, verdict)
 
 
-def test_plan_targets_only_published_vacancies(
-    plan: list[tuple[int, str, str]], vacancies: list[dict[str, Any]]
+def test_no_verdict_eligible_means_nobody_passes(
+    plan: list[Planned], candidates: list[dict[str, Any]]
 ) -> None:
-    """Applications go only to published vacancies; later stages only where the deadline has passed."""
-    by_reference = {vacancy["reference"]: vacancy for vacancy in vacancies}
-    assert {reference for _, reference, _ in plan} == set(vacancy_refs(status="published"))
-    for _, reference, state in plan:
-        vacancy = by_reference[reference]
-        assert vacancy["status"] == "published"
-        if vacancy["deadline_offset_days"] >= 0:
-            assert state in OPEN_PHASE_STATES
+    """Were every verdict "no", every submitted application would stay submitted or be screened out."""
+    nobody = {(row.candidate, row.reference): "no" for row in plan if row.state != "draft"}
+    states = {outcome.state for outcome in outcomes(plan, nobody, candidates)}
+    assert states <= {"draft", "submitted", "withdrawn", "screened_out"}
+    assert "screened_out" in states
 
 
-def test_plan_selects_no_more_than_posts_plus_two(
-    plan: list[tuple[int, str, str]], vacancies: list[dict[str, Any]]
+def test_non_members_never_pass_screening(settled: list[Outcome], candidates: list[dict[str, Any]]) -> None:
+    """Candidates with no NATO nationality, failed by the kernel, never get past screening."""
+    for outcome in settled:
+        if not NATO_MEMBERS.intersection(candidates[outcome.candidate]["nationalities"]):
+            assert outcome.state in {"draft", "submitted", "withdrawn", "screened_out"}, outcome
+
+
+def test_open_vacancies_wait_for_their_deadline(
+    settled: list[Outcome], vacancies: list[dict[str, Any]]
+) -> None:
+    """Longlisting and later stages only where the deadline has passed."""
+    offsets = {vacancy["reference"]: vacancy["deadline_offset_days"] for vacancy in vacancies}
+    for outcome in settled:
+        if offsets[outcome.reference] >= 0:
+            assert outcome.state in OPEN_PHASE_STATES, outcome
+
+
+def test_outcomes_select_no_more_than_posts_plus_two(
+    settled: list[Outcome], vacancies: list[dict[str, Any]]
 ) -> None:
     """Per vacancy, selections never exceed its posts, and selected plus reserve never exceed posts + 2."""
     for vacancy in vacancies:
-        states = Counter(state for _, reference, state in plan if reference == vacancy["reference"])
+        states = Counter(outcome.state for outcome in settled if outcome.reference == vacancy["reference"])
         assert states["selected"] <= len(vacancy["posts"])
         assert states["selected"] + states["reserve"] <= len(vacancy["posts"]) + 2
 
 
-def test_plan_screens_out_non_members(
-    plan: list[tuple[int, str, str]], candidates: list[dict[str, Any]]
+def test_outcomes_are_deterministic(
+    plan: list[Planned], verdicts: Verdicts, candidates: list[dict[str, Any]], settled: list[Outcome]
 ) -> None:
-    """Candidates with no NATO nationality never get past screening."""
-    passed = {"screened_in", "longlisted", "shortlisted", "selected", "reserve", "not_selected"}
-    for index, _, state in plan:
-        if not NATO_MEMBERS.intersection(candidates[index]["nationalities"]):
-            assert state not in passed
+    """The same plan and verdicts give the same outcomes (a second load finds nothing to do)."""
+    assert outcomes(plan, dict(reversed(verdicts.items())), candidates) == settled
 
 
-def test_plan_indices_point_at_candidates(
-    plan: list[tuple[int, str, str]], candidates: list[dict[str, Any]]
-) -> None:
-    """Every candidate index in the plan refers to a generated candidate."""
-    assert all(0 <= index < len(candidates) for index, _, _ in plan)
+def test_every_outcome_is_reachable_and_every_move_has_a_reason(settled: list[Outcome]) -> None:
+    """From submission the workflow reaches each outcome (through its `via`); each recruiter move on the
+    way has the reason the recruiter writes, and each decision its reason."""
+    for outcome in settled:
+        if outcome.state == "draft":
+            continue
+        steps = route("submitted", *[state for state in (outcome.via, outcome.state) if state])
+        assert (steps[-1] if steps else "submitted") == outcome.state
+        assert [step for step in steps if step not in REASONS and step != "withdrawn"] == []
+        if outcome.decision:
+            assert DECISION_REASONS[outcome.decision].strip()

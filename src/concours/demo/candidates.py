@@ -1,85 +1,55 @@
-"""Deterministic demo candidates and the applications the demo loader creates for them.
+"""Deterministic demo candidates, in the shape of shared/contracts/candidate.schema.json plus `name` and
+`email`.
 
-`generate_candidates()` returns profiles in the shape of shared/contracts/candidate.schema.json (plus `name`
-and `email`), built only with `random.Random(seed)`: the same seed always gives the same people. Every name,
-institution and firm is invented; e-mail addresses use the reserved domain example.org.
-
-`application_plan()` says which candidate applies to which published vacancy and which state the
-application should reach; `STATE_PATHS` gives the chain of workflow states that leads from draft to each
-target, so the loader can drive every application through the real workflow service.
+`generate_candidates()` uses only `random.Random(seed)`: the same seed always gives the same people. What it
+draws from is data: invented names, institutions and firms per nationality in `data/people.json`, lines of
+work in `data/careers.json`. Membership and language levels come from the kernel's reference data, so a
+candidate is a national of a member state exactly when screening would say so. E-mail addresses use the
+reserved domain example.org.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 from typing import Any, Final
 
-from concours.demo.catalogue import load_vacancies
+from concours.kernel.reference import language_scale, membership
 
 Candidate = dict[str, Any]
-PlanRow = tuple[int, str, str]
 
 REFERENCE_YEAR: Final = 2026
 REFERENCE_MONTH: Final = 11
 """The generator's "now" (November 2026): fixed, so the profiles never depend on the clock."""
 
 EMAIL_DOMAIN: Final = "example.org"
+DATA_DIR: Final = Path(__file__).resolve().with_name("data")
+
+
+def demo_data(name: str) -> dict[str, Any]:
+    """One of the JSON files in `data/`, by name."""
+    data: dict[str, Any] = json.loads((DATA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    return data
+
 
 # --------------------------------------------------------------------------------------------------------
-# Application workflow
+# Reference data, from the kernel
 
-APPLICATION_STATES: tuple[str, ...] = (
-    "draft",
-    "submitted",
-    "withdrawn",
-    "screened_in",
-    "screened_out",
-    "longlisted",
-    "shortlisted",
-    "selected",
-    "reserve",
-    "not_selected",
-)
+NATO_MEMBERS: frozenset[str] = membership("nato").members_on(date(REFERENCE_YEAR, REFERENCE_MONTH, 1))
+"""Member states on the generator's "now", as screening dates them."""
 
-_TO_SHORTLIST = ["submitted", "screened_in", "longlisted", "shortlisted"]
+NATO_LEVELS: tuple[str, ...] = tuple(level.code for level in language_scale("NATO").levels)
+CEFR_LEVELS: tuple[str, ...] = tuple(level.code for level in language_scale("CEFR").levels)
 
-STATE_PATHS: dict[str, list[str]] = {
-    "draft": [],
-    "submitted": ["submitted"],
-    "withdrawn": ["submitted", "withdrawn"],
-    "screened_in": ["submitted", "screened_in"],
-    "screened_out": ["submitted", "screened_out"],
-    "longlisted": ["submitted", "screened_in", "longlisted"],
-    "shortlisted": list(_TO_SHORTLIST),
-    "selected": [*_TO_SHORTLIST, "selected"],
-    "reserve": [*_TO_SHORTLIST, "reserve"],
-    "not_selected": [*_TO_SHORTLIST, "not_selected"],
-}
-"""For each target state, the states an application passes through after draft, in order."""
-
-OPEN_PHASE_STATES: frozenset[str] = frozenset(
-    {"draft", "submitted", "withdrawn", "screened_in", "screened_out"}
-)
-"""States the plan uses for vacancies still open: longlisting and later stages wait for the deadline."""
 
 # --------------------------------------------------------------------------------------------------------
-# Reference data (NATO membership as in shared/design/domain.md, section 1)
-
-NATO_MEMBERS: frozenset[str] = frozenset(
-    (
-        *("BE", "CA", "DK", "FR", "IS", "IT", "LU", "NL", "NO", "PT", "GB", "US"),  # 1949
-        *("GR", "TR", "DE", "ES", "CZ", "HU", "PL"),  # 1952-1999
-        *("BG", "EE", "LV", "LT", "RO", "SK", "SI", "AL", "HR", "ME", "MK", "FI", "SE"),  # 2004-2024
-    )
-)
-
-NATO_LEVELS: tuple[str, ...] = ("I", "II", "III", "IV", "V", "VI")
-CEFR_LEVELS: tuple[str, ...] = ("A1", "A2", "B1", "B2", "C1", "C2")
-DEGREE_ORDER: tuple[str, ...] = ("secondary", "bachelor", "master", "doctorate")
+# People and careers, from data/
 
 
 @dataclass(frozen=True)
@@ -95,305 +65,6 @@ class Country:
     institutions: tuple[str, ...]
 
 
-COUNTRIES: dict[str, Country] = {
-    "GB": Country(
-        "the United Kingdom",
-        ("en",),
-        ("Oliver", "James", "Callum", "Thomas", "Rohan"),
-        ("Amelia", "Harriet", "Eleanor", "Priya", "Fiona"),
-        ("Whitfield", "Ashworth", "Okafor", "Pemberton", "Hughes", "Marsh", "Fletcher", "Khan"),
-        ("University of Harrowfield", "Thamesbridge University", "Kingsmere College, University of Alderton"),
-    ),
-    "US": Country(
-        "the United States",
-        ("en",),
-        ("Michael", "Tyler", "Daniel", "Marcus", "Andrew"),
-        ("Jennifer", "Aisha", "Rebecca", "Lauren", "Megan"),
-        ("Caldwell", "Ramirez", "Brennan", "Washington", "Nguyen", "Sorensen", "Hart", "Delgado"),
-        ("Westbrook University", "Potomac School of International Affairs", "University of Cedar Falls"),
-    ),
-    "CA": Country(
-        "Canada",
-        ("en", "fr"),
-        ("Étienne", "Liam", "Mathieu", "Ryan", "Olivier"),
-        ("Chloé", "Sarah", "Geneviève", "Isabelle", "Megan"),
-        ("Tremblay", "Gagnon", "MacLeod", "Bouchard", "Singh", "Côté", "Fraser", "Lavoie"),
-        ("Université de Rivière-Claire", "Laurentian Shield University", "University of Port Hastings"),
-    ),
-    "FR": Country(
-        "France",
-        ("fr",),
-        ("Julien", "Antoine", "Nicolas", "Guillaume", "Karim"),
-        ("Camille", "Mathilde", "Élodie", "Inès", "Claire"),
-        ("Lefebvre", "Moreau", "Girard", "Dubois", "Fontaine", "Mercier", "Benali", "Rousseau"),
-        (
-            "Université de Valrance",
-            "Institut d'études politiques de Montclair",
-            "École nationale de Saint-Aubry",
-        ),
-    ),
-    "BE": Country(
-        "Belgium",
-        ("nl", "fr"),
-        ("Pieter", "Wouter", "Thibault", "Bram", "Arnaud"),
-        ("Lotte", "Amélie", "Sofie", "Manon", "Elke"),
-        ("Peeters", "Janssens", "Dupont", "Claes", "Wouters", "Lambert", "Maes", "Renard"),
-        ("Université libre de Hautmont", "Katholieke Hogeschool Scheldeland", "Universiteit Meersel"),
-    ),
-    "NL": Country(
-        "the Netherlands",
-        ("nl",),
-        ("Joris", "Daan", "Ruben", "Thijs", "Sander"),
-        ("Sanne", "Femke", "Eva", "Lieke", "Noor"),
-        ("de Vries", "van Dijk", "Bakker", "Visser", "Smit", "van den Berg", "Mulder", "Hendriks"),
-        ("Universiteit van Oosterwold", "Technische Universiteit Lingedal", "Hogeschool Zuidkust"),
-    ),
-    "DE": Country(
-        "Germany",
-        ("de",),
-        ("Lukas", "Maximilian", "Felix", "Tobias", "Jonas"),
-        ("Katharina", "Johanna", "Leonie", "Anja", "Miriam"),
-        ("Schneider", "Becker", "Hoffmann", "Wagner", "Schäfer", "Krüger", "Neumann", "Vogel"),
-        ("Universität Rheinfeld", "Technische Hochschule Elbau", "Hochschule für Verwaltung Tannberg"),
-    ),
-    "IT": Country(
-        "Italy",
-        ("it",),
-        ("Alessandro", "Matteo", "Lorenzo", "Davide", "Giorgio"),
-        ("Giulia", "Chiara", "Francesca", "Elena", "Valentina"),
-        ("Rossi", "Bianchi", "Ferrari", "Esposito", "Romano", "Colombo", "Ricci", "Marino"),
-        (
-            "Università di Valdoria",
-            "Politecnico di Casalverde",
-            "Scuola Superiore di Studi Internazionali di Montebruno",
-        ),
-    ),
-    "ES": Country(
-        "Spain",
-        ("es",),
-        ("Javier", "Alejandro", "Pablo", "Sergio", "Álvaro"),
-        ("Lucía", "Marta", "Carmen", "Irene", "Nerea"),
-        ("García", "Fernández", "López", "Martínez", "Sánchez", "Navarro", "Ortega", "Castillo"),
-        (
-            "Universidad de Villarreal del Campo",
-            "Universidad Politécnica de Sierra Alta",
-            "Instituto de Estudios Atlánticos",
-        ),
-    ),
-    "PT": Country(
-        "Portugal",
-        ("pt",),
-        ("João", "Tiago", "Rui", "Duarte", "Miguel"),
-        ("Inês", "Beatriz", "Mariana", "Sofia", "Leonor"),
-        ("Silva", "Santos", "Ferreira", "Pereira", "Costa", "Oliveira", "Rodrigues", "Almeida"),
-        ("Universidade de Vale do Mondim", "Instituto Superior de Ribamar"),
-    ),
-    "PL": Country(
-        "Poland",
-        ("pl",),
-        ("Łukasz", "Piotr", "Tomasz", "Michał", "Krzysztof"),
-        ("Agnieszka", "Katarzyna", "Magdalena", "Zofia", "Joanna"),
-        (
-            "Nowak",
-            "Wójcik",
-            "Mazur",
-            "Krawczyk",
-            "Zając",
-            "Kowalski|Kowalska",
-            "Lewandowski|Lewandowska",
-            "Dudek",
-        ),
-        (
-            "Uniwersytet Nadwiślański",
-            "Politechnika Borowiecka",
-            "Akademia Stosunków Międzynarodowych w Lesznie Górnym",
-        ),
-    ),
-    "RO": Country(
-        "Romania",
-        ("ro",),
-        ("Mihai", "Alexandru", "Radu", "Bogdan", "Andrei"),
-        ("Andreea", "Ioana", "Elena", "Cristina", "Raluca"),
-        ("Popescu", "Ionescu", "Dumitrescu", "Stan", "Constantin", "Marinescu", "Georgescu", "Munteanu"),
-        ("Universitatea din Valea Mureșului", "Academia de Studii Politice Carpatica"),
-    ),
-    "GR": Country(
-        "Greece",
-        ("el",),
-        ("Georgios", "Dimitrios", "Nikolaos", "Konstantinos", "Panagiotis"),
-        ("Eleni", "Maria", "Katerina", "Sofia", "Despina"),
-        (
-            "Papadopoulos|Papadopoulou",
-            "Georgiou",
-            "Nikolaidis|Nikolaidou",
-            "Karagiannis|Karagianni",
-            "Vlachos|Vlachou",
-            "Antoniou",
-        ),
-        ("University of Western Thessaly at Kalampaka", "Aegean Institute of Political Studies"),
-    ),
-    "TR": Country(
-        "Türkiye",
-        ("tr",),
-        ("Emre", "Mehmet", "Can", "Burak", "Kerem"),
-        ("Elif", "Zeynep", "Ayşe", "Defne", "Selin"),
-        ("Yılmaz", "Demir", "Şahin", "Çelik", "Aydın", "Öztürk", "Arslan", "Koç"),
-        ("Anadolu Kıyı University", "Boğazbaşı Technical University"),
-    ),
-    "NO": Country(
-        "Norway",
-        ("no",),
-        ("Henrik", "Magnus", "Sindre", "Eirik", "Jonas"),
-        ("Ingrid", "Silje", "Marte", "Kari", "Ida"),
-        ("Hansen", "Johansen", "Berg", "Haugen", "Lie", "Solberg", "Dahl", "Strand"),
-        ("Universitetet i Fjellvik", "Norwegian School of Public Policy, Nordmo"),
-    ),
-    "DK": Country(
-        "Denmark",
-        ("da",),
-        ("Rasmus", "Mads", "Frederik", "Søren", "Anders"),
-        ("Mette", "Freja", "Line", "Astrid", "Camilla"),
-        ("Nielsen", "Jensen", "Mortensen", "Kristensen", "Lund", "Holm", "Møller", "Thomsen"),
-        ("Sønderhavn Universitet", "Danish Institute of Technology, Vestby"),
-    ),
-    "CZ": Country(
-        "Czechia",
-        ("cs",),
-        ("Jakub", "Martin", "Ondřej", "Petr", "Tomáš"),
-        ("Tereza", "Lucie", "Kateřina", "Barbora", "Veronika"),
-        (
-            "Novák|Nováková",
-            "Svoboda|Svobodová",
-            "Dvořák|Dvořáková",
-            "Černý|Černá",
-            "Procházka|Procházková",
-            "Kučera|Kučerová",
-        ),
-        ("Univerzita Horní Vltavy", "Vysoká škola mezinárodních vztahů v Lipové"),
-    ),
-    "LT": Country(
-        "Lithuania",
-        ("lt",),
-        ("Mantas", "Tomas", "Lukas", "Darius", "Paulius"),
-        ("Rūta", "Ieva", "Gintarė", "Aistė", "Eglė"),
-        (
-            "Kazlauskas|Kazlauskienė",
-            "Petrauskas|Petrauskienė",
-            "Jankauskas|Jankauskienė",
-            "Vasiliauskas|Vasiliauskienė",
-        ),
-        ("Nemunas Valley University", "Institute of International Relations, Pajūris"),
-    ),
-    "EE": Country(
-        "Estonia",
-        ("et",),
-        ("Kristjan", "Rasmus", "Mart", "Andres", "Karl"),
-        ("Liis", "Kadri", "Maarja", "Triin", "Kertu"),
-        ("Tamm", "Saar", "Sepp", "Mägi", "Kask", "Kukk", "Rebane", "Ilves"),
-        ("Läänemere University of Technology", "University of Rannamõisa"),
-    ),
-    "HU": Country(
-        "Hungary",
-        ("hu",),
-        ("Bence", "Gábor", "Márton", "Zoltán", "Péter"),
-        ("Eszter", "Réka", "Zsófia", "Anna", "Dóra"),
-        ("Nagy", "Kovács", "Tóth", "Szabó", "Horváth", "Varga"),
-        ("Tiszahát University", "Corvinus Institute of Public Service, Balatonvár"),
-    ),
-    "FI": Country(
-        "Finland",
-        ("fi", "sv"),
-        ("Mikko", "Juha", "Antti", "Ville", "Eero"),
-        ("Aino", "Laura", "Riikka", "Sanna", "Helmi"),
-        ("Virtanen", "Korhonen", "Mäkinen", "Nieminen", "Lehtonen", "Heikkinen"),
-        ("University of Järvenmaa", "Saimaa Institute of Technology"),
-    ),
-    "SE": Country(
-        "Sweden",
-        ("sv",),
-        ("Erik", "Oskar", "Gustav", "Johan", "Nils"),
-        ("Ebba", "Karin", "Linnea", "Sara", "Maja"),
-        ("Lindqvist", "Andersson", "Bergström", "Nyström", "Holmberg", "Sjöberg"),
-        ("Norrviken University", "Royal Institute of Defence Studies, Mälarhamn"),
-    ),
-    # Not members of NATO: candidates with only these nationalities fail screening.
-    "CH": Country(
-        "Switzerland",
-        ("de", "fr", "it"),
-        ("Luca", "Reto", "Nicolas", "Simon", "Beat"),
-        ("Séverine", "Nadia", "Corinne", "Lea", "Anouk"),
-        ("Müller", "Meier", "Favre", "Bernasconi", "Keller", "Rochat"),
-        ("Université de Val-de-Sorne", "Hochschule Aaretal"),
-    ),
-    "AT": Country(
-        "Austria",
-        ("de",),
-        ("Florian", "Stefan", "Matthias", "Jakob", "Lukas"),
-        ("Verena", "Theresa", "Magdalena", "Julia", "Katrin"),
-        ("Gruber", "Huber", "Pichler", "Moser", "Steiner", "Hofer"),
-        ("Universität Donauried", "Diplomatische Akademie Bergheim"),
-    ),
-    "IE": Country(
-        "Ireland",
-        ("en", "ga"),
-        ("Cian", "Seán", "Eoin", "Ciarán", "Darragh"),
-        ("Aoife", "Niamh", "Siobhán", "Orla", "Clodagh"),
-        ("O'Brien", "Murphy", "Kelly", "Byrne", "Gallagher", "O'Sullivan", "Doyle"),
-        ("University of Ballyconnel", "Shannonside Institute of Technology"),
-    ),
-    "JP": Country(
-        "Japan",
-        ("ja",),
-        ("Haruto", "Kenji", "Takeshi", "Yuto", "Daiki"),
-        ("Yui", "Haruka", "Aiko", "Sakura", "Misaki"),
-        ("Sato", "Suzuki", "Takahashi", "Tanaka", "Watanabe", "Nakamura"),
-        ("Higashiyama University", "Kaigan Institute of Policy Studies"),
-    ),
-    "UA": Country(
-        "Ukraine",
-        ("uk",),
-        ("Oleksandr", "Andrii", "Dmytro", "Taras", "Bohdan"),
-        ("Olena", "Iryna", "Kateryna", "Oksana", "Yuliia"),
-        ("Shevchenko", "Bondarenko", "Kovalenko", "Tkachenko", "Melnyk", "Kravchuk"),
-        ("Dnipro Riverside University", "Institute of International Relations, Podillia"),
-    ),
-}
-
-MEMBER_WEIGHTS: dict[str, int] = {
-    "GB": 12, "US": 10, "FR": 11, "DE": 9, "IT": 8, "ES": 6, "BE": 7, "NL": 6, "CA": 5, "PL": 6, "RO": 4,
-    "PT": 3, "GR": 3, "TR": 3, "NO": 3, "DK": 3, "CZ": 3, "LT": 2, "EE": 2, "HU": 2, "FI": 2, "SE": 2,
-}  # fmt: skip
-NON_MEMBERS: tuple[str, ...] = ("CH", "AT", "IE", "JP", "UA")
-NON_MEMBER_SHARE: Final = 0.11
-"""Share of candidates whose first nationality is not a member; about a quarter of them hold a second,
-member nationality, so roughly 8-9% of all candidates cannot pass the nationality rule."""
-
-SECOND_NATIONALITY: dict[str, tuple[str, ...]] = {
-    "FR": ("CA", "BE"),
-    "CA": ("FR", "GB", "US"),
-    "GB": ("IE", "US", "CA"),
-    "US": ("IT", "GB", "IE"),
-    "IT": ("US", "CH"),
-    "DE": ("AT", "PL", "TR"),
-    "BE": ("NL", "FR"),
-    "NL": ("BE", "DE"),
-    "PL": ("DE", "LT"),
-    "FI": ("SE",),
-    "SE": ("FI", "NO"),
-    "ES": ("PT",),
-    "PT": ("ES", "FR"),
-    "GR": ("CA",),
-    "TR": ("DE",),
-    "CH": ("FR", "IT", "DE"),
-    "AT": ("DE",),
-    "IE": ("GB",),
-    "UA": ("PL", "CA"),
-    "JP": ("US",),
-}
-
-# --------------------------------------------------------------------------------------------------------
-# Careers
-
 TAG = str
 
 
@@ -401,7 +72,7 @@ TAG = str
 class Track:
     """A line of work: its post titles by seniority rank (0 junior .. 4 executive), employers and tags."""
 
-    titles: tuple[str, str, str, str, str]
+    titles: tuple[str, ...]
     employers: tuple[str, ...]
     """`{country}` is replaced by the candidate's country name."""
     tags: tuple[TAG, ...]
@@ -409,168 +80,29 @@ class Track:
     weight: int
 
 
-TRACKS: dict[str, Track] = {
-    "diplomatic": Track(
-        ("Attaché", "Desk Officer", "First Secretary", "Counsellor", "Deputy Head of Mission"),
-        (
-            "Ministry of Foreign Affairs of {country}",
-            "Embassy of {country} in Vienna",
-            "Permanent Delegation of {country} to NATO",
-            "Permanent Mission of {country} to the OSCE",
-        ),
-        ("diplomatic", "policy", "political_analysis"),
-        ("International Relations", "Political Science", "Law", "History", "Economics"),
-        15,
-    ),
-    "defence": Track(
-        (
-            "Junior Analyst, Defence Planning",
-            "Capability Planner",
-            "Programme Manager, Armaments",
-            "Head of Armaments Cooperation",
-            "Deputy National Armaments Director",
-        ),
-        (
-            "Ministry of Defence of {country}",
-            "Defence Materiel Organisation of {country}",
-            "Permanent Delegation of {country} to NATO",
-            "Armed Forces of {country}",
-        ),
-        ("defence", "policy"),
-        (
-            "Mechanical Engineering",
-            "Defence Studies",
-            "Economics",
-            "Systems Engineering",
-            "Public Administration",
-        ),
-        17,
-    ),
-    "security": Track(
-        (
-            "Security Analyst",
-            "Security Engineer",
-            "Senior Security Engineer",
-            "Lead Security Architect",
-            "Head of Security Engineering",
-        ),
-        (
-            "National Cyber Security Centre of {country}",
-            "Northgate Secure Systems",
-            "Bastion Networks",
-            "Helix Defence Technologies",
-            "NATO Communications and Information Agency",
-        ),
-        ("security",),
-        ("Computer Science", "Electrical Engineering", "Information Security", "Mathematics"),
-        15,
-    ),
-    "international": Track(
-        (
-            "Associate Programme Officer",
-            "Programme Officer",
-            "Political Affairs Officer",
-            "Senior Political Adviser",
-            "Head of Unit",
-        ),
-        (
-            "OSCE Secretariat",
-            "European External Action Service",
-            "United Nations Office at Geneva",
-            "Council of Europe",
-            "NATO International Staff",
-        ),
-        ("international_organisation", "multilateral", "policy", "political_analysis"),
-        ("International Relations", "European Studies", "Political Science", "Economics"),
-        15,
-    ),
-    "legal": Track(
-        (
-            "Legal Assistant",
-            "Legal Officer",
-            "Data Protection Counsel",
-            "Senior Legal Adviser",
-            "Head of Legal Affairs",
-        ),
-        (
-            "Data Protection Authority of {country}",
-            "Ministry of Justice of {country}",
-            "Vermeer & Castell LLP",
-            "Aldwin Partners",
-            "European Data Protection Supervisor",
-        ),
-        ("policy",),
-        ("Law", "European Law", "Information Law", "Public International Law"),
-        10,
-    ),
-    "admin": Track(
-        (
-            "Administrative Assistant",
-            "Team Assistant",
-            "Executive Assistant",
-            "Senior Executive Assistant",
-            "Office Manager",
-        ),
-        (
-            "Ministry of Foreign Affairs of {country}",
-            "European External Action Service",
-            "Harlow & Finch Consulting",
-            "Permanent Delegation of {country} to NATO",
-            "NATO International Staff",
-        ),
-        (),
-        ("Office Administration", "Business Administration", "Languages and Translation", "Communication"),
-        13,
-    ),
-    "research": Track(
-        (
-            "Research Assistant",
-            "Research Fellow",
-            "Senior Research Fellow",
-            "Programme Director",
-            "Director of Studies",
-        ),
-        (
-            "Institute for Atlantic Security Studies",
-            "Centre for Strategic Resilience",
-            "Institute of International Affairs of {country}",
-        ),
-        ("political_analysis", "security", "policy"),
-        ("International Relations", "Security Studies", "Political Science", "History"),
-        7,
-    ),
-    "civil": Track(
-        (
-            "Emergency Planning Officer",
-            "Crisis Management Officer",
-            "Head of Crisis Coordination",
-            "Director of Civil Protection",
-            "Director-General, Civil Protection",
-        ),
-        (
-            "National Crisis Centre of {country}",
-            "Ministry of the Interior of {country}",
-            "Civil Protection Agency of {country}",
-        ),
-        ("security", "policy"),
-        ("Public Administration", "Emergency Management", "Geography", "Public Health"),
-        8,
-    ),
+def _tuples(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: tuple(value) if isinstance(value, list) else value for key, value in row.items()}
+
+
+_PEOPLE = demo_data("people")
+_CAREERS = demo_data("careers")
+
+COUNTRIES: dict[str, Country] = {code: Country(**_tuples(row)) for code, row in _PEOPLE["countries"].items()}
+MEMBER_WEIGHTS: dict[str, int] = _PEOPLE["member_weights"]
+NON_MEMBERS: tuple[str, ...] = tuple(_PEOPLE["non_members"])
+NON_MEMBER_SHARE: Final = 0.11
+"""Share of candidates whose first nationality is not a member; about a quarter of them hold a second,
+member nationality, so roughly 8-9% of all candidates cannot pass the nationality rule."""
+SECOND_NATIONALITY: dict[str, tuple[str, ...]] = {
+    code: tuple(others) for code, others in _PEOPLE["second_nationality"].items()
 }
 
+TRACKS: dict[str, Track] = {name: Track(**_tuples(row)) for name, row in _CAREERS["tracks"].items()}
 NEIGHBOUR_TRACKS: dict[str, tuple[str, ...]] = {
-    "diplomatic": ("international", "research"),
-    "defence": ("security", "international", "civil"),
-    "security": ("defence",),
-    "international": ("diplomatic", "research"),
-    "legal": ("international",),
-    "admin": ("admin",),
-    "research": ("international", "diplomatic"),
-    "civil": ("defence", "diplomatic"),
+    name: tuple(others) for name, others in _CAREERS["neighbour_tracks"].items()
 }
-
-MULTILATERAL_EMPLOYERS = ("NATO", "OSCE", "European", "United Nations", "Council of Europe", "Permanent")
-IO_EMPLOYERS = ("NATO", "OSCE", "European", "United Nations", "Council of Europe")
+MULTILATERAL_EMPLOYERS: tuple[str, ...] = tuple(_CAREERS["multilateral_employers"])
+IO_EMPLOYERS: tuple[str, ...] = tuple(_CAREERS["io_employers"])
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -842,219 +374,3 @@ def generate_candidates(count: int = 240, *, seed: int = 2026) -> list[Candidate
             }
         )
     return candidates
-
-
-# --------------------------------------------------------------------------------------------------------
-# Application plan
-
-AFFINITY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "260114": (("Armament", "Capability", "Programme Manager", "Defence Planning"), ("defence",)),
-    "260127": (("Political", "Research", "Security Analyst", "Crisis"), ("political_analysis", "security")),
-    "260139": (("Crisis", "Civil Protection", "Emergency", "Deputy Head of Mission"), ("senior", "chairing")),
-    "260142": (("Legal", "Data Protection"), ()),
-    "260151": (("Assistant", "Office Manager"), ()),
-    "260163": (("Security Engineer", "Security Architect", "Security Analyst", "Security Engineering"), ()),
-}
-"""Which demo vacancies a profile is drawn to: words in its post titles, then tags of its posts."""
-
-
-@dataclass(frozen=True)
-class _Vacancy:
-    reference: str
-    posts: int
-    closed: bool
-    languages: Mapping[str, Any] | None
-    min_years: float
-    min_degree: str | None
-
-
-def _months_worked(candidate: Candidate) -> int:
-    """Months covered by at least one post, up to the reference month (overlaps counted once)."""
-    months: set[int] = set()
-    now = REFERENCE_YEAR * 12 + REFERENCE_MONTH - 1
-    for post in candidate["experience"]:
-        start_year, start_month = (int(part) for part in str(post["start"])[:7].split("-"))
-        end = post.get("end")
-        if end is None:
-            stop = now
-        else:
-            end_year, end_month = (int(part) for part in str(end)[:7].split("-"))
-            stop = end_year * 12 + end_month - 1
-        months.update(range(start_year * 12 + start_month - 1, stop + 1))
-    return len(months)
-
-
-def _screening_guess(candidate: Candidate, vacancy: _Vacancy) -> str:
-    """ "eligible", "ineligible" or "review": a rough preview of screening, so planned outcomes look sane."""
-    if not any(code in NATO_MEMBERS for code in candidate["nationalities"]):
-        return "ineligible"
-    if _months_worked(candidate) < vacancy.min_years * 12:
-        return "ineligible"
-    if vacancy.min_degree is not None:
-        levels = [
-            DEGREE_ORDER.index(item["level"]) for item in candidate["education"] if item.get("completed")
-        ]
-        if not levels or max(levels) < DEGREE_ORDER.index(vacancy.min_degree):
-            return "ineligible"
-    if not vacancy.languages:
-        return "eligible"
-    held: dict[str, int] = {}
-    for item in candidate["languages"]:
-        if item.get("scale", "NATO") != "NATO" and item["language"] in ("en", "fr"):
-            return "review"
-        if item["level"] in NATO_LEVELS:
-            held[item["language"]] = NATO_LEVELS.index(item["level"])
-    for alternative in vacancy.languages.get("any_of", []):
-        if all(
-            held.get(need["language"], -1) >= NATO_LEVELS.index(need["min_level"]) for need in alternative
-        ):
-            return "eligible"
-    return "ineligible"
-
-
-def _affinity(candidate: Candidate, reference: str) -> float:
-    words, tags = AFFINITY.get(reference, ((), ()))
-    titles = " ".join(str(post.get("title", "")) for post in candidate["experience"])
-    held = {tag for post in candidate["experience"] for tag in post.get("tags", [])}
-    score = 0.35
-    if any(word in titles for word in words):
-        score += 4.0
-    score += 0.6 * len(held.intersection(tags))
-    return score
-
-
-def _strength(candidate: Candidate, rng: random.Random) -> float:
-    years = _months_worked(candidate) / 12
-    levels = [
-        NATO_LEVELS.index(item["level"]) for item in candidate["languages"] if item["level"] in NATO_LEVELS
-    ]
-    return min(years, 20) + sum(sorted(levels, reverse=True)[:2]) + rng.uniform(0, 6)
-
-
-def _vacancy_index(
-    vacancy_refs: Sequence[str], vacancies: Sequence[Mapping[str, Any]] | None
-) -> list[_Vacancy]:
-    known = {str(item["reference"]): item for item in (load_vacancies() if vacancies is None else vacancies)}
-    out: list[_Vacancy] = []
-    for reference in dict.fromkeys(vacancy_refs):
-        notice = known.get(reference)
-        if notice is None:  # a vacancy the demo does not know: taken as published, open, one post
-            out.append(_Vacancy(reference, 1, False, None, 0, None))
-            continue
-        if notice.get("status", "published") != "published":
-            continue
-        degree = notice.get("degree") or {}
-        out.append(
-            _Vacancy(
-                reference=reference,
-                posts=max(1, len(notice.get("posts") or [])),
-                closed=int(notice.get("deadline_offset_days", 1)) < 0,
-                languages=notice.get("languages"),
-                min_years=float(notice.get("min_years_experience") or 0),
-                min_degree=degree.get("min_level"),
-            )
-        )
-    return out
-
-
-def _share(pool: list[int], fraction: float) -> tuple[list[int], list[int]]:
-    cut = round(len(pool) * fraction)
-    return pool[:cut], pool[cut:]
-
-
-def _open_states(applicants: list[int], guesses: dict[int, str], rng: random.Random) -> dict[int, str]:
-    states: dict[int, str] = {}
-    drafts, rest = _share(applicants, 0.10)
-    withdrawn, rest = _share(rest, 0.05)
-    states.update(dict.fromkeys(drafts, "draft"))
-    states.update(dict.fromkeys(withdrawn, "withdrawn"))
-    for index in rest:
-        roll = rng.random()
-        if guesses[index] == "ineligible":
-            states[index] = "screened_out" if roll < 0.7 else "submitted"
-        elif guesses[index] == "review":
-            states[index] = "submitted"
-        else:
-            states[index] = "screened_in" if roll < 0.45 else ("screened_out" if roll < 0.5 else "submitted")
-    return states
-
-
-def _closed_states(
-    applicants: list[int],
-    guesses: dict[int, str],
-    vacancy: _Vacancy,
-    candidates: Sequence[Candidate],
-    rng: random.Random,
-) -> dict[int, str]:
-    states: dict[int, str] = {}
-    drafts, rest = _share(applicants, 0.06)
-    withdrawn, rest = _share(rest, 0.05)
-    states.update(dict.fromkeys(drafts, "draft"))
-    states.update(dict.fromkeys(withdrawn, "withdrawn"))
-    passed: list[int] = []
-    for index in rest:
-        guess = guesses[index]
-        if guess == "eligible" or (guess == "review" and rng.random() < 0.5):
-            passed.append(index)
-        else:
-            states[index] = "screened_out"
-    passed.sort(key=lambda index: _strength(candidates[index], rng), reverse=True)
-    ladder = (
-        ("selected", vacancy.posts),
-        ("reserve", 2),
-        ("not_selected", 4),
-        ("shortlisted", 2),
-        ("longlisted", max(6, len(passed) // 3)),
-    )
-    position = 0
-    for state, size in ladder:
-        for index in passed[position : position + size]:
-            states[index] = state
-        position += size
-    for index in passed[position:]:
-        states[index] = "screened_in"
-    return states
-
-
-def application_plan(
-    candidates: Sequence[Candidate],
-    vacancy_refs: Sequence[str],
-    *,
-    seed: int = 2026,
-    vacancies: Sequence[Mapping[str, Any]] | None = None,
-) -> list[PlanRow]:
-    """(candidate index, vacancy reference, target state) for every demo application.
-
-    Only published vacancies receive applications (status from `vacancies`, by default the demo catalogue;
-    an unknown reference is taken as a published, open, one-post vacancy); a candidate applies at most once
-    to each. Open vacancies only reach the states in OPEN_PHASE_STATES. A closed vacancy (negative
-    deadline offset) runs the whole funnel: at most one `selected` per post and two on the `reserve` list.
-    Outcomes follow a rough preview of screening, so non-members and under-qualified profiles are the ones
-    screened out. Rows are ordered by vacancy, then candidate index.
-    """
-    rng = random.Random(f"concours-demo-plan-{seed}")
-    targets = _vacancy_index(vacancy_refs, vacancies)
-    if not targets:
-        return []
-    chosen: dict[str, list[int]] = {vacancy.reference: [] for vacancy in targets}
-    for index, candidate in enumerate(candidates):
-        if rng.random() < 0.05:
-            continue  # registered, never applied
-        wanted = min(len(targets), rng.choices((1, 2, 3), weights=(55, 33, 12))[0])
-        pool = list(targets)
-        weights = [_affinity(candidate, vacancy.reference) for vacancy in pool]
-        for _ in range(wanted):
-            pick = rng.choices(range(len(pool)), weights=weights)[0]
-            chosen[pool[pick].reference].append(index)
-            del pool[pick], weights[pick]
-    plan: list[PlanRow] = []
-    for vacancy in targets:
-        applicants = list(chosen[vacancy.reference])
-        rng.shuffle(applicants)
-        guesses = {index: _screening_guess(candidates[index], vacancy) for index in applicants}
-        if vacancy.closed:
-            states = _closed_states(applicants, guesses, vacancy, candidates, rng)
-        else:
-            states = _open_states(applicants, guesses, rng)
-        plan.extend((index, vacancy.reference, states[index]) for index in sorted(states))
-    return plan

@@ -1,0 +1,268 @@
+"""Load the demo: an organisation, its vacancies, one user per role and candidates with applications.
+
+Every application goes the way a real one does: the candidate submits it through the submission service,
+the screening service screens it with the eligibility kernel, and the recruiter decides the verdicts left
+to review and moves it, one step of the workflow table at a time, through the transition service. The
+plan (`concours.demo.plan`) only says where each application should end up, given its verdict.
+
+Running it twice changes nothing more: every row is found by its natural key before it is created, and
+only applications still waiting at "submitted" are moved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+from typing import Any
+
+from django.contrib.auth.hashers import make_password
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.test.utils import override_settings
+from django.utils import timezone
+
+from concours.accounts.models import Role, User
+from concours.accounts.roles import ensure_role_groups, grant_role
+from concours.applications.models import Application
+from concours.applications.services import application_submit, application_transition
+from concours.applications.workflow import CANDIDATE_MOVES
+from concours.candidates.models import CandidateProfile
+from concours.candidates.services import profile_save
+from concours.demo.candidates import Candidate, demo_data, generate_candidates
+from concours.demo.catalogue import demo_deadline, load_vacancies
+from concours.demo.documents import cv_pdf, essay_docx
+from concours.demo.plan import DECISION_REASONS, REASONS, Outcome, Planned, application_plan, outcomes
+from concours.demo.routes import route
+from concours.screening.models import Verdict
+from concours.screening.services import vacancy_screen_all, verdict_decide
+from concours.vacancies.models import Vacancy, VacancyAssignment
+from concours.vacancies.services import orgunit_ensure_path, vacancy_publish, vacancy_save_from_notice
+
+SUBMITTED = Application.Status.SUBMITTED
+
+
+def demo_accounts() -> list[tuple[str, str, Role]]:
+    """(e-mail, name, role) of the demo's fixed users, one per role."""
+    return [(row["email"], row["name"], Role(row["role"])) for row in demo_data("accounts")["accounts"]]
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    return dt.date.fromisoformat(value if len(value) > 7 else f"{value}-01")
+
+
+class Command(BaseCommand):
+    help = "Load the demo organisation, vacancies, users and applications (idempotent)."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--candidates", type=int, default=240)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        password = os.environ.get("CONCOURS_DEMO_PASSWORD", "concours-demo")
+        ensure_role_groups()
+        accounts = demo_accounts()
+        users = self._users(accounts, password)
+        recruiter = users[Role.RECRUITER]
+        vacancies = self._vacancies(recruiter, users)
+        people = generate_candidates(options["candidates"])
+        published = [ref for ref, v in vacancies.items() if v.status == Vacancy.Status.PUBLISHED]
+        plan = application_plan(people, published)
+        # Background work is held back while loading (each submission would screen itself and render an
+        # anonymised essay): the vacancies are screened in bulk below, and renditions are made when a
+        # panel member first opens them.
+        with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}):
+            applications, created = self._applications(plan, people, vacancies, password)
+        for vacancy in vacancies.values():
+            # Only where something is unscreened, so that a second run records nothing.
+            waiting = Application.objects.filter(vacancy=vacancy, verdict__isnull=True).exclude(
+                status=Application.Status.DRAFT
+            )
+            if waiting.exists():
+                vacancy_screen_all(vacancy=vacancy, actor=recruiter)
+        verdicts = dict(
+            Verdict.objects.filter(application__in=[a.pk for a in applications.values()]).values_list(
+                "application_id", "eligible"
+            )
+        )
+        screened = {key: verdicts[a.pk] for key, a in applications.items() if a.pk in verdicts}
+        for outcome in outcomes(plan, screened, people):
+            application = applications[(outcome.candidate, outcome.reference)]
+            if application.status == SUBMITTED and outcome.state != SUBMITTED:
+                with transaction.atomic():
+                    self._settle(application, outcome, recruiter)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo ready: {Vacancy.objects.count()} vacancies, "
+                f"{CandidateProfile.objects.count()} candidates, "
+                f"{Application.objects.count()} applications ({created} new)."
+            )
+        )
+        self.stdout.write(
+            "Sign in at http://127.0.0.1:8000/accounts/login/ with (password for all: %s):" % password
+        )
+        for email, _name, role in accounts:
+            self.stdout.write(f"  {role.label:<15} {email}")
+
+    def _users(self, accounts: list[tuple[str, str, Role]], password: str) -> dict[Role, User]:
+        users = {}
+        for email, name, role in accounts:
+            user = User.objects.filter(email=email).first()
+            if user is None:
+                user = User.objects.create_user(email=email, password=password, name=name)
+                from allauth.account.models import EmailAddress
+
+                EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+            if role == Role.ADMINISTRATOR and not user.is_superuser:
+                user.is_superuser = True
+                user.save(update_fields=["is_superuser"])
+            grant_role(user, role, actor=None)
+            users[role] = user
+        return users
+
+    @transaction.atomic
+    def _vacancies(self, recruiter: User, users: dict[Role, User]) -> dict[str, Vacancy]:
+        today = timezone.localdate()
+        vacancies = {}
+        for notice in load_vacancies():
+            zone = notice.get("zone") or "Europe/Brussels"
+            unit = orgunit_ensure_path(names=list(notice.get("unit_path") or []))
+            existing = Vacancy.objects.filter(reference=notice.get("reference") or "").first()
+            if existing is not None:
+                vacancies[existing.reference] = existing
+                continue
+            vacancy, _ = vacancy_save_from_notice(
+                notice=notice,
+                deadline=demo_deadline(notice, today=today),
+                actor=recruiter,
+                unit=unit,
+                zone=zone,
+                title_fr=notice.get("title_fr") or "",
+            )
+            if notice.get("status", "published") == "published":
+                vacancy = vacancy_publish(vacancy=vacancy, actor=recruiter)
+            for role, kind in (
+                (Role.PANEL_MEMBER, VacancyAssignment.Role.PANEL_MEMBER),
+                (Role.HIRING_MANAGER, VacancyAssignment.Role.HIRING_MANAGER),
+            ):
+                if len(vacancies) % 2 == 0:
+                    VacancyAssignment.objects.get_or_create(vacancy=vacancy, user=users[role], role=kind)
+            vacancies[vacancy.reference] = vacancy
+        return vacancies
+
+    def _applications(
+        self, plan: list[Planned], people: list[Candidate], vacancies: dict[str, Vacancy], password: str
+    ) -> tuple[dict[tuple[int, str], Application], int]:
+        """Every planned application, by (candidate index, reference), made now unless it exists."""
+        by_email = {person["email"]: index for index, person in enumerate(people)}
+        found = {
+            (by_email[email], reference): application
+            for application, email, reference in (
+                (a, a.candidate.user.email, a.vacancy.reference)
+                for a in Application.objects.filter(vacancy__in=vacancies.values()).select_related(
+                    "candidate__user", "vacancy"
+                )
+            )
+            if email in by_email
+        }
+        profiles: dict[int, CandidateProfile] = {}
+        # Hashing is deliberately slow; the demo candidates share one password, so hash it once.
+        password_hash = make_password(password)
+        rng = random.Random(7)
+        created = 0
+        for row in plan:
+            if (row.candidate, row.reference) in found:
+                continue
+            profile = profiles.get(row.candidate) or self._candidate(people[row.candidate], password_hash)
+            profiles[row.candidate] = profile
+            with transaction.atomic():
+                found[(row.candidate, row.reference)] = self._apply(
+                    profile, vacancies[row.reference], row.state, rng
+                )
+            created += 1
+        return found, created
+
+    def _candidate(self, person: Candidate, password_hash: str) -> CandidateProfile:
+        existing = CandidateProfile.objects.filter(user__email=person["email"]).first()
+        if existing is not None:
+            return existing
+        with transaction.atomic():
+            user = User.objects.create(email=person["email"], password=password_hash, name=person["name"])
+            grant_role(user, Role.CANDIDATE, actor=None)
+            return profile_save(
+                user=user,
+                name=person["name"],
+                nationalities=person["nationalities"],
+                serving_staff=bool(person.get("serving_staff")),
+                languages=[
+                    {"language": s["language"], "scale": s.get("scale", "NATO"), "level": s["level"]}
+                    for s in person["languages"]
+                ],
+                education=[
+                    {
+                        "level": e["level"],
+                        "field": e.get("field", ""),
+                        "institution": e.get("institution", ""),
+                        "completed": _date(e.get("completed")),
+                    }
+                    for e in person["education"]
+                ],
+                experience=[
+                    {
+                        "title": p.get("title", ""),
+                        "employer": p.get("employer", ""),
+                        "start": _date(p["start"]),
+                        "end": _date(p.get("end")),
+                        "fte": p.get("fte", 1),
+                        "tags": p.get("tags", []),
+                    }
+                    for p in person["experience"]
+                ],
+                actor=user,
+            )
+
+    def _apply(
+        self, profile: CandidateProfile, vacancy: Vacancy, state: str, rng: random.Random
+    ) -> Application:
+        """The candidate's part: a draft, or a submission with a CV and, where asked, an essay."""
+        if state == Application.Status.DRAFT:
+            return Application.objects.create(candidate=profile, vacancy=vacancy)
+        deadline = vacancy.deadline or timezone.now()
+        submitted_at = min(timezone.now(), deadline) - dt.timedelta(days=rng.randint(1, 20))
+        return application_submit(
+            candidate=profile,
+            vacancy=vacancy,
+            cv=SimpleUploadedFile("cv.pdf", cv_pdf(profile.name), content_type="application/pdf"),
+            essay=SimpleUploadedFile(
+                f"{vacancy.reference} Key challenges.docx", essay_docx(vacancy.reference, profile.name)
+            )
+            if vacancy.essay_rules
+            else None,
+            actor=profile.user,
+            now=submitted_at,
+        )
+
+    def _settle(self, application: Application, outcome: Outcome, recruiter: User) -> None:
+        """Decide the verdict if the plan says so, then walk the workflow to the planned state."""
+        if outcome.decision:
+            verdict = Verdict.objects.get(application=application)
+            verdict_decide(
+                verdict=verdict,
+                eligible=outcome.decision,
+                reason=DECISION_REASONS[outcome.decision],
+                actor=recruiter,
+            )
+            # Deciding may itself move the application (screened in or out): walk on from where it is.
+            application.refresh_from_db(fields=["status"])
+        stops = [state for state in (outcome.via, outcome.state) if state]
+        for step in route(application.status, *stops):
+            # Withdrawing is the candidate's own move; every other one is the recruiter's, with a reason.
+            by_candidate = step in CANDIDATE_MOVES
+            application = application_transition(
+                application=application,
+                to=step,
+                reason="" if by_candidate else REASONS[step],
+                actor=application.candidate.user if by_candidate else recruiter,
+            )

@@ -1,0 +1,159 @@
+"""The demo loader: every state reached the real way, in agreement with the kernel, and only once.
+
+The demo is loaded once for the module (it takes half a minute) inside a transaction that is rolled back
+at the end, with uploads in a temporary folder; each test then reads what it left.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test.utils import override_settings
+
+from concours.accounts.models import Role, User
+from concours.applications.models import Application, Transition
+from concours.applications.workflow import TRANSITIONS
+from concours.candidates.models import CandidateProfile
+from concours.candidates.selectors import profile_as_contract
+from concours.core.models import AuditEvent
+from concours.demo.management.commands.load_demo import demo_accounts
+from concours.kernel.eligibility import compile_requirements, screen_compiled
+from concours.screening.models import Verdict
+from concours.screening.requirements import vacancy_requirements
+from concours.vacancies.models import Post, Vacancy
+
+pytestmark = pytest.mark.django_db
+
+S = Application.Status
+# Every state an application reaches only once screening has let it through.
+PASSED_SCREENING = {S.SCREENED_IN, S.LONGLISTED, S.SHORTLISTED, S.RESERVE, S.SELECTED, S.NOT_SELECTED}
+
+
+def counts() -> dict[str, int]:
+    return {
+        "vacancies": Vacancy.objects.count(),
+        "posts": Post.objects.count(),
+        "users": User.objects.count(),
+        "candidates": CandidateProfile.objects.count(),
+        "applications": Application.objects.count(),
+        "transitions": Transition.objects.count(),
+        "verdicts": Verdict.objects.count(),
+        "decisions": Verdict.objects.exclude(decision="").count(),
+        "audit events": AuditEvent.objects.count(),
+    }
+
+
+@dataclass(frozen=True)
+class Loaded:
+    first: dict[str, int]
+    second: dict[str, int]
+    output: str
+    media: Path
+
+
+@pytest.fixture(scope="module")
+def demo(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Loaded]:
+    media = tmp_path_factory.mktemp("media")
+    fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=fast),
+        transaction.atomic(),
+    ):
+        out = io.StringIO()
+        call_command("load_demo", stdout=out)
+        first = counts()
+        call_command("load_demo", stdout=io.StringIO())
+        yield Loaded(first, counts(), out.getvalue(), media)
+        transaction.set_rollback(True)
+
+
+def test_a_second_run_adds_nothing(demo: Loaded) -> None:
+    """Loading the demo again leaves every table as it was, the audit trail included."""
+    assert demo.second == demo.first
+
+
+def test_the_demo_keeps_its_shape(demo: Loaded) -> None:
+    """Six vacancies, the candidates and applications the README states, every state, every role."""
+    assert demo.first["vacancies"] == 6
+    assert (demo.first["candidates"], demo.first["applications"]) == (229, 351)
+    assert set(Application.objects.values_list("status", flat=True)) == set(S.values)
+    for role in Role:
+        assert User.objects.filter(groups__name=role.value).exists(), role
+    essays = sorted(demo.media.rglob("essay-*"))  # stored under a name of their own, without extension
+    assert essays and zipfile.is_zipfile(essays[0]), "no essay (.docx) was uploaded"
+
+
+def test_the_output_gives_every_account_and_the_password(demo: Loaded) -> None:
+    """The operator reads how to sign in: each demo account and the shared password."""
+    assert "351 applications (351 new)" in demo.output
+    assert "password for all: concours-demo" in demo.output
+    for email, _name, role in demo_accounts():
+        assert email in demo.output
+        assert User.objects.get(email=email).groups.filter(name=role.value).exists()
+
+
+def test_every_verdict_is_what_the_kernel_says(demo: Loaded) -> None:
+    """Each stored verdict is the kernel's, screened again here from the profile and the notice."""
+    applications = (
+        Application.objects.exclude(status=S.DRAFT)
+        .select_related("vacancy", "verdict", "candidate__user")
+        .prefetch_related("candidate__languages", "candidate__education", "candidate__experience")
+    )
+    requirements = {}
+    for application in applications:
+        vacancy = application.vacancy
+        if vacancy.pk not in requirements:
+            requirements[vacancy.pk] = compile_requirements(vacancy_requirements(vacancy))
+        assert application.submitted_at is not None
+        verdict = screen_compiled(
+            profile_as_contract(application.candidate),
+            requirements[vacancy.pk],
+            on=application.submitted_at.astimezone(ZoneInfo(vacancy.zone)).date(),
+            submitted_at=application.submitted_at,
+        )
+        assert application.verdict.eligible == verdict.eligible, application
+
+
+def test_each_state_agrees_with_its_verdict(demo: Loaded) -> None:
+    """Past screening only with an eligible verdict; screened out only when not eligible; the recruiter
+    decides only what screening left to review."""
+    verdicts = Verdict.objects.select_related("application")
+    assert verdicts.filter(application__status__in=PASSED_SCREENING).exists()
+    for verdict in verdicts:
+        status = verdict.application.status
+        if status in PASSED_SCREENING:
+            assert verdict.final == "yes", (status, verdict.eligible, verdict.decided_eligible)
+        if status == S.SCREENED_OUT:
+            assert verdict.final == "no", (status, verdict.eligible, verdict.decided_eligible)
+        if verdict.decision:
+            assert verdict.eligible == "review"
+    assert not Verdict.objects.filter(application__status=S.DRAFT).exists()
+
+
+def test_every_state_was_reached_by_moves_the_workflow_allows(demo: Loaded) -> None:
+    """Each application's transitions chain from draft to its state, each move one the table allows."""
+    moves = Transition.objects.order_by("at", "id").values_list("application_id", "from_status", "to_status")
+    history: dict[int, list[tuple[str, str]]] = {}
+    for application_id, from_status, to_status in moves:
+        assert to_status in TRANSITIONS[from_status], (from_status, to_status)
+        history.setdefault(application_id, []).append((from_status, to_status))
+    for pk, status in Application.objects.values_list("pk", "status"):
+        steps = history.get(pk, [])
+        if status == S.DRAFT:
+            assert steps == []
+            continue
+        assert steps[0][0] == S.DRAFT and steps[-1][1] == status, steps
+        assert all(before[1] == after[0] for before, after in pairwise(steps)), steps

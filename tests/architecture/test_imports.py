@@ -53,7 +53,9 @@ def test_the_check_finds_a_hidden_import(tmp_path: Path) -> None:
     assert _function_imports(module, tmp_path) == ["probe.py:2 from concours.essays"]
 
 
-@pytest.mark.parametrize("app", ["accounts", "vacancies", "candidates", "applications", "screening", "essays"])
+@pytest.mark.parametrize(
+    "app", ["accounts", "vacancies", "candidates", "applications", "screening", "essays"]
+)
 def test_domain_apps_hold_no_pages(app: str) -> None:
     """Views and URL modules live in `portal/` and `backoffice/`, above every domain app."""
     assert not (SRC / app / "views.py").exists()

@@ -125,3 +125,16 @@ def test_only_recruiters_import_review_and_publish(client, role: Role) -> None: 
     assert client.post(reverse("backoffice:publish", args=[vacancy.pk])).status_code == 403
     vacancy.refresh_from_db()
     assert vacancy.status == Vacancy.Status.DRAFT
+
+
+def test_the_review_page_names_the_fields_a_failing_rule_left_unread(client) -> None:  # type: ignore[no-untyped-def]
+    """A parser rule that failed in production is listed for the recruiter, field by field."""
+    warning = {"rule": "role.report_counts", "fields": ["direct_reports", "posts"], "error": "ValueError"}
+    vacancy = VacancyFactory(notice={"title": "Head of Section", "warnings": [warning]})
+    client.force_login(make_user(Role.RECRUITER))
+    page = client.get(reverse("backoffice:review", args=[vacancy.pk])).content.decode()
+    assert 'id="unread-fields"' in page and "direct_reports, posts" in page
+    clean = VacancyFactory(notice={"title": "Head of Section", "warnings": []})
+    assert (
+        'id="unread-fields"' not in client.get(reverse("backoffice:review", args=[clean.pk])).content.decode()
+    )

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from concours.accounts.models import Role
 from concours.applications.models import Application, Attachment
-from concours.applications.services import application_submit
+from concours.applications.services import application_submit, application_transition
 from concours.core.errors import DomainError
 from concours.essays.models import DraftCheck, Rendition
 from factories import (
@@ -98,6 +98,12 @@ def test_the_panel_gets_an_anonymised_pdf_and_recruiters_the_original(client) ->
         author="Ingrid Vestergaard",
     )
     application = submit(profile, vacancy, SimpleUploadedFile("Key challenges.docx", original))
+    application_transition(
+        application=application,
+        to=Application.Status.SCREENED_IN,
+        reason="ok",
+        actor=make_user(Role.RECRUITER),
+    )
     rendition = Rendition.objects.get(application=application)
     panel = AssignmentFactory(vacancy=vacancy).user
     client.force_login(panel)

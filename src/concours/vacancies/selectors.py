@@ -196,3 +196,12 @@ def vacancy_sections(vacancy: Vacancy) -> list[NoticeSection]:
             )
         )
     return [s for s in sections if s.paragraphs or s.bullets or s.items]
+
+
+def vacancy_unread_fields(vacancy: Vacancy) -> list[str]:
+    """The notice's fields that a failing parser rule left empty, for the recruiter to check by hand."""
+    fields: list[str] = []
+    for warning in (vacancy.notice or {}).get("warnings") or []:
+        names = warning.get("fields") if isinstance(warning, dict) else None
+        fields += [str(name) for name in names or [] if str(name) not in fields]
+    return fields

@@ -21,7 +21,7 @@ from concours.vacancies import services
 from concours.vacancies.importing import ImportOutcome, vacancy_import_file
 from concours.vacancies.models import Vacancy
 from concours.vacancies.notice_form import NoticeForm, notice_initial
-from concours.vacancies.selectors import vacancy_get_for_staff
+from concours.vacancies.selectors import vacancy_get_for_staff, vacancy_unread_fields
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -84,7 +84,11 @@ def vacancy_review(request: HttpRequest, vacancy_id: int) -> HttpResponse:
         else:
             messages.success(request, _("The draft has been saved."))
             return redirect("backoffice:review", vacancy_id=vacancy.pk)
-    return render(request, "backoffice/vacancy_review.html", {"vacancy": vacancy, "form": form})
+    return render(
+        request,
+        "backoffice/vacancy_review.html",
+        {"vacancy": vacancy, "form": form, "unread_fields": vacancy_unread_fields(vacancy)},
+    )
 
 
 @require_POST

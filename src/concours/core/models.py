@@ -28,6 +28,7 @@ class AuditEventType(models.TextChoices):
     VACANCY_UPDATED = "VACANCY_UPDATED", _("Vacancy updated")
     VACANCY_PUBLISHED = "VACANCY_PUBLISHED", _("Vacancy published")
     VACANCY_CLOSED = "VACANCY_CLOSED", _("Vacancy closed")
+    VACANCY_ZONE_CORRECTED = "VACANCY_ZONE_CORRECTED", _("Vacancy's time zone corrected")
     VACANCY_SCREENED = "VACANCY_SCREENED", _("Vacancy screened")
     VERDICT_SCREENED = "VERDICT_SCREENED", _("Application screened")
     VERDICT_CONFIRMED = "VERDICT_CONFIRMED", _("Screening result confirmed")

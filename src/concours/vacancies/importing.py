@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from concours.core.audit import audit_record
 from concours.core.models import AuditEventType
 from concours.kernel.notices import NoticeError, parse_notice_text, read_notice_file
-from concours.kernel.reference.duty_stations import zone_for_location
+from concours.kernel.reference.duty_stations import default_zone, zone_for_location
 from concours.vacancies.models import Vacancy
 from concours.vacancies.services import orgunit_ensure_path, vacancy_save_from_notice
 
@@ -31,6 +31,9 @@ class ImportOutcome:
     reason: str
     vacancy: Vacancy | None = None
     changed: list[str] = field(default_factory=list)
+    # The notice's duty station has no known time zone: the draft keeps the default zone until the
+    # recruiter gives the right one at review (the reason says so).
+    zone_unknown: bool = False
 
 
 def deadline_instant(deadline: str | None, zone: str) -> dt.datetime | None:
@@ -75,7 +78,10 @@ def vacancy_import_notice(*, text: str, source: str, actor: Any) -> ImportOutcom
         return ImportOutcome(
             source, "skipped", _("No vacancy title was found: this does not look like a notice.")
         )
-    zone = zone_for_location(notice.get("location"))
+    # An unknown duty station gets no zone guessed: the draft is stored with the default zone and flagged,
+    # and the review form asks the recruiter for the zone.
+    station_zone = zone_for_location(notice.get("location"))
+    zone = station_zone or default_zone()
     deadline = deadline_instant(notice.get("deadline"), zone)
     with transaction.atomic():
         existing = _same_vacancy(notice, deadline)
@@ -94,7 +100,11 @@ def vacancy_import_notice(*, text: str, source: str, actor: Any) -> ImportOutcom
                 return ImportOutcome(
                     source, "skipped", _("Already imported; nothing new in this copy."), existing
                 )
-            deadline = deadline or existing.deadline
+            # The merged notice's place decides; where it is unknown, the zone a person may have given stays.
+            station_zone = zone_for_location(notice.get("location"))
+            zone = station_zone or existing.zone
+            deadline = deadline_instant(notice.get("deadline"), zone) or existing.deadline
+        zone_unknown = station_zone is None and zone == default_zone()
         unit = orgunit_ensure_path(
             names=[n for n in (notice.get("body") or notice.get("organisation"), notice.get("division")) if n]
         )
@@ -115,16 +125,23 @@ def vacancy_import_notice(*, text: str, source: str, actor: Any) -> ImportOutcom
             subject=vacancy,
             source=source,
             changed=changed,
+            zone=zone,
+            zone_unknown=zone_unknown,
         )
     if created:
-        return ImportOutcome(source, "created", _("New draft vacancy."), vacancy)
+        reason = _("New draft vacancy.")
+    else:
+        reason = _("Same notice as vacancy %(vacancy)s; updated: %(fields)s.") % {
+            "vacancy": vacancy,
+            "fields": ", ".join(changed),
+        }
+    if zone_unknown:
+        reason += " " + _(
+            "The time zone of the duty station (%(location)s) is not known: the deadline was read in"
+            " %(zone)s time; give the duty station's time zone when you review the draft."
+        ) % {"location": notice.get("location") or "—", "zone": zone}
     return ImportOutcome(
-        source,
-        "updated",
-        _("Same notice as vacancy %(vacancy)s; updated: %(fields)s.")
-        % {"vacancy": vacancy, "fields": ", ".join(changed)},
-        vacancy,
-        changed,
+        source, "created" if created else "updated", reason, vacancy, changed, zone_unknown=zone_unknown
     )
 
 

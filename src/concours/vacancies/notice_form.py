@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo, available_timezones
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from concours.kernel.reference.duty_stations import default_zone, zone_for_location
+
 DEGREES = [
     ("", "—"),
     ("secondary", _("Secondary")),
@@ -136,6 +138,13 @@ class NoticeForm(forms.Form):
     )
     genai_prohibited = forms.BooleanField(label=_("Generative AI is prohibited"), required=False)
     selection_timeline = _lines_field(_("Selection timeline"), _("One per line: stage | when | where"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.initial.get("zone") == "":  # see notice_initial: the duty station's zone is not known
+            self.fields["zone"].help_text = _(
+                "The time zone of this duty station is not known: give it as an IANA name, e.g. Asia/Kabul."
+            )
 
     def clean_zone(self) -> str:
         zone: str = self.cleaned_data["zone"].strip()
@@ -296,7 +305,11 @@ class NoticeForm(forms.Form):
 def notice_initial(
     notice: dict[str, Any], *, title_fr: str, zone: str, deadline: dt.datetime | None
 ) -> dict[str, Any]:
-    """The form's initial values from a stored notice."""
+    """The form's initial values from a stored notice.
+
+    Where the duty station's time zone is not known and the vacancy still has the default zone it was
+    imported with, the zone starts empty: the field is required, so the recruiter must give it.
+    """
     salary, contract, essay = (
         notice.get("salary") or {},
         notice.get("contract") or {},
@@ -313,7 +326,7 @@ def notice_initial(
         "reference": notice.get("reference") or "",
         "grade": notice.get("grade") or "",
         "location": notice.get("location") or "",
-        "zone": zone,
+        "zone": "" if _zone_unconfirmed(notice, zone) else zone,
         "deadline": deadline.astimezone(ZoneInfo(zone)).replace(tzinfo=None) if deadline else None,
         "posted": (notice.get("posted") or "")[:10] or None,
         "schedule": notice.get("schedule") or "",
@@ -364,6 +377,11 @@ def notice_initial(
             for t in notice.get("selection_timeline") or []
         ),
     }
+
+
+def _zone_unconfirmed(notice: dict[str, Any], zone: str) -> bool:
+    """The vacancy's zone is only the default an import stores for a duty station of unknown zone."""
+    return zone == default_zone() and zone_for_location(notice.get("location")) is None
 
 
 def _experience_line(item: dict[str, Any]) -> str:

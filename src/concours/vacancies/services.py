@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from concours.core.audit import audit_record
 from concours.core.errors import DomainError
 from concours.core.models import AuditEventType
+from concours.kernel.reference.duty_stations import default_zone, reread_in_zone, zone_for_location
 from concours.vacancies.models import OrgUnit, Post, Vacancy
 
 UNIT_KINDS = [
@@ -186,3 +188,61 @@ def vacancies_close_expired(*, now: dt.datetime | None = None, actor: Any = None
     now = now or timezone.now()
     expired = Vacancy.objects.filter(status=Vacancy.Status.PUBLISHED, deadline__lt=now)
     return [vacancy_close(vacancy=vacancy, actor=actor) for vacancy in expired]
+
+
+@dataclass(frozen=True)
+class ZoneCorrection:
+    """A vacancy's zone and deadline before and after reading its deadline at its duty station."""
+
+    old_zone: str
+    new_zone: str
+    old_deadline: dt.datetime | None
+    new_deadline: dt.datetime | None
+
+    def audit_values(self) -> dict[str, dict[str, str | None]]:
+        return {
+            "old": {"zone": self.old_zone, "deadline": _iso(self.old_deadline)},
+            "new": {"zone": self.new_zone, "deadline": _iso(self.new_deadline)},
+        }
+
+
+def vacancy_zone_correction(vacancy: Vacancy) -> ZoneCorrection | None:
+    """What `vacancy_zone_correct` would change; None when the vacancy's zone needs no correction.
+
+    Only a vacancy stored with the default zone is corrected, and only when its duty station has a known,
+    different zone: the default is what imports stored for duty stations they did not know (Kabul, Juba),
+    reading the notice's local deadline as Brussels time. Any other zone was given by a person and is kept.
+    """
+    if vacancy.zone != default_zone():
+        return None
+    zone = zone_for_location(vacancy.location or vacancy.notice.get("location"))
+    if zone is None or zone == vacancy.zone:
+        return None
+    deadline = reread_in_zone(vacancy.deadline, vacancy.zone, zone) if vacancy.deadline else None
+    return ZoneCorrection(vacancy.zone, zone, vacancy.deadline, deadline)
+
+
+@transaction.atomic
+def vacancy_zone_correct(*, vacancy: Vacancy, actor: Any) -> ZoneCorrection | None:
+    """Give a vacancy its duty station's zone, and its deadline the same local time in that zone.
+
+    The notice's deadline was a local time at the duty station that was stored as an instant in the wrong
+    zone; the same wall-clock time is read again in the right one. Whatever the vacancy's status (a closed
+    vacancy's record is corrected too; it is not reopened). Returns the correction, or None when there was
+    nothing to correct, so running it twice changes nothing the second time.
+    """
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    correction = vacancy_zone_correction(vacancy)
+    if correction is None:
+        return None
+    vacancy.zone = correction.new_zone
+    vacancy.deadline = correction.new_deadline
+    vacancy.save(update_fields=["zone", "deadline", "updated_at"])
+    audit_record(
+        actor=actor,
+        event_type=AuditEventType.VACANCY_ZONE_CORRECTED,
+        subject=vacancy,
+        location=vacancy.location or vacancy.notice.get("location"),
+        **correction.audit_values(),
+    )
+    return correction

@@ -123,3 +123,20 @@ def test_the_concours_command_dispatches_here_without_django(tmp_path: Path) -> 
         [*command, "check_eligibility", *args], capture_output=True, text=True, check=False
     )
     assert failed.returncode == 2 and "candidate: " in failed.stderr
+
+
+def test_a_deadline_at_a_station_of_unknown_zone_is_left_to_a_person(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Late in Kabul, in time in Brussels: with the zone unknown, the verdict asks for a review, in shape."""
+    the_notice = notice(location="Mazar-i-Sharif, Afghanistan", deadline="2025-07-29T23:59:00")
+    args = run(
+        tmp_path, profile(), the_notice, "--on", "2025-07-29", "--submitted-at", "2025-07-29T21:00:00Z"
+    )
+    assert main(args) == 0
+    verdict = json.loads(capsys.readouterr().out)
+    if VERDICT_SCHEMA.exists():
+        validate(verdict, json.loads(VERDICT_SCHEMA.read_text(encoding="utf-8")))
+    deadline = next(check for check in verdict["checks"] if check["criterion"] == "deadline")
+    assert deadline["result"] == "review" and verdict["eligible"] == "review"
+    assert "time zone is not known" in deadline["reason"]

@@ -81,8 +81,61 @@ def test_the_same_instant_in_any_zone_gets_the_same_answer() -> None:
 
 def test_the_zone_comes_from_the_location() -> None:
     rule = compile_deadline(notice(location="Norfolk, United States", deadline="2025-07-29"))
-    assert rule is not None and rule.zone == "America/New_York"
-    assert compile_deadline(notice(location="Somewhere", deadline="2025-07-29")).zone == "Europe/Brussels"  # type: ignore[union-attr]
+    assert rule is not None and rule.zone == "America/New_York" and rule.zone_known
+    rule = compile_deadline(notice(location="Kabul, Afghanistan", deadline="2025-07-29T23:59:00"))
+    assert rule is not None and rule.zone == "Asia/Kabul"
+    assert rule.limit == datetime(2025, 7, 29, 19, 29, tzinfo=UTC)
+
+
+def test_an_unknown_duty_station_gets_no_zone_guessed() -> None:
+    """Not Brussels: the rule says the zone is not known."""
+    rule = compile_deadline(notice(location="Somewhere", deadline="2025-07-29"))
+    assert rule is not None and not rule.zone_known and rule.zone != "Europe/Brussels"
+
+
+# 2025-07-29 23:59 local time somewhere unknown: 09:59 UTC at UTC+14, 11:59 UTC the next day at UTC-12.
+EARLIEST, LATEST = datetime(2025, 7, 29, 9, 59, tzinfo=UTC), datetime(2025, 7, 30, 11, 59, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("submitted", "result"),
+    [
+        (EARLIEST, "pass"),
+        (EARLIEST + SECOND, "review"),
+        (datetime(2025, 7, 29, 21, 59, tzinfo=UTC), "review"),  # in time in Brussels, late in Kabul
+        (LATEST, "review"),
+        (LATEST + SECOND, "fail"),
+    ],
+)
+def test_a_local_deadline_at_an_unknown_station_is_judged_only_where_every_zone_agrees(
+    submitted: datetime, result: str
+) -> None:
+    """In time in every zone passes, late in every zone fails; in between a person decides."""
+    rule = compile_deadline(notice(location="Mazar-i-Sharif, Afghanistan", deadline="2025-07-29T23:59:00"))
+    assert rule is not None
+    check = check_deadline(rule, submitted)
+    assert check.result == result
+    assert "time zone is not known" in check.reason("en")
+    assert "fuseau horaire n'est pas connu" in check.reason("fr")
+
+
+def test_a_date_alone_at_an_unknown_station_closes_at_midnight_in_some_zone() -> None:
+    rule = compile_deadline(notice(location="Somewhere", deadline="2025-07-29"))
+    assert rule is not None
+    assert check_deadline(rule, datetime(2025, 7, 29, 9, 59, 59, tzinfo=UTC)).result == "pass"
+    assert check_deadline(rule, datetime(2025, 7, 29, 10, 0, tzinfo=UTC)).result == "review"
+    assert check_deadline(rule, datetime(2025, 7, 30, 11, 59, 59, tzinfo=UTC)).result == "review"
+    assert check_deadline(rule, datetime(2025, 7, 30, 12, 0, tzinfo=UTC)).result == "fail"
+
+
+def test_a_deadline_with_an_offset_needs_no_station_zone() -> None:
+    """The instant is written: it is checked exactly and shown in UTC, not in a guessed zone."""
+    rule = compile_deadline(notice(location="Somewhere", deadline="2025-07-29T23:59:00+04:30"))
+    assert rule is not None and not rule.zone_known and rule.zone == "UTC"
+    assert check_deadline(rule, datetime(2025, 7, 29, 19, 29, tzinfo=UTC)).result == "pass"
+    late = check_deadline(rule, datetime(2025, 7, 29, 19, 29, 1, tzinfo=UTC))
+    assert late.result == "fail"
+    assert "29 July 2025 at 19:29:00 (time zone UTC)" in late.reason("en")
 
 
 def test_the_reason_shows_the_submission_in_the_deadline_zone() -> None:

@@ -153,6 +153,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Les candidatures étaient closes le %(deadline)s (fuseau horaire %(zone)s) ; la vôtre a été"
         " soumise le %(submitted)s, après la date limite.",
     },
+    # A local deadline at a duty station whose time zone is not known: the submission is shown in UTC.
+    "deadline.pass_zone_unknown": {
+        "en": "Applications close on %(deadline)s, local time at the duty station, whose time zone is not"
+        " known; yours was submitted on %(submitted)s (%(zone)s), in time whatever that zone.",
+        "fr": "Les candidatures sont closes le %(deadline)s, heure locale du lieu d'affectation, dont le"
+        " fuseau horaire n'est pas connu ; la vôtre a été soumise le %(submitted)s (%(zone)s), dans les"
+        " délais quel que soit ce fuseau.",
+    },
+    "deadline.fail_zone_unknown": {
+        "en": "Applications closed on %(deadline)s, local time at the duty station, whose time zone is not"
+        " known; yours was submitted on %(submitted)s (%(zone)s), after the deadline whatever that zone.",
+        "fr": "Les candidatures étaient closes le %(deadline)s, heure locale du lieu d'affectation, dont le"
+        " fuseau horaire n'est pas connu ; la vôtre a été soumise le %(submitted)s (%(zone)s), après la"
+        " date limite quel que soit ce fuseau.",
+    },
+    "deadline.review_zone_unknown": {
+        "en": "Applications close on %(deadline)s, local time at the duty station, whose time zone is not"
+        " known; yours was submitted on %(submitted)s (%(zone)s), so a person will check that it was in"
+        " time.",
+        "fr": "Les candidatures sont closes le %(deadline)s, heure locale du lieu d'affectation, dont le"
+        " fuseau horaire n'est pas connu ; la vôtre a été soumise le %(submitted)s (%(zone)s) : une"
+        " personne vérifiera qu'elle était dans les délais.",
+    },
 }
 
 _MONTHS = {

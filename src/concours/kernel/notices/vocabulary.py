@@ -2,6 +2,8 @@
 
 Everything language-specific lives here so that a new language or a new organisation's layout is a
 matter of adding rows, not rules. Keys are compared after `fold()` (lower case, accents removed).
+Places and language names are not listed here: they are read from the reference data (kernel/reference:
+duty_stations.json, countries.json, languages.json), the one list the rest of Concours reads too.
 """
 
 from __future__ import annotations
@@ -10,12 +12,26 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from concours.kernel.reference.countries import country_spellings
+from concours.kernel.reference.duty_stations import station_spellings
+from concours.kernel.reference.languages import language_spellings
+from concours.kernel.reference.spelling import fold
 
-def fold(text: str) -> str:
-    """Lower-case, strip accents, straighten apostrophes and collapse spaces: the form keys are kept in."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.casefold().split())
+__all__ = [
+    "CITIES",
+    "COUNTRIES",
+    "HEADINGS",
+    "LABELS",
+    "LANGUAGES",
+    "MONTHS",
+    "NUMBER_WORDS",
+    "ORGANISATIONS",
+    "ROMAN_LEVELS",
+    "ZONES",
+    "alternation",
+    "fold",
+    "fold_aligned",
+]
 
 
 # Section headings per meaning; English and French. A line is a heading when, stripped of its number
@@ -437,176 +453,20 @@ NUMBER_WORDS: dict[str, int] = {
 # "six" is the same word in both languages; listed once above.
 NUMBER_WORDS["six"] = 6
 
-# Language names -> ISO 639-1.
-LANGUAGES: dict[str, str] = {
-    "english": "en",
-    "anglais": "en",
-    "french": "fr",
-    "francais": "fr",
-    "français": "fr",
-    "néerlandais": "nl",
-    "german": "de",
-    "allemand": "de",
-    "spanish": "es",
-    "espagnol": "es",
-    "russian": "ru",
-    "russe": "ru",
-    "arabic": "ar",
-    "arabe": "ar",
-    "chinese": "zh",
-    "chinois": "zh",
-    "italian": "it",
-    "italien": "it",
-    "dutch": "nl",
-    "neerlandais": "nl",
-    "portuguese": "pt",
-    "portugais": "pt",
-    "polish": "pl",
-    "polonais": "pl",
-    "ukrainian": "uk",
-    "ukrainien": "uk",
-    "greek": "el",
-    "grec": "el",
-    "turkish": "tr",
-    "turc": "tr",
-}
+# Language names -> ISO 639-1, as written ("français") and folded ("francais"): reference/languages.json.
+LANGUAGES: dict[str, str] = dict(language_spellings())
 
 # Duty stations: every spelling -> (city, country) in English, so that one place compares equal across
-# languages and job boards ("Brussel", "Bruxelles", "Belgium-Brussels").
-CITIES: dict[str, tuple[str, str]] = {}
-for _city, _country, _aliases in (
-    ("Brussels", "Belgium", ("brussels", "brussel", "bruxelles", "brussels hoofdstedelijk gewest")),
-    ("Mons", "Belgium", ("mons", "casteau", "bergen")),
-    ("The Hague", "Netherlands", ("the hague", "den haag", "la haye", "'s-gravenhage")),
-    ("Brunssum", "Netherlands", ("brunssum",)),
-    ("Amsterdam", "Netherlands", ("amsterdam",)),
-    ("Geneva", "Switzerland", ("geneva", "geneve", "genf")),
-    ("Vienna", "Austria", ("vienna", "vienne", "wien")),
-    ("New York", "United States", ("new york", "new york city")),
-    ("Norfolk", "United States", ("norfolk",)),
-    ("Luxembourg", "Luxembourg", ("luxembourg",)),
-    ("Capellen", "Luxembourg", ("capellen",)),
-    ("Naples", "Italy", ("naples", "napoli")),
-    ("Rome", "Italy", ("rome", "roma")),
-    ("Latina", "Italy", ("latina",)),
-    ("Paris", "France", ("paris",)),
-    ("Warsaw", "Poland", ("warsaw", "varsovie", "warszawa")),
-    ("Athens", "Greece", ("athens", "athenes")),
-    ("Heraklion", "Greece", ("heraklion", "iraklio")),
-    ("Lisbon", "Portugal", ("lisbon", "lisbonne", "lisboa")),
-    ("Oeiras", "Portugal", ("oeiras",)),
-    ("Madrid", "Spain", ("madrid",)),
-    ("Copenhagen", "Denmark", ("copenhagen", "copenhague")),
-    ("Stockholm", "Sweden", ("stockholm",)),
-    ("Helsinki", "Finland", ("helsinki",)),
-    ("Tallinn", "Estonia", ("tallinn",)),
-    ("Riga", "Latvia", ("riga",)),
-    ("Vilnius", "Lithuania", ("vilnius",)),
-    ("Bonn", "Germany", ("bonn",)),
-    ("Frankfurt", "Germany", ("frankfurt", "francfort")),
-    ("Cologne", "Germany", ("cologne", "koln")),
-    ("Oberammergau", "Germany", ("oberammergau",)),
-    ("Ramstein", "Germany", ("ramstein",)),
-    ("Ankara", "Turkey", ("ankara",)),
-    ("Izmir", "Turkey", ("izmir",)),
-    ("Sarajevo", "Bosnia and Herzegovina", ("sarajevo",)),
-    ("Pristina", "Kosovo", ("pristina", "prishtina")),
-    ("Skopje", "North Macedonia", ("skopje",)),
-    ("Tirana", "Albania", ("tirana",)),
-    ("Belgrade", "Serbia", ("belgrade", "beograd")),
-    ("Podgorica", "Montenegro", ("podgorica",)),
-    ("Kyiv", "Ukraine", ("kyiv", "kiev")),
-    ("Chisinau", "Moldova", ("chisinau",)),
-    ("Bishkek", "Kyrgyzstan", ("bishkek",)),
-    ("Dushanbe", "Tajikistan", ("dushanbe",)),
-    ("Astana", "Kazakhstan", ("astana",)),
-    ("Tashkent", "Uzbekistan", ("tashkent",)),
-    ("Ashgabat", "Turkmenistan", ("ashgabat",)),
-    ("Yerevan", "Armenia", ("yerevan", "erevan")),
-    ("Tbilisi", "Georgia", ("tbilisi",)),
-    ("Baku", "Azerbaijan", ("baku", "bakou")),
-    ("Nairobi", "Kenya", ("nairobi",)),
-    ("Addis Ababa", "Ethiopia", ("addis ababa", "addis-abeba")),
-    ("Bangkok", "Thailand", ("bangkok",)),
-    ("Beirut", "Lebanon", ("beirut", "beyrouth")),
-    ("Santiago", "Chile", ("santiago",)),
-    ("Dakar", "Senegal", ("dakar",)),
-    ("Juba", "South Sudan", ("juba",)),
-    ("Bangui", "Central African Republic", ("bangui",)),
-    ("Entebbe", "Uganda", ("entebbe",)),
-    ("Naqoura", "Lebanon", ("naqoura",)),
-    ("Baghdad", "Iraq", ("baghdad", "bagdad")),
-    ("Kabul", "Afghanistan", ("kabul", "kaboul")),
-    ("Kinshasa", "Democratic Republic of the Congo", ("kinshasa",)),
-):
-    for _alias in _aliases:
-        CITIES[_alias] = (_city, _country)
+# languages and job boards ("Brussel", "Bruxelles", "Belgium-Brussels"): reference/duty_stations.json.
+CITIES: dict[str, tuple[str, str]] = {
+    spelling: (station.name_en, station.country.name_in_notices)
+    for spelling, station in station_spellings().items()
+}
 
-# Country names as notices and boards spell them -> English name.
+# Country names as notices and boards spell them -> the English name locations are written with:
+# reference/countries.json.
 COUNTRIES: dict[str, str] = {
-    "belgium": "Belgium",
-    "belgique": "Belgium",
-    "belgie": "Belgium",
-    "netherlands": "Netherlands",
-    "the netherlands": "Netherlands",
-    "pays-bas": "Netherlands",
-    "switzerland": "Switzerland",
-    "suisse": "Switzerland",
-    "austria": "Austria",
-    "autriche": "Austria",
-    "united states": "United States",
-    "united states of america": "United States",
-    "usa": "United States",
-    "etats-unis": "United States",
-    "luxembourg": "Luxembourg",
-    "italy": "Italy",
-    "italie": "Italy",
-    "france": "France",
-    "poland": "Poland",
-    "pologne": "Poland",
-    "greece": "Greece",
-    "grece": "Greece",
-    "portugal": "Portugal",
-    "spain": "Spain",
-    "espagne": "Spain",
-    "germany": "Germany",
-    "allemagne": "Germany",
-    "turkey": "Turkey",
-    "turkiye": "Turkey",
-    "denmark": "Denmark",
-    "sweden": "Sweden",
-    "finland": "Finland",
-    "estonia": "Estonia",
-    "latvia": "Latvia",
-    "lithuania": "Lithuania",
-    "ukraine": "Ukraine",
-    "georgia": "Georgia",
-    "armenia": "Armenia",
-    "kenya": "Kenya",
-    "serbia": "Serbia",
-    "albania": "Albania",
-    "montenegro": "Montenegro",
-    "north macedonia": "North Macedonia",
-    "kosovo": "Kosovo",
-    "moldova": "Moldova",
-    "kazakhstan": "Kazakhstan",
-    "kyrgyzstan": "Kyrgyzstan",
-    "tajikistan": "Tajikistan",
-    "uzbekistan": "Uzbekistan",
-    "turkmenistan": "Turkmenistan",
-    "bosnia and herzegovina": "Bosnia and Herzegovina",
-    "united kingdom": "United Kingdom",
-    "canada": "Canada",
-    "norway": "Norway",
-    "iceland": "Iceland",
-    "czechia": "Czechia",
-    "slovakia": "Slovakia",
-    "slovenia": "Slovenia",
-    "croatia": "Croatia",
-    "hungary": "Hungary",
-    "romania": "Romania",
-    "bulgaria": "Bulgaria",
-    "azerbaijan": "Azerbaijan",
+    spelling: country.name_in_notices for spelling, country in country_spellings().items()
 }
 
 # Organisations, most specific first: (pattern, organisation, body). The organisation is the one a

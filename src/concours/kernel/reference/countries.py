@@ -1,11 +1,18 @@
-"""ISO 3166-1 alpha-2 countries with their English and French names."""
+"""ISO 3166-1 alpha-2 countries with their English and French names, and the spellings notices use.
+
+`countries()` is the ISO list (a nationality must be one of them); `country_for(text)` also knows the
+territories notices name as a duty station's country that ISO 3166-1 does not list (Kosovo, XK).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from concours.kernel.reference._data import load
+from concours.kernel.reference.spelling import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,18 +20,59 @@ class Country:
     code: str
     name_en: str
     name_fr: str
+    aliases: tuple[str, ...] = ()  # other spellings notices use, folded (spelling.fold)
+    notice_name: str = ""  # the English name a notice's "City, Country" writes, where it is not name_en
 
     def name(self, lang: str = "en") -> str:
         return self.name_fr if lang == "fr" else self.name_en
+
+    @property
+    def name_in_notices(self) -> str:
+        """The English name a notice's location is written with ("Kabul, Afghanistan")."""
+        return self.notice_name or self.name_en
+
+
+def _country(row: dict[str, Any]) -> Country:
+    return Country(
+        row["code"], row["name_en"], row["name_fr"], tuple(row.get("aliases", ())), row.get("notice_name", "")
+    )
 
 
 @cache
 def countries() -> dict[str, Country]:
     """Every ISO 3166-1 alpha-2 country, by code."""
-    return {
-        row["code"]: Country(row["code"], row["name_en"], row["name_fr"])
-        for row in load("countries")["countries"]
-    }
+    return {row["code"]: _country(row) for row in load("countries")["countries"]}
+
+
+@cache
+def _places() -> dict[str, Country]:
+    """The ISO countries and the territories notices name that ISO 3166-1 does not list, by code."""
+    return {**countries(), **{row["code"]: _country(row) for row in load("countries")["territories"]}}
+
+
+def country_or_territory(code: str) -> Country:
+    """A duty station's country: an ISO 3166-1 country or a listed territory; KeyError for others."""
+    return _places()[code]
+
+
+@cache
+def country_spellings() -> Mapping[str, Country]:
+    """Every folded spelling of a country or territory a notice may use -> the country.
+
+    Its English and French names (those without a comma: "Congo, The Democratic Republic of the" is no
+    one's spelling) and its aliases.
+    """
+    spellings: dict[str, Country] = {}
+    for place in _places().values():
+        for spelling in (fold(place.name_en), fold(place.name_fr), *place.aliases):
+            if "," not in spelling:
+                spellings.setdefault(spelling, place)
+    return spellings
+
+
+def country_for(text: str | None) -> Country | None:
+    """The country or territory `text` names, in any spelling notices use ('Pays-Bas', 'USA'); else None."""
+    return country_spellings().get(fold(text)) if text else None
 
 
 def is_country(code: str) -> bool:

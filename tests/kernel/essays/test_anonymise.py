@@ -67,7 +67,7 @@ def test_name_split_across_runs_is_replaced_once() -> None:
     """A name Word split over runs reads as the code once, the rest of the sentence intact."""
     facts = inspect(anonymise(marie_essay(), names=NAMES, candidate_code=CODE))
     assert f"My name is {CODE}, and I have led teams for ten years." in facts.text
-    assert f"Signed: M. {CODE}, Brussels. Contact {CODE}.{CODE}@example.org." in facts.text
+    assert f"Signed: M. {CODE}, Brussels. Contact [e-mail]." in facts.text
 
 
 def test_replacement_can_be_redacted() -> None:

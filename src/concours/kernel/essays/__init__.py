@@ -3,7 +3,7 @@ text), does it meet the notice's rules, and the panel's anonymised copy.
 
     facts = inspect(data, rules=notice["essay"], file_name=upload.name)       # on upload, no rendering
     facts = inspect(data, renderer=renderer, rules=..., file_name=...)        # in a task: pages counted
-    pdf = anonymised_pdf(data, names, candidate_code, renderer)               # for the panel
+    pdf = anonymised_pdf(data, names, candidate_code, renderer, extra_terms=...)  # for the panel
 """
 
 from __future__ import annotations

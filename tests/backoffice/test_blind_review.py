@@ -73,6 +73,7 @@ def _essay() -> bytes:
     tabbed.add_run("Kowalczyk")
     document.add_paragraph(unicodedata.normalize("NFD", "As Zoë Ångström I would first listen."))
     document.add_paragraph("Zoe Angstrom-Kowalczyk, written without accents, closes the first part.")
+    document.add_paragraph(f"At {EMPLOYER}, after my years at the {UNIVERSITY}, I led a unit of nine.")
     document.add_paragraph(f"Reach me at {EMAIL} or on {PHONE}.")
     out = io.BytesIO()
     document.save(out)

@@ -49,16 +49,35 @@ def _names_of(candidate: CandidateProfile) -> list[str]:
     return [name for name in {candidate.name, candidate.user.name} if name]
 
 
+def _identifying_terms(application: Application) -> list[str]:
+    """What else in an essay points to its author: the e-mail, employers and universities of the profile.
+
+    An employer that is also the hiring organisation (a serving staff member's "NATO International
+    Staff") is left: redacting it would blank the organisation's name all over the essay.
+    """
+    candidate = application.candidate
+    notice = application.vacancy.notice or {}
+    hiring = {str(notice.get(key) or "").casefold() for key in ("organisation", "body", "division")} - {""}
+    places = [*candidate.experience.values_list("employer", flat=True)]
+    places += [*candidate.education.values_list("institution", flat=True)]
+    terms = [candidate.user.email] + [p for p in places if p and p.casefold() not in hiring]
+    return sorted({term for term in terms if term})
+
+
 def rendition_make(*, application_id: int) -> Rendition | None:
     """The anonymised PDF of an application's essay, for blind review by the panel."""
-    application = Application.objects.select_related("candidate__user").get(pk=application_id)
+    application = Application.objects.select_related("candidate__user", "vacancy").get(pk=application_id)
     essay = application.attachments.filter(kind=Attachment.Kind.ESSAY).first()
     if essay is None:
         return None
     with essay.file.open("rb") as original:
         data = original.read()
     pdf = anonymised_pdf(
-        data, _names_of(application.candidate), application.candidate_code, default_renderer()
+        data,
+        _names_of(application.candidate),
+        application.candidate_code,
+        default_renderer(),
+        extra_terms=_identifying_terms(application),
     )
     with transaction.atomic():
         rendition, _created = Rendition.objects.get_or_create(

@@ -13,6 +13,7 @@ from concours.accounts.models import Role, User
 from concours.accounts.roles import grant_role
 from concours.applications.models import Application
 from concours.candidates.models import CandidateProfile, Education, LanguageSkill, WorkExperience
+from concours.demo.documents import cv_pdf
 from concours.vacancies.models import OrgUnit, Post, Vacancy, VacancyAssignment
 
 PASSWORD = "a-Strong-test-passw0rd"
@@ -155,7 +156,7 @@ ESSAY_RULES = {
     "due": None,
 }
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+PDF_BYTES = cv_pdf("Test Candidate")  # a real one-page PDF: every upload passes the document gate
 
 
 def cv_upload(name: str = "cv.pdf") -> SimpleUploadedFile:

@@ -76,7 +76,7 @@ def test_deadline_is_read_at_the_duty_station() -> None:
         (None, "ok", "missing"),
         (SimpleUploadedFile("cv.exe", b"MZ\x90\x00"), "ok", "must be"),
         (SimpleUploadedFile("cv.pdf", b""), "ok", "empty"),
-        (SimpleUploadedFile("cv.pdf", b"not a pdf at all"), "ok", "not really"),
+        (SimpleUploadedFile("cv.pdf", b"not a pdf at all"), "ok", "plain text; accepted: PDF"),
         ("ok", SimpleUploadedFile("essay.doc", b"\xd0\xcf\x11\xe0"), "must be"),
         ("ok", None, "missing"),
     ],

@@ -10,7 +10,7 @@ from django.core import mail
 
 from concours.accounts.models import Role
 from concours.applications.models import Application
-from factories import PASSWORD, OrgUnitFactory, VacancyFactory, docx_bytes, make_user
+from factories import PASSWORD, PDF_BYTES, OrgUnitFactory, VacancyFactory, docx_bytes, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -40,7 +40,7 @@ def test_register_apply_screen_and_follow(browser, live_server, tmp_path) -> Non
     )
     make_user(Role.RECRUITER, email="rita@example.org")
     cv = tmp_path / "cv.pdf"
-    cv.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    cv.write_bytes(PDF_BYTES)
     essay = tmp_path / "260114 Key challenges.docx"
     essay.write_bytes(docx_bytes(title="260114 Key challenges"))
 

@@ -59,7 +59,7 @@ def test_a_refused_upload_shows_the_reason_and_keeps_nothing(client, media_files
         {"cv": SimpleUploadedFile("cv.pdf", b"nope"), "essay": essay_upload(), "confirm": "on"},
     )
     assert response.status_code == 200
-    assert "is not really a .pdf file" in response.content.decode()
+    assert "The CV “cv.pdf” was refused. The file is plain text; accepted: PDF." in response.content.decode()
     assert not Application.objects.exists() and media_files() == []
 
 

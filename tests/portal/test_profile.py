@@ -83,3 +83,36 @@ def test_an_unknown_country_code_is_refused(client) -> None:  # type: ignore[no-
     client.force_login(make_user(Role.CANDIDATE))
     response = client.post(reverse("candidates:profile"), profile_post(nationalities=["XX"]))
     assert response.status_code == 200 and not CandidateProfile.objects.exists()
+
+
+@pytest.mark.parametrize("prefix", ["lang", "edu", "exp"])
+def test_a_claim_of_a_hundred_million_rows_is_refused(client, prefix: str) -> None:  # type: ignore[no-untyped-def]
+    """A forged TOTAL_FORMS far above the cap gets the formset's error; nothing is saved."""
+    user = make_user(Role.CANDIDATE)
+    client.force_login(user)
+    response = client.post(
+        reverse("candidates:profile"), profile_post(**{f"{prefix}-TOTAL_FORMS": "100000000"})
+    )
+    assert response.status_code == 200
+    cap = {"lang": 20, "edu": 20, "exp": 60}[prefix]
+    assert f"Please submit at most {cap} forms." in response.content.decode()
+    assert not CandidateProfile.objects.filter(user=user).exists()
+
+
+def test_rows_up_to_the_cap_are_saved(client) -> None:  # type: ignore[no-untyped-def]
+    """The cap leaves room for a long career: 60 dated posts are kept."""
+    user = make_user(Role.CANDIDATE)
+    client.force_login(user)
+    posts = {
+        key: value
+        for n in range(60)
+        for key, value in {
+            f"exp-{n}-title": f"Post {n}",
+            f"exp-{n}-start": f"{1960 + n}-01",
+            f"exp-{n}-end": f"{1960 + n}-12",
+            f"exp-{n}-fte": "1",
+        }.items()
+    }
+    response = client.post(reverse("candidates:profile"), profile_post(**{"exp-TOTAL_FORMS": "60", **posts}))
+    assert response.status_code == 302
+    assert CandidateProfile.objects.get(user=user).experience.count() == 60

@@ -6,7 +6,6 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -21,21 +20,19 @@ from concours.candidates.models import CandidateProfile
 from concours.core.audit import audit_record
 from concours.core.errors import DomainError, NotAllowed
 from concours.core.models import AuditEventType
+from concours.core.uploads import document_check, upload_read
 from concours.vacancies.models import Vacancy
 
-# What an attachment may be, told by its first bytes rather than its name.
+# What an attachment may be: its name's suffix says which format to expect, and the kernel's gate
+# (concours.kernel.documents) checks by content that the file is one, and a safe one.
 ACCEPTED_FORMATS = {
-    Attachment.Kind.CV: {
-        ".pdf": (b"%PDF-", "application/pdf"),
-        ".docx": (b"PK\x03\x04", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    },
-    Attachment.Kind.ESSAY: {
-        ".docx": (b"PK\x03\x04", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    },
+    Attachment.Kind.CV: {".pdf": "pdf", ".docx": "docx"},
+    Attachment.Kind.ESSAY: {".docx": "docx"},
 }
 
 
 def _check_upload(kind: str, upload: UploadedFile | None) -> tuple[bytes, str]:
+    """The bytes and content type of a CV or essay that passed the gate, whatever the vacancy asks."""
     label = Attachment.Kind(kind).label
     if upload is None:
         raise DomainError(_("The %(kind)s is missing.") % {"kind": label})
@@ -47,21 +44,9 @@ def _check_upload(kind: str, upload: UploadedFile | None) -> tuple[bytes, str]:
             _("The %(kind)s must be a %(formats)s file; “%(name)s” is not.")
             % {"kind": label, "formats": " / ".join(sorted(formats)), "name": name}
         )
-    if not upload.size:
-        raise DomainError(_("The %(kind)s “%(name)s” is empty.") % {"kind": label, "name": name})
-    if upload.size > settings.CONCOURS_MAX_UPLOAD_BYTES:
-        raise DomainError(
-            _("The %(kind)s “%(name)s” is larger than %(limit)d MB.")
-            % {"kind": label, "name": name, "limit": settings.CONCOURS_MAX_UPLOAD_BYTES // (1024 * 1024)}
-        )
-    content = upload.read()
-    magic, content_type = formats[suffix]
-    if not content.startswith(magic):
-        raise DomainError(
-            _("The %(kind)s “%(name)s” is not really a %(format)s file.")
-            % {"kind": label, "name": name, "format": suffix}
-        )
-    return content, content_type
+    content = upload_read(upload, what=str(label))
+    document = document_check(content, what=str(label), name=name, accept={formats[suffix]})
+    return content, document.content_type
 
 
 def _record(*, application: Application, to: str, reason: str, actor: Any, now: dt.datetime) -> Transition:
@@ -102,6 +87,9 @@ def application_submit(
     page showed. The files are checked first, the essay against every rule of the notice (pages
     counted as rendered), outside the transaction: rendering takes a moment and must not hold the
     vacancy's lock. Nothing is kept when any check fails.
+
+    Every file passes the same gate (`_check_upload`) whatever the notice asks: an essay sent to a
+    vacancy without essay rules is kept, as before, but only once it is a safe .docx.
     """
     now = now or timezone.now()
     _check_open(vacancy, now)

@@ -104,9 +104,19 @@ class ExperienceForm(forms.Form):
         return data
 
 
-LanguageFormSet = formset_factory(LanguageForm, extra=1, can_delete=True)
-EducationFormSet = formset_factory(EducationForm, extra=1, can_delete=True)
-ExperienceFormSet = formset_factory(ExperienceForm, extra=1, can_delete=True)
+# Rows are capped: Django would otherwise build up to 2,000 forms per formset for whatever TOTAL_FORMS a
+# request claims. A claim above the cap is refused ("Please submit at most N forms") without building
+# more forms than the cap.
+MAX_LANGUAGES, MAX_DEGREES, MAX_POSTS = 20, 20, 60
+
+
+def _capped(form: type[forms.Form], most: int) -> Any:
+    return formset_factory(form, extra=1, can_delete=True, max_num=most, absolute_max=most, validate_max=True)
+
+
+LanguageFormSet = _capped(LanguageForm, MAX_LANGUAGES)
+EducationFormSet = _capped(EducationForm, MAX_DEGREES)
+ExperienceFormSet = _capped(ExperienceForm, MAX_POSTS)
 
 
 def formset_rows(formset: Any) -> list[dict[str, Any]]:

@@ -166,9 +166,24 @@ STORAGES = {
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "media/"  # never served directly: attachments go through permission-checked views
 
-# Uploads: the limit per attachment, checked by the services as well as here.
+# Uploads: the limit per attachment, checked as the file arrives (concours.core.uploads) and by the
+# services; every attachment then passes the kernel's gate (concours.kernel.documents).
 CONCOURS_MAX_UPLOAD_BYTES = int(os.environ.get("CONCOURS_MAX_UPLOAD_BYTES", str(5 * 1024 * 1024)))
-DATA_UPLOAD_MAX_MEMORY_SIZE = CONCOURS_MAX_UPLOAD_BYTES * 3
+CONCOURS_MAX_PDF_PAGES = int(os.environ.get("CONCOURS_MAX_PDF_PAGES", "30"))
+# The whole request body, files included; above it nothing is read (400). The proxy's limit should
+# match (nginx: client_max_body_size). Room for a CV and an essay each somewhat over their limit, so
+# that a candidate is told which file is too large rather than shown a bare error.
+CONCOURS_MAX_REQUEST_BYTES = int(
+    os.environ.get("CONCOURS_MAX_REQUEST_BYTES", str(4 * CONCOURS_MAX_UPLOAD_BYTES))
+)
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",  # requests under 1 MiB stay in memory
+    "concours.core.uploads.SizeLimitedUploadHandler",  # larger ones stream to disk, cut at the limit
+]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # form fields without the files: no page needs more
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000  # the profile form at its row caps, every box ticked: about 1,300
+DATA_UPLOAD_MAX_NUMBER_FILES = 20  # notices are imported a few at a time; larger batches use the command
 
 TASKS = {
     "default": {

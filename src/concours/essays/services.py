@@ -13,10 +13,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from concours.applications.models import Attachment
 from concours.candidates.models import CandidateProfile
 from concours.core.audit import audit_record
 from concours.core.errors import DomainError
 from concours.core.models import AuditEventType
+from concours.core.uploads import document_check
 from concours.essays import tasks
 from concours.essays.inspection import essay_facts, ui_language
 from concours.essays.models import DraftCheck
@@ -42,6 +44,7 @@ def draft_check_start(
     """Keep a draft for checking; unsafe files are refused at once and nothing is kept."""
     if not vacancy.essay_rules:
         raise DomainError(_("This vacancy asks for no essay."))
+    document_check(data, what=str(Attachment.Kind.ESSAY.label), name=file_name, accept={"docx"})
     essay_facts(data, vacancy=vacancy, file_name=file_name, render=False)
     check = DraftCheck(candidate=candidate, vacancy=vacancy, file_name=file_name[:255])
     check.file.save("draft.docx", ContentFile(data), save=False)

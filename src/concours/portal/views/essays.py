@@ -8,8 +8,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from concours.accounts.permissions import candidate_required
+from concours.applications.models import Attachment
 from concours.candidates.selectors import profile_for_user
 from concours.core.errors import DomainError
+from concours.core.uploads import upload_read
 from concours.essays import selectors, services
 from concours.essays.forms import DraftCheckForm
 from concours.essays.models import DraftCheck
@@ -30,7 +32,7 @@ def draft_check(request: HttpRequest, vacancy_id: int) -> HttpResponse:
             check = services.draft_check_start(
                 candidate=profile,
                 vacancy=vacancy,
-                data=upload.read(),
+                data=upload_read(upload, what=str(Attachment.Kind.ESSAY.label)),  # its size first
                 file_name=upload.name or "",
                 actor=user,
             )

@@ -138,3 +138,13 @@ def test_the_review_page_names_the_fields_a_failing_rule_left_unread(client) -> 
     assert (
         'id="unread-fields"' not in client.get(reverse("backoffice:review", args=[clean.pk])).content.decode()
     )
+
+
+def test_a_notice_file_over_the_upload_limit_is_skipped_by_its_size(client, settings) -> None:  # type: ignore[no-untyped-def]
+    """A notice larger than the upload limit is reported as too large (it arrives with nothing kept)."""
+    settings.CONCOURS_MAX_UPLOAD_BYTES = 1024 * 1024
+    client.force_login(make_user(Role.RECRUITER))
+    big = SimpleUploadedFile("big.pdf", b"%PDF-1.7\n" + b"0" * (2 * 1024 * 1024))
+    page = client.post(reverse("backoffice:import"), {"notices": [big]}).content.decode()
+    assert "skipped" in page and "The notice “big.pdf” is larger than 1 MB." in page
+    assert not Vacancy.objects.exists()

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from concours.accounts.permissions import recruiter_required
 from concours.core.errors import DomainError
+from concours.core.uploads import upload_read
 from concours.vacancies import services
 from concours.vacancies.importing import ImportOutcome, vacancy_import_file
 from concours.vacancies.models import Vacancy
@@ -50,11 +51,14 @@ def notice_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with tempfile.TemporaryDirectory() as folder:
             for index, upload in enumerate(form.cleaned_data["notices"]):
+                try:  # a file over the upload limit arrives empty (core.uploads): say so, by its size
+                    data = upload_read(upload, what=_("notice"))
+                except DomainError as error:
+                    outcomes.append(ImportOutcome(upload.name or "", "skipped", error.message))
+                    continue
                 # The reader tells formats by content; the name only keeps its suffix for the report.
                 path = Path(folder) / f"{index}{Path(upload.name or '').suffix.lower()[:8]}"
-                with path.open("wb") as out:
-                    for chunk in upload.chunks():
-                        out.write(chunk)
+                path.write_bytes(data)
                 outcomes.append(vacancy_import_file(path=str(path), actor=request.user, name=upload.name))
     return render(request, "backoffice/notice_import.html", {"form": form, "outcomes": outcomes})
 

@@ -11,6 +11,9 @@ OFFICE_PACKAGES := libreoffice-writer-nogui python3-uno fonts-crosextra-carlito 
 DEMO_PACKAGES := gettext $(OFFICE_PACKAGES)
 TEST_PACKAGES := gettext postgresql chromium $(OFFICE_PACKAGES)
 export PYTHONDONTWRITEBYTECODE := 1
+# The demo runs with DEBUG on (its own key, plain static files) and lets staff in without a second
+# factor (production requires one of recruiters and administrators; see the README).
+DEMO_ENV := DEBUG=1 CONCOURS_REQUIRE_STAFF_MFA=0
 
 .PHONY: help install system-demo system-test messages migrate demo-data demo test lint test-sqlite test-postgres bench clean
 
@@ -46,12 +49,13 @@ messages: install
 
 migrate: install messages
 	$(CONCOURS) migrate --no-input -v0
+	$(CONCOURS) createcachetable
 
 demo-data: migrate
-	$(CONCOURS) load_demo
+	$(DEMO_ENV) $(CONCOURS) load_demo
 
 demo: system-demo demo-data
-	$(CONCOURS) runserver 127.0.0.1:8000
+	$(DEMO_ENV) $(CONCOURS) runserver 127.0.0.1:8000
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from concours.applications.models import Application
+from concours.core.limits import REASON_MAX_LENGTH
 
 
 class ApplyForm(forms.Form):
@@ -18,13 +19,18 @@ class ApplyForm(forms.Form):
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Reason (optional)"),
+        required=False,
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class TransitionForm(forms.Form):
     to = forms.ChoiceField(label=_("Move to"))
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason"), max_length=REASON_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args: Any, targets: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

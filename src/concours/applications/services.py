@@ -19,6 +19,7 @@ from concours.applications.workflow import CANDIDATE_MOVES, allowed_targets
 from concours.candidates.models import CandidateProfile
 from concours.core.audit import audit_record
 from concours.core.errors import DomainError, NotAllowed
+from concours.core.limits import reason_checked
 from concours.core.models import AuditEventType
 from concours.core.uploads import document_check, upload_read
 from concours.vacancies.models import Vacancy
@@ -196,6 +197,7 @@ def application_transition(
         raise NotAllowed(_("You may not make this change."))
     if to == Application.Status.SUBMITTED:
         raise DomainError(_("Submit the application with its documents."))
+    reason = reason_checked(reason)
     staff_move = application.candidate.user_id != getattr(actor, "pk", None)
     if staff_move and not reason.strip():
         raise DomainError(_("Give a reason for this change."))

@@ -27,12 +27,13 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
-# The demo key is only accepted while DEBUG is on; production must set SECRET_KEY.
+# Off unless the environment turns it on: `make demo` and the test settings do.
+DEBUG = env_bool("DEBUG", False)
+# The demo key is only used while DEBUG is on. With DEBUG off and no SECRET_KEY, Django refuses to sign
+# anything (sessions, CSRF) and `check --deploy` says so; tools that sign nothing (migrations, mypy's
+# plugin, makemigrations --check) still run.
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise RuntimeError("SECRET_KEY must be set when DEBUG is off")
+if not SECRET_KEY and DEBUG:
     SECRET_KEY = "concours-demo-key-not-for-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
@@ -50,6 +51,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "csp",
     "concours.core",
     "concours.accounts",
     "concours.vacancies",
@@ -74,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "concours.accounts.middleware.StaffMFARequiredMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "concours.config.urls"
@@ -109,6 +114,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache for every process, in the database (table made by `concours createcachetable`): it holds
+# the login and sign-up counts, which must not differ from one web worker to the next.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "concours_cache",
+    }
+}
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
@@ -134,6 +148,28 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "concours.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Concours] "
+ACCOUNT_FORMS = {"signup": "concours.accounts.forms.SignupForm"}
+# Sign-up for an address that has an account answers as for a new one and mails the owner instead.
+ACCOUNT_PREVENT_ENUMERATION = True
+# allauth counts attempts in Django's cache: the database cache (CACHES), so every web process shares
+# the counts. Failed logins are limited per client address (spraying many accounts) and per account
+# (guessing one); a wrong guess from one address never locks out the others.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+}
+# How many proxies of ours stand in front of Concours, each adding the address it saw to
+# X-Forwarded-For: the client's address is read that many places from the right (what a client writes
+# itself is further left and ignored). 0: the connection's own address.
+CONCOURS_TRUSTED_PROXIES = int(os.environ.get("CONCOURS_TRUSTED_PROXIES", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = CONCOURS_TRUSTED_PROXIES
+
+# Staff sign in with a second factor: an authenticator app (TOTP), with recovery codes. Recruiters and
+# administrators must set one up before the back office opens (accounts/middleware.py).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Concours"
+CONCOURS_REQUIRE_STAFF_MFA = env_bool("CONCOURS_REQUIRE_STAFF_MFA", True)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -191,10 +227,34 @@ TASKS = {
     }
 }
 
+# HTTPS only outside the demo. Behind trusted proxies, the proxy says whether the client used HTTPS
+# (X-Forwarded-Proto); without one, the connection itself says.
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if CONCOURS_TRUSTED_PROXIES else None
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (django-csp): scripts, styles, fonts and images from our own origin only, no
+# inline code anywhere; data: images for the QR code of the authenticator app.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -19,6 +19,7 @@ from concours.applications.workflow import allowed_targets
 from concours.candidates.selectors import profile_as_contract
 from concours.core.audit import audit_record
 from concours.core.errors import DomainError
+from concours.core.limits import reason_checked
 from concours.core.models import AuditEventType
 from concours.kernel.eligibility import InvalidInput, Requirements, compile_requirements, screen_compiled
 from concours.screening.models import Eligible, Verdict
@@ -219,6 +220,7 @@ def verdict_decide(
     verdict = Verdict.objects.select_for_update().get(pk=verdict.pk)
     if eligible not in {Eligible.YES, Eligible.NO}:
         raise DomainError(_("Decide whether the candidate is eligible or not."))
+    reason = reason_checked(reason)
     overrides = eligible != verdict.eligible
     if overrides and not reason.strip():
         raise DomainError(_("Give a reason for overriding the screening."))

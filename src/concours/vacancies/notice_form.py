@@ -49,9 +49,17 @@ def _number(value: Any) -> Any:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
+# The longest section of a notice a recruiter may type: several pages of text.
+LINES_MAX_LENGTH = 10_000
+
+
 def _lines_field(label: Any, help_text: Any = "") -> forms.CharField:
     return forms.CharField(
-        label=label, required=False, help_text=help_text, widget=forms.Textarea(attrs={"rows": 4})
+        label=label,
+        required=False,
+        max_length=LINES_MAX_LENGTH,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
 
@@ -125,13 +133,18 @@ class NoticeForm(forms.Form):
         _("Language requirements"), _("One alternative per line, e.g. “en VI, fr II”; any line suffices")
     )
     competencies = _lines_field(_("Competencies"), _("One per line: Name: behavioural level"))
-    nationality_restriction = forms.CharField(label=_("Nationality restriction"), required=False)
+    nationality_restriction = forms.CharField(
+        label=_("Nationality restriction"), max_length=500, required=False
+    )
     essay_required = forms.BooleanField(label=_("An essay is required"), required=False)
     essay_max_pages = forms.IntegerField(label=_("Essay: maximum pages"), required=False, min_value=1)
     essay_paper = forms.CharField(label=_("Essay: paper size"), max_length=20, required=False)
     essay_format = forms.CharField(label=_("Essay: format"), max_length=20, required=False)
     essay_title_must_include = forms.CharField(
-        label=_("Essay: its title must include"), required=False, help_text=_("Separated by commas")
+        label=_("Essay: its title must include"),
+        max_length=300,
+        required=False,
+        help_text=_("Separated by commas"),
     )
     essay_due = forms.DateField(
         label=_("Essay: due"), required=False, widget=forms.DateInput(attrs={"type": "date"})

@@ -11,7 +11,8 @@ from django.test import TestCase
 from pypdf import PdfReader
 
 from concours.accounts.models import Role
-from concours.applications.services import application_submit
+from concours.applications.models import Application
+from concours.applications.services import application_submit, application_transition
 from factories import (
     ESSAY_RULES,
     PASSWORD,
@@ -63,8 +64,12 @@ def test_the_panel_sees_no_name_and_the_recruiter_sees_the_original(browser, liv
             essay=SimpleUploadedFile("Key challenges.docx", original),
             actor=profile.user,
         )
+    recruiter = make_user(Role.RECRUITER, email="rita@example.org")
+    # Panels see only candidates still in the competition: the recruiter screens this one in first.
+    application_transition(
+        application=application, to=Application.Status.SCREENED_IN, reason="eligible", actor=recruiter
+    )
     panel = AssignmentFactory(vacancy=vacancy).user
-    make_user(Role.RECRUITER, email="rita@example.org")
 
     context, page = log_in(browser, live_server, panel.email)
     page.goto(f"{live_server.url}/backoffice/")

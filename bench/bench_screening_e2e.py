@@ -37,7 +37,7 @@ def main() -> int:
     from django.utils import timezone
 
     from concours.accounts.models import User
-    from concours.applications.models import Application
+    from concours.applications.models import Application, snapshot_sha256
     from concours.candidates.models import CandidateProfile, Education, LanguageSkill, WorkExperience
     from concours.screening import services as screening_services
     from concours.screening.models import Verdict
@@ -90,7 +90,7 @@ def main() -> int:
             batch_size=5000,
         )
         levels = ["I", "II", "III", "IV", "V", "VI"]
-        LanguageSkill.objects.bulk_create(
+        skills = LanguageSkill.objects.bulk_create(
             [
                 LanguageSkill(profile=p, language=lang, scale="NATO", level=rng.choice(levels))
                 for p in profiles
@@ -98,7 +98,7 @@ def main() -> int:
             ],
             batch_size=5000,
         )
-        Education.objects.bulk_create(
+        degrees = Education.objects.bulk_create(
             [
                 Education(
                     profile=p,
@@ -131,10 +131,21 @@ def main() -> int:
                     )
                 )
         WorkExperience.objects.bulk_create(posts, batch_size=5000)
+        # Each application keeps its profile as submitted (what application_submit stores), built here
+        # from the rows just written: screening reads these snapshots, not the profile tables.
+        snapshots = _snapshots(users, profiles, skills, degrees, posts)
         submitted = timezone.now() - dt.timedelta(days=2)
         Application.objects.bulk_create(
             [
-                Application(candidate=p, vacancy=vacancy, status="submitted", submitted_at=submitted)
+                Application(
+                    candidate=p,
+                    vacancy=vacancy,
+                    status="submitted",
+                    submitted_at=submitted,
+                    profile_snapshot=snapshots[p.pk],
+                    profile_sha256=snapshot_sha256(snapshots[p.pk]),
+                    profile_frozen_at=submitted,
+                )
                 for p in profiles
             ],
             batch_size=5000,
@@ -156,6 +167,49 @@ def main() -> int:
         f"yes/no/review = {report.counts['yes']}/{report.counts['no']}/{report.counts['review']}"
     )
     return 0
+
+
+def _snapshots(users: list, profiles: list, skills: list, degrees: list, posts: list) -> dict[int, dict]:  # type: ignore[type-arg]
+    """The profiles in the shape of candidate.schema.json, as candidates.selectors.profile_as_contract
+    gives them, keyed by profile id."""
+    contracts = {
+        p.pk: {
+            "id": str(p.pk),
+            "name": p.name,
+            "email": u.email,
+            "nationalities": list(p.nationalities),
+            "languages": [],
+            "education": [],
+            "experience": [],
+            "serving_staff": False,
+        }
+        for u, p in zip(users, profiles, strict=True)
+    }
+    for s in skills:
+        contracts[s.profile_id]["languages"].append(
+            {"language": s.language, "scale": s.scale, "level": s.level}
+        )
+    for e in degrees:
+        contracts[e.profile_id]["education"].append(
+            {
+                "level": e.level,
+                "field": e.field,
+                "institution": e.institution,
+                "completed": e.completed.isoformat(),
+            }
+        )
+    for w in posts:
+        contracts[w.profile_id]["experience"].append(
+            {
+                "start": w.start.isoformat(),
+                "end": w.end.isoformat() if w.end else None,
+                "title": w.title,
+                "employer": w.employer,
+                "fte": float(w.fte),
+                "tags": list(w.tags),
+            }
+        )
+    return contracts
 
 
 if __name__ == "__main__":

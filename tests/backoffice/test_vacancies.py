@@ -76,6 +76,7 @@ def test_the_recruiter_corrects_the_draft_beside_its_source_and_publishes(client
     data["title_fr"] = "Chef de section (2 postes)"
     data["grade"] = "G22"
     data["essay_max_pages"] = 2
+    data["seen"] = vacancy.updated_at.isoformat()  # the version the page carries
     response = client.post(reverse("backoffice:review", args=[vacancy.pk]), data)
     assert response.status_code == 302, response.content.decode()[:3000]
     vacancy.refresh_from_db()

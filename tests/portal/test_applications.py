@@ -101,7 +101,7 @@ def test_a_recruiter_moves_an_application_with_a_reason(client) -> None:  # type
     client.force_login(recruiter)
     response = client.post(
         reverse("backoffice:move", args=[application.pk]),
-        {"to": S.SCREENED_IN, "reason": "Meets every requirement"},
+        {"to": S.SCREENED_IN, "reason": "Meets every requirement", "seen_status": S.SUBMITTED},
     )
     assert response.status_code == 302
     record = Transition.objects.filter(application=application).last()

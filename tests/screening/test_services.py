@@ -159,7 +159,11 @@ def test_the_recruiter_filters_by_verdict_and_records_a_decision(client) -> None
     assert "Not eligible" in detail and "NATO" in detail
     client.post(
         reverse("backoffice:decide", args=[not_eligible.application_id]),
-        {"decision-eligible": "yes", "decision-reason": "Dual national, passport seen"},
+        {
+            "decision-eligible": "yes",
+            "decision-reason": "Dual national, passport seen",
+            "decision-seen": not_eligible.revision,
+        },
     )
     not_eligible.refresh_from_db()
     assert not_eligible.final == "yes"
@@ -183,24 +187,33 @@ SCREENED_KEYS = {"language", "scale", "level", "completed", "start", "end", "fte
 
 
 def _comparable(rows: list[Any]) -> list[str]:
-    return sorted(str({k: v for k, v in row.items() if k in SCREENED_KEYS}) for row in rows)
+    # Keys sorted: PostgreSQL's jsonb gives them back in an order of its own.
+    return sorted(str(sorted((k, v) for k, v in row.items() if k in SCREENED_KEYS)) for row in rows)
 
 
 def test_bulk_and_single_screening_agree() -> None:
-    """The bulk path (plain SQL reads, one upsert) gives exactly the verdicts of the one-by-one path."""
+    """The bulk path (plain SQL reads, one upsert) gives exactly the verdicts of the one-by-one path,
+    both from the profiles as submitted: editing a profile afterwards changes neither."""
     from concours.candidates.selectors import profile_as_contract
-    from concours.screening.selectors import profile_contracts_for_vacancy
+    from concours.screening.selectors import submitted_profiles_for_vacancy
 
     vacancy = VacancyFactory(notice=NATO_NOTICE)
     verdicts = [apply(n, vacancy) for n in (["BE"], ["CH"], ["FI", "SE"], ["GB"])]
-    bulk_profiles = profile_contracts_for_vacancy(vacancy=vacancy)
+    bulk_profiles = submitted_profiles_for_vacancy(vacancy=vacancy)
     for verdict in verdicts:
         single = profile_as_contract(verdict.application.candidate)
-        bulk = bulk_profiles[verdict.application.candidate_id]
+        bulk = bulk_profiles[verdict.application_id]
+        assert bulk == verdict.application.profile_snapshot
         assert bulk["nationalities"] == single["nationalities"]
         for key in ("languages", "education", "experience"):
             assert _comparable(bulk[key]) == _comparable(single[key]), key
+    # After the deadline everyone becomes Swiss (not a NATO member): neither path may notice.
+    CandidateProfile.objects.filter(applications__vacancy=vacancy).update(nationalities=["CH"])
     singles = {v.application_id: (v.eligible, v.checks) for v in verdicts}
+    assert [v.eligible for v in verdicts] == ["yes", "no", "yes", "yes"]
+    for verdict in verdicts:
+        again = application_screen(application=verdict.application)
+        assert (again.eligible, again.checks) == singles[verdict.application_id]
     vacancy_screen_all(vacancy=vacancy, actor=None)
     for verdict in Verdict.objects.filter(application__vacancy=vacancy):
         assert (verdict.eligible, verdict.checks) == singles[verdict.application_id]

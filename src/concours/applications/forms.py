@@ -28,6 +28,8 @@ class WithdrawForm(forms.Form):
 
 class TransitionForm(forms.Form):
     to = forms.ChoiceField(label=_("Move to"))
+    # The state the recruiter saw: the move is refused if the application has moved since.
+    seen_status = forms.ChoiceField(choices=Application.Status.choices, widget=forms.HiddenInput)
     reason = forms.CharField(
         label=_("Reason"), max_length=REASON_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2})
     )

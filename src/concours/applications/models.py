@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -38,6 +40,19 @@ class Application(models.Model):
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # The profile as submitted (candidate.schema.json), kept in the submission's transaction: screening
+    # and recruiters read it, so that a profile edited later changes only later applications.
+    profile_snapshot = models.JSONField(_("profile as submitted"), null=True, blank=True, editable=False)
+    profile_sha256 = models.CharField(
+        _("SHA-256 of the profile as submitted"), max_length=64, blank=True, editable=False
+    )
+    profile_frozen_at = models.DateTimeField(
+        _("profile kept at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("At submission; later for applications submitted before profiles were kept."),
+    )
 
     class Meta:
         verbose_name = _("application")
@@ -58,6 +73,16 @@ class Application(models.Model):
         """What blind reviewers see instead of a name: stable per application, not guessable from its id."""
         digest = hmac.new(settings.SECRET_KEY.encode(), f"application:{self.pk}".encode(), hashlib.sha256)
         return "C-" + base64.b32encode(digest.digest()).decode()[:8]
+
+
+def snapshot_sha256(snapshot: dict[str, Any]) -> str:
+    """The SHA-256 of a profile snapshot, over its canonical JSON (sorted keys, no spaces, UTF-8).
+
+    Canonical so that the hash can be checked again from the stored JSON whatever the database did
+    to its key order or spacing (PostgreSQL's jsonb keeps neither).
+    """
+    text = json.dumps(snapshot, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:

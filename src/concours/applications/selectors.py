@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, QuerySet
@@ -9,6 +11,7 @@ from django.http import Http404
 
 from concours.accounts.permissions import sees_identities
 from concours.applications.models import Application, Attachment
+from concours.candidates.models import Education
 from concours.vacancies.models import Vacancy
 from concours.vacancies.selectors import vacancy_list_for_staff
 
@@ -80,3 +83,60 @@ def attachment_get_for_candidate(*, application_id: int, kind: str, user: Any) -
 def attachment_get_for_staff(*, application_id: int, kind: str, user: Any) -> Attachment:
     """An original file, for recruiters of the vacancy (panels read the anonymised essay instead)."""
     return _attachment(application_get_for_staff(application_id=application_id, user=user), kind)
+
+
+@dataclass(frozen=True)
+class ProfileAsSubmitted:
+    """The profile kept at submission (candidate.schema.json), ready to show: what recruiters read."""
+
+    name: str
+    nationalities: list[str]
+    languages: list[dict[str, str]]
+    education: list[dict[str, str]]
+    experience: list[dict[str, str]]
+    sha256: str
+    kept_at: dt.datetime | None
+    # False for applications submitted before profiles were kept: theirs was kept later, by a migration.
+    at_submission: bool
+
+
+def profile_as_submitted(application: Application) -> ProfileAsSubmitted | None:
+    """The application's profile as submitted, never the live one (which may have changed since)."""
+    snapshot = application.profile_snapshot
+    if snapshot is None:
+        return None
+    levels = dict(Education.Level.choices)
+    return ProfileAsSubmitted(
+        name=snapshot.get("name") or "",
+        nationalities=list(snapshot.get("nationalities") or []),
+        languages=[
+            {
+                "language": item.get("language", ""),
+                "level": item.get("level", ""),
+                "scale": item.get("scale", ""),
+            }
+            for item in snapshot.get("languages") or []
+        ],
+        education=[
+            {
+                "level": str(levels.get(item.get("level"), item.get("level", ""))),
+                "field": item.get("field") or "",
+                "year": (item.get("completed") or "")[:4],  # dates are ISO text: YYYY-MM[-DD]
+            }
+            for item in snapshot.get("education") or []
+        ],
+        experience=[
+            {
+                "title": item.get("title") or "",
+                "employer": item.get("employer") or "",
+                "start": (item.get("start") or "")[:7],
+                "end": (item.get("end") or "")[:7],
+                "fte": str(item.get("fte", "")),
+            }
+            for item in snapshot.get("experience") or []
+        ],
+        sha256=application.profile_sha256,
+        kept_at=application.profile_frozen_at,
+        at_submission=application.profile_frozen_at is not None
+        and application.profile_frozen_at == application.submitted_at,
+    )

@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 
 from concours.accounts.models import Role
 from concours.applications import hooks
-from concours.applications.models import Application, Attachment, Transition
+from concours.applications.models import Application, Attachment, Transition, snapshot_sha256
 from concours.applications.workflow import CANDIDATE_MOVES, allowed_targets
 from concours.candidates.models import CandidateProfile
-from concours.core.audit import audit_record
-from concours.core.errors import DomainError, NotAllowed
+from concours.candidates.selectors import profile_as_contract
+from concours.core.audit import audit_events_for, audit_record
+from concours.core.errors import Conflict, DomainError, NotAllowed
 from concours.core.limits import reason_checked
 from concours.core.models import AuditEventType
 from concours.core.uploads import document_check, upload_read
@@ -111,7 +112,12 @@ def application_submit(
 
 
 def _check_open(vacancy: Vacancy, now: dt.datetime) -> None:
-    if vacancy.status != Vacancy.Status.PUBLISHED:
+    """Refuse unless the vacancy took applications at `now`, the instant the submission arrived.
+
+    A vacancy closed after that instant still takes it: `close_expired_vacancies` may close it at the
+    deadline while a submission that arrived before is still being checked.
+    """
+    if vacancy.status != Vacancy.Status.PUBLISHED and not _closed_after(vacancy, now):
         raise DomainError(_("This vacancy is not open for applications."))
     local_deadline = vacancy.local_deadline
     if vacancy.deadline is None or local_deadline is None or now > vacancy.deadline:
@@ -119,6 +125,16 @@ def _check_open(vacancy: Vacancy, now: dt.datetime) -> None:
             _("The deadline for this vacancy (%(deadline)s) has passed; applications are closed.")
             % {"deadline": local_deadline.strftime("%Y-%m-%d %H:%M %Z") if local_deadline else "—"}
         )
+
+
+def _closed_after(vacancy: Vacancy, instant: dt.datetime) -> bool:
+    # A vacancy keeps no closing date of its own: its audit record does (see vacancy_close).
+    return (
+        vacancy.status == Vacancy.Status.CLOSED
+        and audit_events_for(vacancy)
+        .filter(event_type=AuditEventType.VACANCY_CLOSED, at__gt=instant)
+        .exists()
+    )
 
 
 @transaction.atomic
@@ -132,7 +148,7 @@ def _submit(
     now: dt.datetime,
 ) -> Application:
     vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
-    _check_open(vacancy, now)  # again, under the lock: a recruiter may have closed it meanwhile
+    _check_open(vacancy, now)  # again, under the lock: a recruiter may have closed it since it arrived
     application, _created = Application.objects.select_for_update().get_or_create(
         candidate=candidate, vacancy=vacancy, defaults={"created_at": now}
     )
@@ -158,13 +174,36 @@ def _submit(
             attachment.save()
         _record(application=application, to=Application.Status.SUBMITTED, reason="", actor=actor, now=now)
         application.submitted_at = now
-        application.save(update_fields=["status", "submitted_at", "updated_at"])
+        _keep_profile(application, candidate=candidate, now=now)
+        application.save(
+            update_fields=[
+                "status",
+                "submitted_at",
+                "profile_snapshot",
+                "profile_sha256",
+                "profile_frozen_at",
+                "updated_at",
+            ]
+        )
     except BaseException:
         for attachment in written:
             attachment.file.delete(save=False)
         raise
     transaction.on_commit(lambda: _after_submission(application.pk, has_essay=Attachment.Kind.ESSAY in files))
     return application
+
+
+def _keep_profile(application: Application, *, candidate: CandidateProfile, now: dt.datetime) -> None:
+    """Freeze the profile as submitted on the application: what screening and recruiters read from now on."""
+    profile = (
+        CandidateProfile.objects.select_related("user")
+        .prefetch_related("languages", "education", "experience")
+        .get(pk=candidate.pk)
+    )
+    snapshot = profile_as_contract(profile)
+    application.profile_snapshot = snapshot
+    application.profile_sha256 = snapshot_sha256(snapshot)
+    application.profile_frozen_at = now
 
 
 def _after_submission(application_id: int, *, has_essay: bool) -> None:
@@ -183,11 +222,24 @@ def _may_move(*, actor: Any, application: Application, to: str) -> bool:
 
 @transaction.atomic
 def application_transition(
-    *, application: Application, to: str, reason: str, actor: Any, now: dt.datetime | None = None
+    *,
+    application: Application,
+    to: str,
+    reason: str,
+    actor: Any,
+    now: dt.datetime | None = None,
+    expected_status: str | None = None,
 ) -> Application:
-    """Move an application to another state, if the workflow allows it and the actor may."""
+    """Move an application to another state, if the workflow allows it and the actor may.
+
+    `expected_status` is the state its author saw (the back office's form carries it): when the
+    application has moved since, the move is refused with `Conflict`, saying who moved it and to what,
+    rather than applied to a state its author never saw.
+    """
     now = now or timezone.now()
     application = Application.objects.select_for_update().select_related("candidate").get(pk=application.pk)
+    if expected_status is not None and application.status != expected_status:
+        raise Conflict(_moved_since(application))
     if to not in allowed_targets(application.status):
         raise DomainError(
             _("An application cannot go from “%(from)s” to “%(to)s”.")
@@ -204,6 +256,20 @@ def application_transition(
     _record(application=application, to=to, reason=reason.strip(), actor=actor, now=now)
     application.save(update_fields=["status", "updated_at"])
     return application
+
+
+def _moved_since(application: Application) -> str:
+    last = application.transitions.select_related("actor").order_by("-at", "-id").first()
+    if last is None:  # moved without a record: cannot happen through the services
+        return _("This application has changed since you opened it; nothing was changed.")
+    return _(
+        "While you were looking, %(who)s moved this application to “%(state)s” (%(when)s); your change "
+        "was not made. Check its new state and try again."
+    ) % {
+        "who": str(last.actor) if last.actor else _("the system"),
+        "state": Application.Status(last.to_status).label,
+        "when": timezone.localtime(last.at).strftime("%Y-%m-%d %H:%M"),
+    }
 
 
 def application_withdraw(*, application: Application, actor: Any, reason: str = "") -> Application:

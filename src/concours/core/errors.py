@@ -13,3 +13,7 @@ class DomainError(Exception):
 
 class NotAllowed(DomainError):
     """The user may not do this to this object."""
+
+
+class Conflict(DomainError):
+    """Someone else changed the object since the user saw it: nothing was changed; the message says what."""

@@ -14,6 +14,8 @@ class DecisionForm(forms.Form):
         choices=[(Eligible.YES, _("Eligible")), (Eligible.NO, _("Not eligible"))],
         widget=forms.RadioSelect,
     )
+    # The verdict as the recruiter saw it (Verdict.revision): the decision is refused if it changed since.
+    seen = forms.CharField(widget=forms.HiddenInput, max_length=200)
     reason = forms.CharField(
         label=_("Reason"),
         required=False,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -62,6 +64,15 @@ class Verdict(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application}: {self.final}"
+
+    @property
+    def revision(self) -> str:
+        """What a recruiter saw of this verdict, carried by the decision form: screening's result and
+        when it was made, and the decision so far. A decision is refused when it changed since."""
+        stamps = [
+            at.astimezone(dt.UTC).isoformat() if at else "" for at in (self.screened_at, self.decided_at)
+        ]
+        return "|".join([self.eligible, stamps[0], self.decision, self.decided_eligible, stamps[1]])
 
     @property
     def final(self) -> str:

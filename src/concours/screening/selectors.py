@@ -13,7 +13,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from concours.applications.models import Application
-from concours.candidates.models import CandidateProfile, Education, LanguageSkill, WorkExperience
 from concours.kernel.eligibility import MESSAGES, InvalidInput, compile_requirements, render, screen_compiled
 from concours.screening.models import Verdict
 from concours.screening.requirements import vacancy_requirements
@@ -30,62 +29,24 @@ CRITERIA = {
 }
 
 
-def profile_contracts_for_vacancy(*, vacancy: Vacancy) -> dict[int, dict[str, Any]]:
-    """Every applicant's profile (candidate.schema.json) in four queries, keyed by profile id.
+def submitted_profiles_for_vacancy(*, vacancy: Vacancy) -> dict[int, dict[str, Any]]:
+    """Every submitted application's profile as submitted (candidate.schema.json), keyed by application id.
 
-    Read with plain SQL rather than through models: a large campaign means hundreds of thousands of
-    rows, and per-value conversions (dates, decimals, JSON) would cost more than screening them.
+    One query over the snapshot column, read with plain SQL rather than through models: a large
+    campaign means hundreds of thousands of rows, and building a model instance per row would cost
+    more than screening it. A profile edited since does not count: the snapshot is what was submitted.
     """
     quote = connection.ops.quote_name
-    applicants = (
-        f"SELECT DISTINCT candidate_id FROM {quote(Application._meta.db_table)} "
-        "WHERE vacancy_id = %s AND status <> 'draft'"
-    )
     profiles: dict[int, dict[str, Any]] = {}
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT id, nationalities, serving_staff FROM {quote(CandidateProfile._meta.db_table)} "
-            f"WHERE id IN ({applicants})",
+            f"SELECT id, profile_snapshot FROM {quote(Application._meta.db_table)} "
+            "WHERE vacancy_id = %s AND status <> 'draft' AND profile_snapshot IS NOT NULL",
             [vacancy.pk],
         )
-        for pk, codes, serving in cursor.fetchall():
-            profiles[pk] = {
-                "id": str(pk),
-                "nationalities": _json(codes) or [],
-                "languages": [],
-                "education": [],
-                "experience": [],
-                "serving_staff": bool(serving),
-            }
-        cursor.execute(
-            f"SELECT profile_id, language, scale, level FROM {quote(LanguageSkill._meta.db_table)} "
-            f"WHERE profile_id IN ({applicants})",
-            [vacancy.pk],
-        )
-        for pk, language, scale, level in cursor.fetchall():
-            profiles[pk]["languages"].append({"language": language, "scale": scale, "level": level})
-        cursor.execute(
-            f"SELECT profile_id, level, completed FROM {quote(Education._meta.db_table)} "
-            f"WHERE profile_id IN ({applicants})",
-            [vacancy.pk],
-        )
-        for pk, level, completed in cursor.fetchall():
-            profiles[pk]["education"].append({"level": level, "completed": _iso(completed)})
-        cursor.execute(
-            f"SELECT profile_id, start, {quote('end')}, fte, tags "
-            f"FROM {quote(WorkExperience._meta.db_table)} WHERE profile_id IN ({applicants})",
-            [vacancy.pk],
-        )
-        for pk, start, end, fte, tags in cursor.fetchall():
-            profiles[pk]["experience"].append(
-                {"start": _iso(start), "end": _iso(end), "fte": float(fte), "tags": _json(tags) or []}
-            )
+        for pk, snapshot in cursor.fetchall():
+            profiles[pk] = _json(snapshot)
     return profiles
-
-
-def _iso(value: Any) -> str | None:
-    # SQLite gives dates as ISO text, PostgreSQL as date objects.
-    return None if value is None else value if isinstance(value, str) else value.isoformat()
 
 
 def _json(value: Any) -> Any:

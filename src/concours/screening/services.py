@@ -16,15 +16,14 @@ from django.utils.translation import gettext as _
 from concours.applications.models import Application
 from concours.applications.services import application_transition
 from concours.applications.workflow import allowed_targets
-from concours.candidates.selectors import profile_as_contract
 from concours.core.audit import audit_record
-from concours.core.errors import DomainError
+from concours.core.errors import Conflict, DomainError
 from concours.core.limits import reason_checked
 from concours.core.models import AuditEventType
 from concours.kernel.eligibility import InvalidInput, Requirements, compile_requirements, screen_compiled
 from concours.screening.models import Eligible, Verdict
 from concours.screening.requirements import vacancy_requirements
-from concours.screening.selectors import profile_contracts_for_vacancy
+from concours.screening.selectors import submitted_profiles_for_vacancy
 from concours.vacancies.models import Vacancy
 
 S = Application.Status
@@ -91,12 +90,12 @@ def _verdict_fields(
 def application_screen(
     *, application: Application, actor: Any = None, now: dt.datetime | None = None
 ) -> Verdict:
-    """Screen one application; a recruiter's earlier decision is kept."""
+    """Screen one application on its profile as submitted; a recruiter's earlier decision is kept."""
     now = now or timezone.now()
-    application = Application.objects.select_related("vacancy", "candidate__user").get(pk=application.pk)
+    application = Application.objects.select_related("vacancy").get(pk=application.pk)
     requirements = _compile(application.vacancy)
     fields = _verdict_fields(
-        profile_as_contract(application.candidate),
+        application.profile_snapshot or {},  # none kept (a draft): the verdict asks a person to look
         requirements,
         application.submitted_at,
         ZoneInfo(application.vacancy.zone),
@@ -115,20 +114,21 @@ def application_screen(
 def vacancy_screen_all(
     *, vacancy: Vacancy, actor: Any, now: dt.datetime | None = None, batch_size: int = 2000
 ) -> ScreeningReport:
-    """Screen every submitted application of a vacancy, in bulk; recruiters' decisions are kept."""
+    """Screen every submitted application of a vacancy on its profile as submitted, in bulk;
+    recruiters' decisions are kept."""
     now = now or timezone.now()
     requirements = _compile(vacancy)
     zone = ZoneInfo(vacancy.zone)
-    profiles = profile_contracts_for_vacancy(vacancy=vacancy)
+    profiles = submitted_profiles_for_vacancy(vacancy=vacancy)
     applications = (
         Application.objects.filter(vacancy=vacancy)
         .exclude(status=Application.Status.DRAFT)
-        .values_list("id", "candidate_id", "submitted_at")
+        .values_list("id", "submitted_at")
     )
     counts = {choice.value: 0 for choice in Eligible}
     rows = []
-    for app_id, candidate_id, submitted_at in applications.iterator(chunk_size=batch_size):
-        fields = _verdict_fields(profiles[candidate_id], requirements, submitted_at, zone, now)
+    for app_id, submitted_at in applications.iterator(chunk_size=batch_size):
+        fields = _verdict_fields(profiles.get(app_id) or {}, requirements, submitted_at, zone, now)
         counts[fields["eligible"]] += 1
         rows.append((app_id, fields["eligible"], fields["checks"], fields["on"]))
     with transaction.atomic():
@@ -186,6 +186,29 @@ def _upsert_verdicts(
                 )
 
 
+def _changed_since(verdict: Verdict, seen: str) -> str:
+    # A revision is the screening's result and time, then the decision's three parts: when those
+    # changed, someone decided meanwhile; otherwise it was screened again.
+    if verdict.decision and verdict.revision.split("|")[2:] != seen.split("|")[2:]:
+        return _(
+            "While you were looking, %(who)s decided on this verdict (“%(result)s”, %(when)s); your "
+            "decision was not recorded. Read theirs and decide again if you disagree."
+        ) % {
+            "who": str(verdict.decided_by) if verdict.decided_by else _("the system"),
+            "result": Eligible(verdict.decided_eligible).label,
+            "when": timezone.localtime(verdict.decided_at).strftime("%Y-%m-%d %H:%M")
+            if verdict.decided_at
+            else "—",
+        }
+    return _(
+        "This application was screened again while you were looking (“%(result)s”, %(when)s); your "
+        "decision was not recorded. Read the new verdict and decide again."
+    ) % {
+        "result": Eligible(verdict.eligible).label,
+        "when": timezone.localtime(verdict.screened_at).strftime("%Y-%m-%d %H:%M"),
+    }
+
+
 def _state_for_decision(status: str, eligible: str) -> str | None:
     """The state a decision moves the application to, or None when its state already agrees.
 
@@ -210,14 +233,24 @@ def _state_for_decision(status: str, eligible: str) -> str | None:
 
 @transaction.atomic
 def verdict_decide(
-    *, verdict: Verdict, eligible: str, reason: str, actor: Any, now: dt.datetime | None = None
+    *,
+    verdict: Verdict,
+    eligible: str,
+    reason: str,
+    actor: Any,
+    now: dt.datetime | None = None,
+    expected_revision: str | None = None,
 ) -> Verdict:
     """A recruiter confirms the screening's result or overrides it; an override needs a reason.
 
     The application moves to screened in or out in the same transaction (through the workflow, with a
     Transition), so the decision and the application's state agree or neither changes.
+    `expected_revision` is the verdict as its author saw it (`Verdict.revision`, carried by the form):
+    when it was screened again or decided by someone else since, the decision is refused (`Conflict`).
     """
-    verdict = Verdict.objects.select_for_update().get(pk=verdict.pk)
+    verdict = Verdict.objects.select_for_update(of=("self",)).select_related("decided_by").get(pk=verdict.pk)
+    if expected_revision is not None and verdict.revision != expected_revision:
+        raise Conflict(_changed_since(verdict, expected_revision))
     if eligible not in {Eligible.YES, Eligible.NO}:
         raise DomainError(_("Decide whether the candidate is eligible or not."))
     reason = reason_checked(reason)

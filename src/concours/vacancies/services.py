@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from concours.core.audit import audit_record
-from concours.core.errors import DomainError
+from concours.core.audit import audit_events_for, audit_record
+from concours.core.errors import Conflict, DomainError
 from concours.core.models import AuditEventType
 from concours.kernel.reference.duty_stations import default_zone, reread_in_zone, zone_for_location
 from concours.vacancies.models import OrgUnit, Post, Vacancy
@@ -150,9 +150,17 @@ def vacancy_edit_draft(
     zone: str,
     deadline: dt.datetime | None,
     actor: Any,
+    expected_updated_at: dt.datetime | None = None,
 ) -> Vacancy:
-    """The recruiter's corrections to a draft: every parsed field, its posts and its deadline."""
+    """The recruiter's corrections to a draft: every parsed field, its posts and its deadline.
+
+    `expected_updated_at` is the draft's `updated_at` when its author opened it (the review form
+    carries it): when the draft was changed since, the edit is refused (`Conflict`, saying by whom and
+    what) rather than silently undoing the other change.
+    """
     vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if expected_updated_at is not None and vacancy.updated_at != expected_updated_at:
+        raise Conflict(_changed_since(vacancy))
     if vacancy.status != Vacancy.Status.DRAFT:
         raise DomainError(_("Only a draft vacancy can be edited here."))
     changed = sorted(
@@ -181,6 +189,21 @@ def vacancy_edit_draft(
     )
     audit_record(actor=actor, event_type=AuditEventType.VACANCY_UPDATED, subject=vacancy, changed=changed)
     return vacancy
+
+
+def _changed_since(vacancy: Vacancy) -> str:
+    # Who changed it is in the audit trail: the vacancy keeps no author of its own.
+    last = audit_events_for(vacancy).select_related("actor").first()
+    changed = (last.extra.get("changed") if last else None) or []
+    return _(
+        "While you were editing, %(who)s changed this vacancy (%(what)s, %(when)s); your changes were "
+        "not saved. They are kept in the form: check them against the saved vacancy (open it in another "
+        "tab), then save again to replace the other changes with yours."
+    ) % {
+        "who": str(last.actor) if last and last.actor else _("the system"),
+        "what": ", ".join(changed) if changed else (last.get_event_type_display() if last else "—"),
+        "when": timezone.localtime(last.at if last else vacancy.updated_at).strftime("%Y-%m-%d %H:%M"),
+    }
 
 
 def vacancies_close_expired(*, now: dt.datetime | None = None, actor: Any = None) -> list[Vacancy]:

@@ -23,7 +23,7 @@ from concours.applications.blind import blind_application_get, blind_application
 from concours.applications.forms import StatusFilterForm, TransitionForm
 from concours.applications.models import Application
 from concours.applications.workflow import recruiter_targets
-from concours.core.errors import DomainError
+from concours.core.errors import Conflict, DomainError
 from concours.essays import rendering as essay_rendering
 from concours.essays import selectors as essay_selectors
 from concours.screening.forms import DecisionForm, VerdictFilterForm
@@ -80,19 +80,30 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
         blind = blind_application_get(application_id=application_id, user=user)
         return render(request, "backoffice/blind_application_detail.html", {"application": blind})
     application = selectors.application_get_for_staff(application_id=application_id, user=user)
+    return render(
+        request, "backoffice/application_detail.html", _detail_context(application, _move_form(application))
+    )
+
+
+def _move_form(application: Application, reason: str = "") -> TransitionForm | None:
+    """The move form for the application's state as the recruiter sees it now."""
     targets = recruiter_targets(application.status)
-    form = TransitionForm(targets=targets) if targets else None
-    return render(request, "backoffice/application_detail.html", _detail_context(application, form))
+    if not targets:
+        return None
+    return TransitionForm(targets=targets, initial={"seen_status": application.status, "reason": reason})
 
 
 def _detail_context(application: Application, form: TransitionForm | None) -> dict[str, Any]:
     verdict = verdict_for(application=application)
     return {
         "application": application,
+        "profile": selectors.profile_as_submitted(application),
         "form": form,
         "verdict": verdict,
         "check_lines": check_lines(verdict.checks) if verdict else [],
-        "decision_form": DecisionForm(initial={"eligible": verdict.final if verdict else None}),
+        "decision_form": DecisionForm(
+            initial={"eligible": verdict.final, "seen": verdict.revision} if verdict else None
+        ),
     }
 
 
@@ -101,7 +112,12 @@ def _detail_context(application: Application, form: TransitionForm | None) -> di
 def application_move(request: HttpRequest, application_id: int) -> HttpResponse:
     user: Any = request.user
     application = selectors.application_get_for_staff(application_id=application_id, user=user)
-    form = TransitionForm(request.POST, targets=recruiter_targets(application.status))
+    # The choices are those of the state the recruiter saw; the service refuses if it is no longer so.
+    seen = request.POST.get("seen_status", "")
+    form = TransitionForm(
+        request.POST,
+        targets=recruiter_targets(seen if seen in Application.Status.values else application.status),
+    )
     if form.is_valid():
         try:
             services.application_transition(
@@ -109,7 +125,14 @@ def application_move(request: HttpRequest, application_id: int) -> HttpResponse:
                 to=form.cleaned_data["to"],
                 reason=form.cleaned_data["reason"],
                 actor=user,
+                expected_status=form.cleaned_data["seen_status"],
             )
+        except Conflict as error:
+            # Show the application as it is now, keeping the recruiter's reason for another try.
+            messages.error(request, error.message)
+            application = selectors.application_get_for_staff(application_id=application_id, user=user)
+            context = _detail_context(application, _move_form(application, form.cleaned_data["reason"]))
+            return render(request, "backoffice/application_detail.html", context, status=409)
         except DomainError as error:
             messages.error(request, error.message)
         else:

@@ -47,6 +47,7 @@ def verdict_decide(request: HttpRequest, application_id: int) -> HttpResponse:
                 eligible=form.cleaned_data["eligible"],
                 reason=form.cleaned_data["reason"],
                 actor=user,
+                expected_revision=form.cleaned_data["seen"],
             )
         except DomainError as error:
             messages.error(request, error.message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -11,12 +12,13 @@ from django.contrib import messages
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from concours.accounts.permissions import recruiter_required
-from concours.core.errors import DomainError
+from concours.core.errors import Conflict, DomainError
 from concours.core.uploads import upload_read
 from concours.vacancies import services
 from concours.vacancies.importing import ImportOutcome, vacancy_import_file
@@ -63,6 +65,23 @@ def notice_import(request: HttpRequest) -> HttpResponse:
     return render(request, "backoffice/notice_import.html", {"form": form, "outcomes": outcomes})
 
 
+class DraftSeenForm(forms.Form):
+    """The version of the draft its editor opened (its `updated_at`), carried by the review form."""
+
+    seen = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def clean_seen(self) -> dt.datetime:
+        seen = parse_datetime(self.cleaned_data["seen"])
+        if seen is None or seen.tzinfo is None:
+            raise forms.ValidationError(_("Open the draft again: the page is out of date."))
+        return seen
+
+
+def _seen_form(vacancy: Vacancy) -> DraftSeenForm:
+    # ISO text with microseconds and offset: the exact instant, whatever the page's time zone.
+    return DraftSeenForm(initial={"seen": vacancy.updated_at.isoformat()})
+
+
 @recruiter_required
 def vacancy_review(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     user: Any = request.user
@@ -71,7 +90,13 @@ def vacancy_review(request: HttpRequest, vacancy_id: int) -> HttpResponse:
         vacancy.notice, title_fr=vacancy.title_fr, zone=vacancy.zone, deadline=vacancy.deadline
     )
     form = NoticeForm(request.POST or None, initial=initial)
-    if request.method == "POST" and vacancy.status == Vacancy.Status.DRAFT and form.is_valid():
+    seen_form = DraftSeenForm(request.POST) if request.method == "POST" else _seen_form(vacancy)
+    status = 200
+    if request.method == "POST" and not seen_form.is_valid():
+        form.is_valid()  # the recruiter's input is shown again with its own errors too
+        form.add_error(None, _("Open the draft again: the page is out of date."))
+        seen_form = _seen_form(vacancy)
+    elif request.method == "POST" and vacancy.status == Vacancy.Status.DRAFT and form.is_valid():
         try:
             services.vacancy_edit_draft(
                 vacancy=vacancy,
@@ -80,7 +105,15 @@ def vacancy_review(request: HttpRequest, vacancy_id: int) -> HttpResponse:
                 zone=form.cleaned_data["zone"],
                 deadline=form.deadline_instant(),
                 actor=user,
+                expected_updated_at=seen_form.cleaned_data["seen"],
             )
+        except Conflict as error:
+            # The input stays in the form; the page now carries the current version, so saving again
+            # is a deliberate choice to replace the other change.
+            form.add_error(None, error.message)
+            vacancy = vacancy_get_for_staff(vacancy_id=vacancy_id, user=user)
+            seen_form = _seen_form(vacancy)
+            status = 409
         except DomainError as error:
             form.add_error(None, error.message)
         except IntegrityError:
@@ -91,7 +124,13 @@ def vacancy_review(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     return render(
         request,
         "backoffice/vacancy_review.html",
-        {"vacancy": vacancy, "form": form, "unread_fields": vacancy_unread_fields(vacancy)},
+        {
+            "vacancy": vacancy,
+            "form": form,
+            "seen_form": seen_form,
+            "unread_fields": vacancy_unread_fields(vacancy),
+        },
+        status=status,
     )
 
 

@@ -20,6 +20,7 @@ from concours.applications.models import Application
 from concours.applications.workflow import allowed_targets
 from concours.candidates.selectors import profile_as_contract, profile_for_user, profile_missing_parts
 from concours.core.errors import DomainError
+from concours.core.middleware import arrived_at
 from concours.screening.selectors import eligibility_gaps
 from concours.vacancies.selectors import vacancy_get_published
 
@@ -47,6 +48,9 @@ def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
                 cv=form.cleaned_data["cv"],
                 essay=form.cleaned_data.get("essay"),
                 actor=user,
+                # The deadline is judged when the request arrived, not after its files were read
+                # and checked.
+                now=arrived_at(request),
             )
         except DomainError as error:
             form.add_error(None, error.message)

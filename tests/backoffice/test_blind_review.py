@@ -24,6 +24,7 @@ from concours.accounts.models import Role
 from concours.applications.models import Application
 from concours.applications.services import application_submit, application_transition
 from concours.candidates.models import Education, WorkExperience
+from concours.essays.models import Rendition
 from concours.vacancies.models import VacancyAssignment
 from factories import ESSAY_RULES, AssignmentFactory, ProfileFactory, VacancyFactory, cv_upload, make_user
 
@@ -206,3 +207,14 @@ def test_the_blind_list_is_ordered_by_code(client, competition) -> None:  # type
     page = client.get(reverse("backoffice:vacancy", args=[vacancy.pk])).content.decode()
     codes = re.findall(r"C-[A-Z2-7]{8}", page)
     assert len(set(codes)) == 4 and codes == sorted(codes)
+
+
+def test_a_late_rendition_hides_what_the_profile_said_at_submission(client, competition) -> None:  # type: ignore[no-untyped-def]
+    """The candidate removes the employer after submitting; a rendition made later still hides it."""
+    vacancy, applications = competition
+    application = applications["in"]
+    application.candidate.experience.all().delete()
+    Rendition.objects.filter(application=application).delete()
+    client.force_login(AssignmentFactory(vacancy=vacancy).user)
+    text = _text_of(client.get(reverse("backoffice:essay", args=[application.pk])))
+    assert "renew its plan" in text and "Utenriksdepartementet" not in text

@@ -7,7 +7,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from concours.applications.models import Application, Attachment
-from concours.candidates.models import CandidateProfile
 from concours.core.audit import audit_record
 from concours.core.errors import DomainError
 from concours.core.models import AuditEventType
@@ -45,22 +44,30 @@ def draft_check_finish(*, check_id: int) -> DraftCheck:
     return check
 
 
-def _names_of(candidate: CandidateProfile) -> list[str]:
-    return [name for name in {candidate.name, candidate.user.name} if name]
+def _names_of(application: Application) -> list[str]:
+    candidate = application.candidate
+    submitted = application.profile_snapshot or {}
+    return sorted({name for name in (candidate.name, candidate.user.name, submitted.get("name")) if name})
 
 
 def _identifying_terms(application: Application) -> list[str]:
-    """What else in an essay points to its author: the e-mail, employers and universities of the profile.
+    """What else in an essay points to its author: e-mail, employers and universities of the profile.
 
-    An employer that is also the hiring organisation (a serving staff member's "NATO International
-    Staff") is left: redacting it would blank the organisation's name all over the essay.
+    Both the profile as submitted and as it is now are read: a rendition made late must not miss an
+    employer the candidate has since removed. An employer that is also the hiring organisation (a
+    serving staff member's "NATO International Staff") is left: redacting it would blank the
+    organisation's name all over the essay.
     """
     candidate = application.candidate
+    submitted = application.profile_snapshot or {}
     notice = application.vacancy.notice or {}
     hiring = {str(notice.get(key) or "").casefold() for key in ("organisation", "body", "division")} - {""}
     places = [*candidate.experience.values_list("employer", flat=True)]
     places += [*candidate.education.values_list("institution", flat=True)]
-    terms = [candidate.user.email] + [p for p in places if p and p.casefold() not in hiring]
+    places += [str(post.get("employer") or "") for post in submitted.get("experience") or []]
+    places += [str(degree.get("institution") or "") for degree in submitted.get("education") or []]
+    terms = [candidate.user.email, str(submitted.get("email") or "")]
+    terms += [place for place in places if place and place.casefold() not in hiring]
     return sorted({term for term in terms if term})
 
 
@@ -74,7 +81,7 @@ def rendition_make(*, application_id: int) -> Rendition | None:
         data = original.read()
     pdf = anonymised_pdf(
         data,
-        _names_of(application.candidate),
+        _names_of(application),
         application.candidate_code,
         default_renderer(),
         extra_terms=_identifying_terms(application),

@@ -14,7 +14,7 @@ from concours.vacancies.models import OrgUnit, Post, Vacancy, VacancyAssignment
 
 @admin.register(OrgUnit)
 class OrgUnitAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ["name", "kind", "parent", "code"]
+    list_display = ["name", "kind", "parent", "code", "retention_days"]
     list_filter = ["kind"]
     search_fields = ["name", "name_fr", "code"]
 

@@ -34,6 +34,15 @@ class OrgUnit(models.Model):
     name = models.CharField(_("name"), max_length=200)
     name_fr = models.CharField(_("name in French"), max_length=200, blank=True)
     code = models.CharField(_("code"), max_length=40, blank=True)
+    retention_days = models.PositiveIntegerField(
+        _("retention of applications (days)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For an organisation: days after a competition closes before its applications, files and "
+            "draft checks are erased. Empty: the CONCOURS_RETENTION_DAYS setting."
+        ),
+    )
 
     class Meta:
         verbose_name = _("organisational unit")

@@ -11,6 +11,9 @@ import pytest
 # in subprocesses such as `concours parse_notice` run by the scoring tests.
 os.environ["CONCOURS_PARSER_STRICT"] = "1"
 
+# Fixtures of the tests marked `s3`: a local S3-compatible server and a bucket for Django's storage.
+pytest_plugins = ["object_storage"]
+
 
 @pytest.fixture(autouse=True)
 def _isolated_media(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[None]:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # src/concours
@@ -196,8 +198,31 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded files and renditions go through Django's storage API: to MEDIA_ROOT on this machine, or, with
+# CONCOURS_STORAGE=s3, to an S3-compatible bucket that every web and worker machine shares. Files are
+# never linked to: they stream through the permission-checked views (no public URL, no signed URL).
+CONCOURS_STORAGE = os.environ.get("CONCOURS_STORAGE", "local")
+DEFAULT_STORAGE: dict[str, Any] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if CONCOURS_STORAGE == "s3":
+    DEFAULT_STORAGE = {
+        "BACKEND": "concours.core.storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            # Credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from the environment, or the
+            # machine's role, as boto3 finds them; none is kept in settings.
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "max_memory_size": 1024 * 1024,  # a download larger than this spools to disk
+        },
+    }
+elif CONCOURS_STORAGE != "local":
+    raise ImproperlyConfigured("CONCOURS_STORAGE must be 'local' or 's3'.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -227,6 +252,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # form fields without the files: no page needs more
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000  # the profile form at its row caps, every box ticked: about 1,300
 DATA_UPLOAD_MAX_NUMBER_FILES = 20  # notices are imported a few at a time; larger batches use the command
+
+# Applications, their files and draft checks are erased this many days after their competition closed
+# (`concours erase_expired`, from cron); an organisation may set its own period (OrgUnit.retention_days).
+CONCOURS_RETENTION_DAYS = int(os.environ.get("CONCOURS_RETENTION_DAYS", str(2 * 365)))
 
 TASKS = {
     "default": {

@@ -7,6 +7,7 @@ anonymised copy are the workers' (`rendering.py`, run by `tasks.py`).
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -47,7 +48,9 @@ def draft_check_start(
     document_check(data, what=str(Attachment.Kind.ESSAY.label), name=file_name, accept={"docx"})
     essay_facts(data, vacancy=vacancy, file_name=file_name, render=False)
     check = DraftCheck(candidate=candidate, vacancy=vacancy, file_name=file_name[:255])
-    check.file.save("draft.docx", ContentFile(data), save=False)
+    # A name of its own: on a shared bucket, two drafts saved at once under one name would overwrite each
+    # other (local storage creates files exclusively; object storage cannot).
+    check.file.save(f"draft-{uuid.uuid4().hex}.docx", ContentFile(data), save=False)
     check.save()
     audit_record(
         actor=actor,

@@ -7,11 +7,13 @@ values simply are not there. Only applications still in the competition are show
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
 from django.http import Http404
 
+from concours.applications import hooks
 from concours.applications.models import Application, Attachment
 from concours.applications.workflow import IN_COMPETITION
 from concours.vacancies.models import Vacancy
@@ -46,13 +48,17 @@ def _blind(application: Application, *, has_essay: bool) -> BlindApplication:
     )
 
 
-def _in_competition(user: Any) -> Any:
+def _in_competition(user: Any, *, declaring: bool = False) -> Any:
     # Only the columns a blind view needs are read: the candidate's row is never loaded.
-    return (
+    applications = (
         Application.objects.filter(status__in=IN_COMPETITION, vacancy__in=vacancy_list_for_staff(user=user))
         .select_related("vacancy")
         .only("id", "status", "vacancy__id", "vacancy__title", "vacancy__reference")
     )
+    # Apps above narrow it (assessment hides a candidate from a member who declared a conflict).
+    for narrow in hooks.blind_filters:
+        applications = narrow(user=user, applications=applications, declaring=declaring)
+    return applications
 
 
 def _with_essay(ids: list[int]) -> set[int]:
@@ -63,9 +69,18 @@ def _with_essay(ids: list[int]) -> set[int]:
     )
 
 
-def blind_application_list(*, vacancy: Vacancy, user: Any) -> list[BlindApplication]:
-    """The applications of `vacancy` still in the competition, blind, ordered by code."""
-    applications = list(_in_competition(user).filter(vacancy=vacancy))
+def blind_application_list(
+    *, vacancy: Vacancy, user: Any, statuses: Collection[str] | None = None, declaring: bool = False
+) -> list[BlindApplication]:
+    """The applications of `vacancy` still in the competition (in `statuses` if given), blind, by code.
+
+    `declaring`: for the page where a panel member declares conflicts, which lists the candidates they
+    have not declared about yet (other pages hide those).
+    """
+    applications = _in_competition(user, declaring=declaring).filter(vacancy=vacancy)
+    if statuses is not None:
+        applications = applications.filter(status__in=list(statuses))
+    applications = list(applications)
     essays = _with_essay([a.pk for a in applications])
     blind = [_blind(a, has_essay=a.pk in essays) for a in applications]
     return sorted(blind, key=lambda item: item.code)

@@ -7,8 +7,11 @@ refusal raises `DomainError` and nothing is stored), `on_submitted` run after it
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
+from django.db.models import QuerySet
+
+from concours.applications.models import Application
 from concours.vacancies.models import Vacancy
 
 
@@ -20,8 +23,17 @@ class Submitted(Protocol):
     def __call__(self, *, application_id: int, has_essay: bool) -> None: ...
 
 
+class BlindFilter(Protocol):
+    """Narrows what a panel member may see: `declaring` is True on the page where they declare conflicts."""
+
+    def __call__(
+        self, *, user: Any, applications: QuerySet[Application], declaring: bool
+    ) -> QuerySet[Application]: ...
+
+
 essay_checks: list[EssayCheck] = []
 on_submitted: list[Submitted] = []
+blind_filters: list[BlindFilter] = []
 
 
 def register_essay_check(check: EssayCheck) -> None:
@@ -32,3 +44,8 @@ def register_essay_check(check: EssayCheck) -> None:
 def register_on_submitted(hook: Submitted) -> None:
     if hook not in on_submitted:
         on_submitted.append(hook)
+
+
+def register_blind_filter(narrow: BlindFilter) -> None:
+    if narrow not in blind_filters:
+        blind_filters.append(narrow)

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "concours.applications",
     "concours.screening",
     "concours.essays",
+    "concours.assessment",
     "concours.portal",
     "concours.backoffice",
     "concours.demo",
@@ -187,6 +188,12 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Concours <no-reply@localhost>")
+# Links in mails (slot invitations, panel invitations) start with this address.
+CONCOURS_SITE_URL = os.environ.get("CONCOURS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The right-hand part of calendar UIDs (RFC 5545 asks for a domain the organisation controls).
+CONCOURS_CALENDAR_DOMAIN = os.environ.get("CONCOURS_CALENDAR_DOMAIN", "concours.localhost")
+# Below this many scorers left for a candidate (after conflicts of interest), the panel's chair is told.
+CONCOURS_MIN_SCORERS = int(os.environ.get("CONCOURS_MIN_SCORERS", "2"))
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]

@@ -1,0 +1,26 @@
+"""What assessment adds to the blind view of `applications` (registered in AssessmentConfig.ready)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from concours.applications.models import Application
+from concours.assessment.models import Declaration, PanelMember
+
+
+def hide_from_conflicted_members(
+    *, user: Any, applications: QuerySet[Application], declaring: bool
+) -> QuerySet[Application]:
+    """A member never sees a candidate they declared a conflict with; on the vacancies where they sit on
+    the panel, they see a candidate only once they have declared about them (except on the page where
+    they declare)."""
+    if not getattr(user, "is_authenticated", False):
+        return applications
+    declarations = Declaration.objects.filter(member__user=user)
+    applications = applications.exclude(pk__in=declarations.filter(conflicted=True).values("application_id"))
+    if declaring:
+        return applications
+    seats = PanelMember.objects.filter(user=user).values("vacancy_id")
+    return applications.exclude(Q(vacancy_id__in=seats) & ~Q(pk__in=declarations.values("application_id")))

@@ -63,6 +63,10 @@ class AuditEventType(models.TextChoices):
     APPLICATION_ERASED = "APPLICATION_ERASED", _("Application erased")
     DRAFT_CHECK_ERASED = "DRAFT_CHECK_ERASED", _("Draft essay check erased")
     CANDIDATE_ERASED = "CANDIDATE_ERASED", _("Candidate's personal data erased")
+    # The recruiter's day (issue 12): a published vacancy changed, a list exported.
+    VACANCY_DEADLINE_EXTENDED = "VACANCY_DEADLINE_EXTENDED", _("Vacancy's deadline extended")
+    VACANCY_UNPUBLISHED = "VACANCY_UNPUBLISHED", _("Vacancy unpublished")
+    APPLICATIONS_EXPORTED = "APPLICATIONS_EXPORTED", _("Applications exported")
 
 
 class AuditEvent(models.Model):

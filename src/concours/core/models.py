@@ -67,6 +67,9 @@ class AuditEventType(models.TextChoices):
     VACANCY_DEADLINE_EXTENDED = "VACANCY_DEADLINE_EXTENDED", _("Vacancy's deadline extended")
     VACANCY_UNPUBLISHED = "VACANCY_UNPUBLISHED", _("Vacancy unpublished")
     APPLICATIONS_EXPORTED = "APPLICATIONS_EXPORTED", _("Applications exported")
+    # An application's essay, its pages counted by a worker after submission (issue 10).
+    ESSAY_CHECKED = "ESSAY_CHECKED", _("Essay's pages checked")
+    ESSAY_REPLACED = "ESSAY_REPLACED", _("Essay replaced")
 
 
 class AuditEvent(models.Model):

@@ -2,7 +2,9 @@
 its pages as LibreOffice lays them out.
 
 Without a renderer the facts are complete but for `pages` (None): that is the quick check to run while
-the candidate waits; the page count comes from a background task with the warm renderer.
+the candidate waits; the page count comes from a background task with the warm renderer. Either way a
+document that would cost too much to lay out is refused first (`cost.py`), so that the quick check
+already tells the candidate.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 
 from concours.kernel.essays import docx
 from concours.kernel.essays.checks import EssayCheck, check_essay
+from concours.kernel.essays.cost import DEFAULT_RENDER_LIMITS, RenderLimits, check_layout, check_markup
 from concours.kernel.essays.errors import EssayRefused
 from concours.kernel.essays.messages import JSON
 from concours.kernel.essays.render import Renderer, count_pages
@@ -76,18 +79,22 @@ def inspect(
     rules: Mapping[str, Any] | None = None,
     file_name: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    cost: RenderLimits = DEFAULT_RENDER_LIMITS,
 ) -> EssayFacts:
     """The facts of the essay in `source` (its bytes, or a path); `EssayRefused` when it is unsafe.
 
     With `renderer` the pages are counted as rendered; with `rules` (a notice's `essay` object) the
-    facts carry the checks against them, the file name being `file_name` or the path's name.
+    facts carry the checks against them, the file name being `file_name` or the path's name. `cost`
+    bounds what the document may hold (`EssayRefused("too_costly")` beyond it), rendered or not.
     """
     data = _read(source, limits)
     if file_name is None and not isinstance(source, bytes):
         file_name = Path(source).name
+    check_markup(data, cost)  # before anything is inflated
     package = open_package(data, limits=limits)
     sections = docx.sections(package)
     text = docx.body_text(package)
+    check_layout(package, text, cost)
     core = docx.core_properties(package)
     app = docx.app_properties(package)
     metadata: dict[str, JSON] = {

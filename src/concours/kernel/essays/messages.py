@@ -77,6 +77,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The document is damaged and cannot be read (%(detail)s)." + _AGAIN_EN,
         "fr": "Le document est endommagé et ne peut être lu (%(detail)s)." + _AGAIN_FR,
     },
+    "refused.too_costly": {
+        "en": "The document holds far more than an essay could: %(amount)s %(what)s, where an essay may"
+        " have at most %(allowed)s. Laying it out would take too long, so we do not. Please attach the"
+        " essay alone, as a plain Word document.",
+        "fr": "Le document contient bien plus qu'un essai ne le pourrait : %(amount)s %(what)s, quand un"
+        " essai en compte au plus %(allowed)s. Sa mise en page prendrait trop de temps : nous ne la"
+        " faisons pas. Veuillez joindre l'essai seul, dans un document Word simple.",
+    },
     "format.pass": {
         "en": "The notice asks for an MS Word document; the file is one (.docx).",
         "fr": "L'avis demande un document MS Word ; le fichier en est un (.docx).",
@@ -140,6 +148,16 @@ _FOUND: dict[str, dict[str, str]] = {
     "docx": {"en": "MS Word (.docx)", "fr": "MS Word (.docx)"},
 }
 
+# What a document has too much of (`refused.too_costly`), after its count.
+_WHAT: dict[str, dict[str, str]] = {
+    "markup": {"en": "bytes of Word markup", "fr": "octets de balisage Word"},
+    "text": {"en": "characters of text", "fr": "caractères de texte"},
+    "paragraphs": {
+        "en": "paragraphs, breaks and table cells",
+        "fr": "paragraphes, sauts et cellules de tableau",
+    },
+}
+
 _NONE = {"en": "none", "fr": "aucune"}
 _PAGE = {"en": ("page", "pages"), "fr": ("page", "pages")}
 _AND = {"en": "and", "fr": "et"}
@@ -192,7 +210,21 @@ def _title(value: JSON, lang: str) -> str:
     return f"“{value}”" if lang == "en" else f"« {value} »"
 
 
+def _what(value: JSON, lang: str) -> str:
+    key = str(value)
+    return _WHAT[key][lang] if key in _WHAT else key
+
+
+def _count(value: JSON, lang: str) -> str:
+    number = int(value) if isinstance(value, int | float) else 0
+    # French groups thousands with a narrow no-break space.
+    return f"{number:,}".replace(",", "\u202f") if lang == "fr" else f"{number:,}"
+
+
 _FORMATTERS: dict[str, Callable[[JSON, str], str]] = {
+    "what": _what,
+    "amount": _count,
+    "allowed": _count,
     "size": _size,
     "limit": _size,
     "found": _found,

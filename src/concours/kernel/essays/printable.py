@@ -20,9 +20,12 @@ _ANCHORS = (f"{W}commentRangeStart", f"{W}commentRangeEnd", f"{W}commentReferenc
 _STORIES = ("word/",)
 
 
-def printable_copy(docx: bytes, *, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """`docx` checked by the safety gate, with its comment anchors removed (unchanged if it has none)."""
-    package = open_package(docx, limits=limits)
+def printable_copy(docx: bytes, *, limits: Limits = DEFAULT_LIMITS, package: Package | None = None) -> bytes:
+    """`docx` checked by the safety gate, with its comment anchors removed (unchanged if it has none).
+
+    `package`: `docx` as the safety gate already opened it, to spare opening it again.
+    """
+    package = package or open_package(docx, limits=limits)
     changed = {name: data for name, data in _without_anchors(package)}
     if not changed:
         return docx

@@ -8,23 +8,33 @@ at a time for as long as its parent keeps it alive.
 Protocol, one JSON object per line: it first prints `{"ready": true}` (or `{"ready": false, "error"}`),
 then for each `{"src": "/path/in.docx", "dst": "/path/out.pdf"}` read from stdin it prints
 `{"ok": true}` or `{"ok": false, "error": "..."}`. End of stdin ends LibreOffice and the helper.
+
+The helper leads a process group of its own (the renderer starts it so), which LibreOffice joins. If the
+process that started it goes away, however it went (its parent-death signal, SIGTERM, or a parent that
+is no longer its parent), the helper kills that whole group, itself included: a worker killed in the
+middle of a document leaves no LibreOffice running.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
 CONNECT_SECONDS = 60.0
+PARENT_CHECK_SECONDS = 0.5
 
 
 def main(argv: list[str]) -> int:
     soffice, profile, pipe_name = argv
+    _die_with_parent()
     office = subprocess.Popen(
         [
             soffice,
@@ -72,6 +82,25 @@ def main(argv: list[str]) -> int:
         except subprocess.TimeoutExpired:
             office.kill()
             office.wait()
+
+
+def _die_with_parent() -> None:
+    """Kill this helper's process group, LibreOffice with it, as soon as the parent is gone."""
+    if os.getpgrp() != os.getpid():
+        return  # not the leader of a group of its own: killing the group would kill others
+    parent = os.getppid()
+
+    def kill_group(*_: object) -> None:
+        os.killpg(os.getpgrp(), signal.SIGKILL)
+
+    def watch() -> None:
+        # A thread, because the main one may be inside a long UNO call (which releases the GIL).
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        kill_group()
+
+    signal.signal(signal.SIGTERM, kill_group)
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _dead(office: subprocess.Popen[bytes]) -> bool:

@@ -53,17 +53,22 @@ def test_un_posting_period_and_title_grade() -> None:
     )
     notice = parse_notice_text(text)
     assert (notice["posted"], notice["deadline"], notice["grade"]) == ("2025-09-02", "2025-10-01", "P4")
-    assert notice["location"] == "New York, United States"
+    assert notice["location"] == "NEW YORK"
 
 
-def test_place_spellings_compare_equal() -> None:
-    """'Bruxelles, Belgique', 'Brussel, ...' and 'Belgium-Brussels' are one place."""
-    for written in (
-        "Lieu d'affectation : Bruxelles, Belgique",
-        "Location: Brussel, Brussels Hoofdstedelijk Gewest, Belgium",
-        "Primary Location\nBelgium-Brussels",
+def test_places_are_given_as_the_notice_spells_them() -> None:
+    """City and country as written, put in order; the city in the country's language where a line
+    mixes two; a site before the city left out; a city alone stays alone."""
+    for written, expected in (
+        ("Lieu d'affectation : Bruxelles, Belgique", "Bruxelles, Belgique"),
+        ("Location: Brussel, Brussels Hoofdstedelijk Gewest, Belgium", "Brussels, Belgium"),
+        ("Primary Location\nBelgium-Brussels", "Brussels, Belgium"),
+        ("Emplacement principal\nBelgique-Bruxelles", "Bruxelles, Belgique"),
+        ("Location\nESTEC, Noordwijk, Netherlands", "Noordwijk, Netherlands"),
+        ("Duty Station: GENÈVE", "GENÈVE"),
+        ("Duty Station: Homebased with travel as required.", "Homebased"),
     ):
-        assert parse_notice_text(f"Title: Officer\n{written}\n")["location"] == "Brussels, Belgium"
+        assert parse_notice_text(f"Title: Officer\n{written}\n")["location"] == expected, written
 
 
 def test_unknown_fields_are_null_not_guessed() -> None:

@@ -1,8 +1,11 @@
 """Dates and deadlines as notices write them, read without dateparser (too slow for bulk parsing).
 
 "06-Apr-2025, 9:59:00 PM", "Apr-14-2019", "29 July 2025", "1er septembre 2025 à 23 h 59 (heure de
-Bruxelles)", "18/06/2025", "2025-06-18". Numeric dates are read day first: the organisations are European
-or follow the UN's day-month order. A time zone turns into an offset only when the notice names one.
+Bruxelles)", "18/06/2025", "2025-06-18", "6 April 2026-23:59-GMT-04:00", "3/26/2026 at 11:59pm UTC".
+Numeric dates are read day first (the organisations are European or follow the UN's day-month order)
+unless the caller says the notice writes the month first (World Bank, IFAD: "03/23/2026"); a date
+that can only be read one way is read that way. A time zone turns into an offset only when the notice
+names one.
 """
 
 from __future__ import annotations
@@ -23,12 +26,13 @@ _DATE_RE = re.compile(
     r"|(?P<d4>\d{1,2})[/.](?P<m4>\d{1,2})[/.](?P<y4>\d{4})"
     r")(?!\d)"
 )
-_ZONE = rf"(?P<zone>{alternation(ZONES)})(?!\w)"
+_ZONE = rf"(?P<zone>(?:GMT|UTC)\s?[+-]\s?\d{{1,2}}(?::?\d{{2}})?|{alternation(ZONES)})(?!\w)"
+_OFFSET_RE = re.compile(r"(?:GMT|UTC)\s?(?P<sign>[+-])\s?(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?", re.IGNORECASE)
 _TIME_AFTER_RE = re.compile(
-    r"[ \t]*[,;]?[ \t]*(?:at[ \t]+|à[ \t]+|-[ \t]+|T)?(?:"
+    r"[ \t]*[,;]?[ \t]*(?:at[ \t]+|à[ \t]+|-[ \t]*|T)?(?:"
     r"(?P<h>\d{1,2})[ \t]*(?:[:.]|h[ \t]*)(?P<mi>\d{2})(?::(?P<s>\d{2}))?[ \t]*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
     r"|(?P<midnight>midnight|minuit))"
-    rf"(?:[ \t]*(?:hrs|hours)?[ \t]*[(,]?[ \t]*{_ZONE}\)?)?",
+    rf"(?:[ \t]*(?:hrs|hours)?[ \t]*(?:\((?:noon|midday|midi)\))?[ \t]*[(,\-]?[ \t]*{_ZONE}\)?)?",
     re.IGNORECASE,
 )
 _TIME_BEFORE_RE = re.compile(
@@ -53,7 +57,7 @@ def _month(word: str | None) -> int | None:
     return MONTHS.get(fold(word)) if word else None
 
 
-def _day(match: re.Match[str]) -> dt.date | None:
+def _day(match: re.Match[str], month_first: bool = False) -> dt.date | None:
     groups = match.groupdict()
     try:
         if groups["y3"]:
@@ -65,14 +69,21 @@ def _day(match: re.Match[str]) -> dt.date | None:
             month = _month(groups["m2"])
             return dt.date(int(groups["y2"]), month, int(groups["d2"])) if month else None
         first, second = int(groups["d4"]), int(groups["m4"])
-        # Day first unless that is impossible ("06/18/2025" can only be US order).
-        day, month = (second, first) if second > 12 >= first else (first, second)
+        # Day first unless that is impossible ("06/18/2025" can only be US order) or the notice writes
+        # the month first; then month first unless that is impossible.
+        if month_first:
+            day, month = (first, second) if first > 12 >= second else (second, first)
+        else:
+            day, month = (second, first) if second > 12 >= first else (first, second)
         return dt.date(int(groups["y4"]), month, day)
     except ValueError:
         return None
 
 
 def _offset(zone: str | None, moment: dt.datetime) -> str:
+    written = _OFFSET_RE.fullmatch(zone.strip()) if zone else None
+    if written:
+        return f"{written.group('sign')}{int(written.group('h')):02d}:{written.group('m') or '00'}"
     name = ZONES.get(fold(zone)) if zone else None
     if not name:
         return ""
@@ -125,8 +136,12 @@ def _with_time(text: str, match: re.Match[str], day: dt.date) -> tuple[str, int]
     return moment.isoformat() + _offset(zone_name, moment), end
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None) -> list[FoundDate]:
-    """Every full date (with a year) in `text[start:end]`, in order, with any time written beside it."""
+def find_dates(
+    text: str, start: int = 0, end: int | None = None, *, month_first: bool = False
+) -> list[FoundDate]:
+    """Every full date (with a year) in `text[start:end]`, in order, with any time written beside it.
+
+    `month_first`: the notice writes numeric dates month first ("03/23/2026")."""
     stop = len(text) if end is None else end
     found: list[FoundDate] = []
     position = start
@@ -134,7 +149,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[FoundD
         match = _DATE_RE.search(text, position, stop)
         if match is None:
             break
-        day = _day(match)
+        day = _day(match, month_first)
         if day is None:
             # A word that is not a month ("Level 14 2019"): look again one character further on.
             position = match.start() + 1
@@ -149,3 +164,19 @@ def first_date(text: str) -> str | None:
     """The first full date in `text`, as ISO, or None."""
     dates = find_dates(text)
     return dates[0].value if dates else None
+
+
+_NUMERIC_DATE_RE = re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\w/])")
+
+
+def writes_month_first(text: str) -> bool:
+    """Whether the notice writes numeric dates month first: one of them can only be read that way
+    ("03/23/2026"), or it says so ("MM/DD/YYYY"), and none can only be read day first."""
+    if "MM/DD" in text:
+        return True
+    month_first = day_first = False
+    for match in _NUMERIC_DATE_RE.finditer(text):
+        first, second = int(match.group(1)), int(match.group(2))
+        month_first = month_first or (second > 12 >= first)
+        day_first = day_first or (first > 12 >= second)
+    return month_first and not day_first

@@ -11,78 +11,49 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from concours.kernel.notices.dates import find_dates
+from concours.kernel.notices.dates import find_dates, writes_month_first
+from concours.kernel.notices.employers import find_employers
+from concours.kernel.notices.grades import grade_code, grade_from_field
+from concours.kernel.notices.places import find_location
 from concours.kernel.notices.rules import Rules
 from concours.kernel.notices.sections import Notice, finditer_at, mentions, squash
-from concours.kernel.notices.vocabulary import CITIES, COUNTRIES, ORGANISATIONS, fold, fold_aligned
+from concours.kernel.notices.titles import Title, find_reference, find_title
+from concours.kernel.notices.vocabulary import CITIES, COUNTRIES, fold, fold_aligned
 
-_ORGANISATION_RES = tuple((re.compile(pattern), org, body) for pattern, org, body in ORGANISATIONS)
-# How each organisation pattern's matches begin (the patterns are case-sensitive), in the same order: a
-# pattern is tried only where one of its words is (str.find costs far less than a regex scan, which tries
-# every branch at every offset), and not at all on a text that has none of them.
-_ORGANISATION_STARTS: tuple[tuple[str, ...], ...] = (
-    ("NATO Communications and Information Agency", "NCIA"),
-    ("NATO Support and Procurement Agency", "NSPA"),
-    ("NATO International Staff", "NATO IS", "Personnel international de l", "SI de l"),
-    ("International Staff",),
-    ("NATO", "OTAN", "North Atlantic Treaty Organi"),
-    ("United Nations Secretariat", "Secr"),
-    ("United Nations", "Nations Unies", "UN", "ONU"),
-    ("OSCE Secretariat", "Secr"),
-    ("OSCE ", "Mission de l"),
-    ("ODIHR", "Office for Democratic Institutions and Human Rights"),
-    ("OSCE", "Organi"),
-    ("European ", "Frontex", "EUROPOL", "Europol"),
-    ("European Union", "Union europ", "EU", "UE"),
-)
-_NOISE_LINE_RE = re.compile(
-    r"^(?:this job (?:posting|listing)|apply (?:now|later)|job description$|position description$|"
-    r"vacancy notice$|vacancy announcement$|avis de vacance(?: de poste)?$|job opening$|share\b|print\b|"
-    r"home\b|menu\b|skip to|sign in|log in|search\b|back to|previous job|cookies?\b|we use cookies|accept\b|"
-    r"\d+ total views|job stats|careers?$|jobs?$|vacancies$|offres d'emploi|emplois?$|"
-    r".*\b(?:sign in|log in|se connecter|connexion)\b|nato\s*-\s*(?:otan|north atlantic)|"
-    r"otan\s*-\s*nato|recrutement$|recruitment$|postuler|partager|imprimer)",
-)
-_JOB_DESCRIPTION_RE = re.compile(
-    r"^Job Description\s*[-–:]\s*(?P<title>.+?)\s*(?:\((?P<ref>[\w/.-]+)\))?\s*$"
-)
-_SEEKS_RE = re.compile(r"\b(?:seeks|is seeking|recrute|recherche)\s+(?:an?\s+|un\s+|une\s+)?(?P<title>.+)$")
-_TRAILING_REFERENCE_RE = re.compile(r"\s*(?:[-–]\s*#?|\(\s*#?)(?P<ref>\d{5,7})\)?\s*$")
-_REQUISITION_RE = re.compile(r"^(?P<ref>[A-Z0-9][\w/.-]*)\s+Requisition\s*#?\s*$", re.IGNORECASE)
-_VACANCY_NUMBER_RE = re.compile(
-    r"\b(?:vacancy|VN|avis de vacance|vacance de poste)\s*(?:no\.?|n°|number|num[ée]ro|#)\s*:?\s*"
-    r"(?P<ref>[A-Z0-9][\w/.-]*\d[\w/.-]*)",
-    re.IGNORECASE,
-)
-_VACANCY_NUMBER_STARTS = ("vacancy", "vn", "avis de vacance", "vacance de poste")
 _GRADE_TOKEN = (
     r"Unclassified|Non classifi[ée]|G\d{1,2}(?:\s?/\s?\d{1,2})?|AD\s?\d{1,2}|AST(?:/SC)?\s?\d{1,2}|"
-    r"FG\s?(?:IV|III|II|I)|GS-?\d{1,2}|FS-?\d|NO-?[A-D]|[PD]-?\d|[ABCL]\.?\s?\d(?:\s?/\s?\d)?|S-?\d"
+    r"FG\s?(?:IV|III|II|I)|GS-?\d{1,2}|FS-?\d|NO-?[A-D]|[PD]-?\d|[ABCLF]\.?-?\d(?:\s?(?:/|\s-\s)\s?[ABCLF]?\.?\d)?|"
+    r"S-?\d"
 )
+# "Grade C.3", "Grade NATO Grade G22", "(Grade A1/A2)", "Grade Band F1 - F1", "Grade P2 # 136135".
 _GRADE_RE = re.compile(
-    r"(?:(?<![A-Za-z])(?:Grade|GRADE|grade)(?:\s*/\s*(?:level|niveau|Level|Niveau))?|^(?:Level|LEVEL|Niveau|NIVEAU))"
+    r"(?:(?<![A-Za-z])(?:Grade|GRADE|grade)(?:\s*/\s*(?:level|niveau|Level|Niveau)|\s+Band)?|"
+    r"^(?:Level|LEVEL|Niveau|NIVEAU))"
     r"\s*[:\-–]?\s*(?:(?:NATO|OTAN)\s+(?:Grade|grade)\s+|(?:NATO|OTAN)\s+)?"
     rf"(?P<grade>{_GRADE_TOKEN})(?![\w])",
     re.MULTILINE,
 )
-_TITLE_GRADE_RE = re.compile(r",\s*(?P<grade>(?:P|D|G|GS|FS|NO)-?\d{1,2}|NO-?[A-D])\s*$")
+# A grade named in prose: "This is a G-6 contract", "at level IICA 1", "... Finances (NPSA5)".
+_PROSE_GRADE_RES = (
+    (
+        re.compile(
+            r"\b(?:is an?|at (?:the )?level)\s+(?P<grade>(?:[PDG]|GS|FS|NO|NPSA|LICA|IICA|SB|SC)-?\s?\d{1,2})"
+            r"(?:\s+(?:contract|post|position|level))?\b"
+        ),
+        ("is a", "is an", "at level", "at the level"),
+    ),
+    (
+        re.compile(r"\((?P<grade>(?:NPSA|LICA|IICA|NO|SB|SC|FS|GS)-?\s?[A-D\d]{1,2}|[PD]-\d)\)"),
+        ("(",),
+    ),
+)
+# An EU function group and grade in the notice's first lines ("Contract Agent FGIII", "Temporary Agent AD 7").
+_EU_GRADE_RE = re.compile(
+    r"\b(?:Contract|Temporary)\s+(?:Agents?|Staff)\s+(?P<grade>FG\s?(?:IV|III|II|I)|AD\s?\d{1,2}|AST\s?\d{1,2})\b"
+)
+_NATO_GRADE_PREFIX_RE = re.compile(r"^(?:NATO|OTAN)\s+(?:SSS\s+)?(?:Grade|grade)\s+")
 _WORD_RE = re.compile(r"[\w'’-]+")
 _CITY_FIRST_WORDS = frozenset(spelling.split(" ")[0] for spelling in CITIES)
-_PLACE_PHRASE_RE = re.compile(
-    r"(?:headquarters|\bHQ\b|siège|based|located|duty station is|situé|installée?)\s+(?:in|at|à|en)\s+",
-    re.IGNORECASE,
-)
-_PLACE_WORDS = (
-    "headquarters",
-    "hq ",
-    "siège",
-    "based in",
-    "based at",
-    "located",
-    "duty station is",
-    "situé",
-    "installé",
-)
 _DEADLINE_WORDS = (
     "latest",
     "later than",
@@ -92,10 +63,11 @@ _DEADLINE_WORDS = (
     "submitted by",
     "close",
     "fermé",
+    "until",
 )
 _DEADLINE_PHRASE_RE = re.compile(
     r"by latest|at the latest|no later than|au plus tard|must be received by|must reach us by|"
-    r"applications? (?:should|must) be submitted by|closes? on|ferm[ée]e? le",
+    r"applications? (?:should|must) be submitted by|(?:will )?closes? on|ferm[ée]e? le",
     re.IGNORECASE,
 )
 # How each of the phrases above begins (lower case).
@@ -110,13 +82,91 @@ _DEADLINE_PHRASE_STARTS = (
     "close",
     "ferm",
 )
+_PERIOD_RE = re.compile(r"\b(?:from|du)\b.+\b(?:to|until|au|jusqu)", re.IGNORECASE)
 _DEADLINE_WORDS_RE = re.compile(r"deadline|date limite|closing|apply by|cl[ôo]ture|expir", re.IGNORECASE)
 _SCHEDULE_PHRASE_RE = re.compile(
     r"\b(?:is a|est un|est à|this)\s+(?P<s>full[- ]time|part[- ]time|temps plein|temps partiel)\b",
     re.IGNORECASE,
 )
+_CURRENCIES = [
+    "EUR",
+    "USD",
+    "CHF",
+    "GBP",
+    "PLN",
+    "SEK",
+    "DKK",
+    "NOK",
+    "CZK",
+    "HUF",
+    "RON",
+    "BGN",
+    "TRY",
+    "JPY",
+    "CAD",
+    "AUD",
+    "NZD",
+    "XOF",
+    "XAF",
+    "KES",
+    "UGX",
+    "TZS",
+    "NGN",
+    "ZAR",
+    "INR",
+    "PKR",
+    "BDT",
+    "THB",
+    "IDR",
+    "PHP",
+    "VND",
+    "CNY",
+    "KRW",
+    "BRL",
+    "MXN",
+    "COP",
+    "PEN",
+    "CLP",
+    "ARS",
+    "EGP",
+    "MAD",
+    "TND",
+    "JOD",
+    "LBP",
+    "UAH",
+    "GEL",
+    "AMD",
+    "AZN",
+    "KZT",
+    "RSD",
+    "MKD",
+    "ALL",
+    "BAM",
+    "MDL",
+    "ISK",
+    "ETB",
+    "GHS",
+    "RWF",
+]
 _CURRENCY_RE = re.compile(
-    r"\b(?P<code>EUR|USD|CHF|GBP)\b|(?P<sign>[€$£])|\b(?P<word>euros?|dollars?)\b", re.I
+    rf"\b(?P<code>{'|'.join(_CURRENCIES)})\b|(?P<sign>[€$£])|"
+    r"(?P<word>euros?|dollars?|francs? suisses?)(?![a-z])",
+    re.I,
+)
+_CURRENCY_WORDS = {
+    "€": "EUR",
+    "$": "USD",
+    "£": "GBP",
+    "euro": "EUR",
+    "euros": "EUR",
+    "dollar": "USD",
+    "dollars": "USD",
+    "franc suisse": "CHF",
+    "francs suisses": "CHF",
+}
+_MONEY_LINE_RE = re.compile(
+    rf"^(?:(?:{'|'.join(_CURRENCIES)})\s?|[€$£]\s?)\d[\d ,.\u202f]*\d"
+    r"(?:\s*(?:EUR|USD|CHF|GBP))?(?:[,;]?\s*[\w -]{0,30})?$"
 )
 _AMOUNT_RE = re.compile(
     r"(?<![\w.,])\d{1,3}(?:[ ,.\u202f]\d{3})+(?:[.,]\d{1,2})?(?![\d])|(?<![\w.,])\d+(?:[.,]\d{1,2})?"
@@ -144,6 +194,8 @@ class Header:
 
     values: dict[str, object] = field(default_factory=dict)
     ends: dict[str, int] = field(default_factory=dict)
+    # What one rule found for the next ones, not a field of its own (the title with its place and grade).
+    notes: dict[str, object] = field(default_factory=dict)
 
     def put(self, name: str, value: object, end: int) -> None:
         """Keep `value` for `name` unless a better-ranked rule already found one."""
@@ -182,113 +234,71 @@ def place(text: str) -> str | None:
     return None
 
 
-def _is_title_line(notice: Notice, index: int, labelled: set[int]) -> bool:
-    line = notice.lines[index]
-    text = line.text
-    if not text or line.heading or index in labelled or len(text) > 200 or text.endswith((":", "：")):
-        return False
-    letters = sum(1 for c in text if c.isalpha())
-    if letters < 4 or _NOISE_LINE_RE.match(fold(text)):
-        return False
-    if find_dates(text) and letters < 25:
-        return False
-    return not any(pattern.fullmatch(text) for pattern, _, _ in _ORGANISATION_RES)
-
-
 def _title_and_reference(notice: Notice, header: Header) -> None:
-    title = notice.label("title")
-    if title:
-        header.put("title", title.value, title.end)
-    lines = notice.lines[: max(notice.header_end, 12) + 1]
-    for line in lines:
-        match = _JOB_DESCRIPTION_RE.match(line.text)
-        if match:
-            header.put("title", squash(match.group("title")), line.end)
-            header.put("reference", match.group("ref"), line.end)
-    for line in lines[: notice.header_end + 1]:
-        # Each of the pattern's verbs contains one of these words (the pattern is case-sensitive).
-        if not ("seek" in line.text or "recrute" in line.text or "recherche" in line.text):
-            continue
-        match = _SEEKS_RE.search(line.text)
-        if match and len(line.text) < 160:
-            header.put("title", squash(match.group("title")), line.end)
-    labelled = {
-        index for labels in notice.labels.values() for label in labels for index in (label.at, label.line)
-    }
-    if "title" not in header.values:
-        for line in lines:
-            if _is_title_line(notice, line.number, labelled):
-                header.put("title", line.text, line.end)
-                break
-    title_value = header.values.get("title")
-    if isinstance(title_value, str):
-        suffix = _TRAILING_REFERENCE_RE.search(title_value)
-        if suffix:
-            header.values["title"] = title_value[: suffix.start()].strip()
-            header.put("reference", suffix.group("ref"), header.ends["title"])
-    reference = notice.label("reference")
-    if reference:
-        value = re.split(r"\s{2,}|\s+[-–]\s+(?=[A-Z][a-z])", reference.value)[0].strip(" .;,")
-        header.values.pop("reference", None)
-        header.put("reference", value, reference.end)
-    for line in notice.lines[: max(notice.header_end, 12) + 1]:
-        match = _REQUISITION_RE.match(line.text)
-        if match:
-            header.put("reference", match.group("ref"), line.end)
-        elif (
-            isinstance(title_value, str)
-            and line.text.startswith(title_value[:20])
-            and (suffix_match := _TRAILING_REFERENCE_RE.search(line.text))
-        ):
-            header.put("reference", suffix_match.group("ref"), line.end)
-    match = notice.search(_VACANCY_NUMBER_RE, _VACANCY_NUMBER_STARTS)
-    if match:
-        header.put("reference", match.group("ref").rstrip("."), match.end())
+    found = find_title(notice)
+    if found is not None:
+        header.put("title", found.text, found.end)
+        header.notes["title"] = found
+    reference = find_reference(notice, found)
+    if reference is not None:
+        header.put("reference", *reference)
 
 
 def _grade(notice: Notice, header: Header) -> None:
+    for label in notice.labels.get("grade", []):
+        written = notice.lines[label.at].text
+        if label.line == label.at and ":" not in written[: len(label.name) + 12]:
+            # "Grade  NATO Grade G20" (a board's cells on one line): the code; a field's own line or
+            # "Grade: ..." is taken as the field writes it.
+            grade = grade_code(_NATO_GRADE_PREFIX_RE.sub("", label.value))
+        else:
+            grade = grade_from_field(label.value)
+        if grade:
+            header.put("grade", grade, label.end)
+            return
+    title = header.notes.get("title")
+    if isinstance(title, Title) and title.grade:
+        header.put("grade", title.grade, title.end)
+        return
     match = notice.search(_GRADE_RE, ("grade", "level", "niveau"))
     if match:
         header.put("grade", squash(match.group("grade")), match.end())
-    title = header.values.get("title")
-    if isinstance(title, str):
-        suffix = _TITLE_GRADE_RE.search(title)
-        if suffix:
-            header.put("grade", suffix.group("grade"), header.ends["title"])
+        return
+    for pattern, starts in _PROSE_GRADE_RES:
+        match = notice.search(pattern, starts)
+        if match:
+            header.put("grade", squash(match.group("grade")), match.end())
+            return
+    for first in notice.lines[: max(notice.header_end, 3)]:
+        found = _EU_GRADE_RE.search(first.text) if len(first.text) < 80 else None
+        if found:
+            header.put("grade", squash(found.group("grade")), first.end)
+            return
 
 
 def _location(notice: Notice, header: Header) -> None:
-    for label in notice.labels.get("location", []):
-        header.put("location", place(label.value), label.end)
-    if "location" in header.values:
-        return  # (the rules below could only offer a value `put` would refuse)
-    for line in notice.lines[: notice.header_end]:
-        if line.text and len(line.text) < 200:
-            # What place() would say for a line naming a known city, without looking for it twice.
-            city = find_city(line.text)
-            if city:
-                header.put("location", f"{city[0]}, {city[1]}", line.end)
-                return
-    for sentence in notice.sentences_mentioning(_PLACE_WORDS):
-        match = _PLACE_PHRASE_RE.search(sentence)
-        found = place(sentence[match.end() : match.end() + 60]) if match else None
-        if found:
-            end = notice.text.find(sentence[: match.end()]) if match else -1
-            header.put("location", found, (end + match.end()) if end >= 0 and match else len(notice.text))
-            break
+    title = header.notes.get("title")
+    places = title.places if isinstance(title, Title) else []
+    found = find_location(notice, places, title.end if isinstance(title, Title) else 0)
+    if found is not None:
+        header.put("location", *found)
 
 
 def _dates(notice: Notice, header: Header) -> None:
+    month_first = "/" in notice.text and writes_month_first(notice.text)
     for label in notice.labels.get("deadline", []):
-        dates = find_dates(label.value)
+        dates = find_dates(label.value, month_first=month_first)
         if dates:
             header.put("deadline", dates[0].value, label.end)
     for label in notice.labels.get("posted", []):
-        dates = find_dates(label.value)
+        dates = find_dates(label.value, month_first=month_first)
         if dates:
             header.put("posted", dates[0].value, label.end)
+            # "Publication: From 19/02/2026 to 19/03/2026": a publication period ends with the deadline.
+            if len(dates) > 1 and _PERIOD_RE.search(label.value):
+                header.put("deadline", dates[-1].value, label.end)
     for label in notice.labels.get("posting_period", []):
-        dates = find_dates(label.value)
+        dates = find_dates(label.value, month_first=month_first)
         if dates:
             header.put("posted", dates[0].value, label.end)
             if len(dates) > 1:
@@ -297,14 +307,16 @@ def _dates(notice: Notice, header: Header) -> None:
     for line in notice.lines[: notice.header_end]:
         if line.number in labelled or _DEADLINE_WORDS_RE.search(line.text):
             continue
-        dates = find_dates(line.text)
+        dates = find_dates(line.text, month_first=month_first)
         # A board's summary line ("NATO  Senior Level  Brussels, Belgium 3 Mai 2017") dates the posting.
         if dates and sum(1 for c in line.text if c.isalpha()) >= 12:
             header.put("posted", dates[-1].value, line.end)
     if not mentions(notice.lower, _DEADLINE_WORDS):
         return
     for match in notice.finditer(_DEADLINE_PHRASE_RE, _DEADLINE_PHRASE_STARTS):
-        dates = find_dates(notice.text, match.end(), min(len(notice.text), match.end() + 40))
+        dates = find_dates(
+            notice.text, match.end(), min(len(notice.text), match.end() + 40), month_first=month_first
+        )
         if dates:
             header.put("deadline", dates[0].value, dates[0].end)
             break
@@ -345,68 +357,56 @@ def _amount(text: str) -> float | None:
         return None
 
 
-def salary(text: str) -> dict[str, object] | None:
-    """Amount, currency and period of the pay written in `text`, or None if any of the three is missing."""
-    currency = _CURRENCY_RE.search(text)
-    if currency is None:
-        return None
-    code = currency.group("code")
-    if code is None:
-        symbol = (currency.group("sign") or currency.group("word") or "").lower()
-        code = {"€": "EUR", "$": "USD", "£": "GBP", "euro": "EUR", "euros": "EUR"}.get(symbol, "USD")
+def salary(text: str, context: str = "") -> dict[str, object] | None:
+    """Amount, currency and period of the pay written in `text`, or None if it states no amount.
+
+    The currency is the one written nearest the amount (None when none is); the period is the one `text`
+    or its `context` (the field's label: "Minimum Net Annual Salary") names, else None."""
     amounts = [
-        a for a in (_amount(m.group()) for m in _AMOUNT_RE.finditer(text)) if a is not None and a >= 100
+        (match, value)
+        for match in _AMOUNT_RE.finditer(text)
+        if (value := _amount(match.group())) is not None and value >= 100
     ]
-    period = next((name for name, pattern in _PERIODS if pattern.search(text)), None)
-    if not amounts or period is None:
+    if not amounts:
         return None
-    return {"amount": amounts[0], "currency": code.upper(), "period": period}
+    match, amount = amounts[0]
+    currencies = list(_CURRENCY_RE.finditer(text))
+    code = None
+    if currencies:
+        near = min(currencies, key=lambda c: min(abs(c.start() - match.end()), abs(match.start() - c.end())))
+        code = near.group("code")
+        if code is None:
+            symbol = (near.group("sign") or near.group("word") or "").lower()
+            code = _CURRENCY_WORDS.get(symbol)
+    period = next((name for name, pattern in _PERIODS if pattern.search(f"{context} {text}")), None)
+    return {"amount": amount, "currency": code.upper() if code else None, "period": period}
 
 
 def _salary(notice: Notice, header: Header) -> None:
-    label = notice.label("salary")
-    if label:
-        header.put("salary", salary(label.value), label.end)
-    if "salary" in header.values:
-        return
+    for label in notice.labels.get("salary", []):
+        found = salary(label.value, notice.lines[label.at].text)
+        if found is not None:
+            header.put("salary", found, label.end)
+            return
     for line in notice.lines_mentioning(("salar", "traitement", "salaire", "munération", "muneration")):
-        offset = line.end
         if _SALARY_SENTENCE_RE.search(line.text) and _CURRENCY_RE.search(line.text):
-            header.put("salary", salary(line.text), offset)
-            if "salary" in header.values:
+            found = salary(line.text)
+            if found is not None and found["currency"] is not None:
+                header.put("salary", found, line.end)
+                return
+    for line in notice.lines[: max(notice.header_end, 12)]:
+        # A board's pay line: "EUR 11 135.20, tax free".
+        if _MONEY_LINE_RE.match(line.text):
+            found = salary(line.text)
+            if found is not None:
+                header.put("salary", found, line.end)
                 return
 
 
 def _organisation(notice: Notice, header: Header) -> None:
-    text = notice.text
-    counts: dict[str, int] = {}
-    first: dict[str, int] = {}
-    bodies: list[tuple[int, str, str, int]] = []
-    for (pattern, org, body), starts in zip(_ORGANISATION_RES, _ORGANISATION_STARTS, strict=True):
-        matches = list(finditer_at(pattern, text, text, starts))
-        if not matches:
-            continue
-        counts[org] = counts.get(org, 0) + len(matches)
-        first[org] = min(first.get(org, len(text)), matches[0].start())
-        if body:
-            written = squash(matches[0].group()) if body == "@" else body
-            bodies.append((matches[0].start(), org, written, matches[0].end()))
-    if not counts:
-        return
-    organisation = max(counts, key=lambda org: (counts[org], -first[org]))
-    header.put("organisation", organisation, first[organisation])
-    label = notice.label("body")
-    if label:
-        for pattern, org, body in _ORGANISATION_RES:
-            match = pattern.search(label.value)
-            if match and org == organisation and body:
-                header.put("body", squash(match.group()) if body == "@" else body, label.end)
-                break
-        else:
-            header.put("body", label.value, label.end)
-    for _, org, body, end in sorted(bodies):
-        if org == organisation:
-            header.put("body", body, end)
+    found = find_employers(notice)
+    header.put("organisation", found.organisation, found.organisation_end)
+    header.put("body", found.body, found.body_end)
 
 
 def _division(notice: Notice, header: Header) -> None:

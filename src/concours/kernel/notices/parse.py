@@ -14,6 +14,7 @@ from typing import Any
 from concours.kernel.notices import application, competencies, contract, qualifications, role, sections
 from concours.kernel.notices import languages as language_rules
 from concours.kernel.notices.header import Header, extract_header
+from concours.kernel.notices.repair import repair
 from concours.kernel.notices.rules import Rules
 from concours.kernel.notices.text import normalise
 
@@ -24,14 +25,16 @@ _NO_NOTICE = sections.Notice("")
 def parse_header(text: str) -> Header:
     """The header fields of `text` with where each one's evidence ends (used to check truncation)."""
     rules = Rules()
-    return extract_header(rules.run("sections.Notice", _NO_NOTICE, sections.Notice, normalise(text)), rules)
+    return extract_header(
+        rules.run("sections.Notice", _NO_NOTICE, sections.Notice, repair(normalise(text))), rules
+    )
 
 
 def parse_notice_text(text: str, *, source_file: str = "") -> dict[str, Any]:
     """The structured notice for `text`, in the shape of notice.schema.json, with `warnings`."""
     rules = Rules(source_file)
     run = rules.run
-    notice = run("sections.Notice", _NO_NOTICE, sections.Notice, normalise(text or ""))
+    notice = run("sections.Notice", _NO_NOTICE, sections.Notice, repair(normalise(text or "")))
     values = extract_header(notice, rules).values
     title = str(values.get("title") or "")
     reference = values.get("reference")

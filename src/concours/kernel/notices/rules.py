@@ -58,7 +58,7 @@ _EVERY_FIELD = (
 # names the rule, and how the tests find the function to make it raise.
 RULES: dict[str, tuple[str, ...]] = {
     "sections.Notice": _EVERY_FIELD,
-    "header._title_and_reference": ("title", "reference", "grade", "posts", "essay"),
+    "header._title_and_reference": ("title", "reference", "grade", "location", "posts", "essay"),
     "header._grade": ("grade",),
     "header._location": ("location",),
     "header._dates": ("deadline", "posted"),

@@ -25,9 +25,21 @@ _ORDERED_BULLET_RE = re.compile(
     r"^(?:(?P<number>\(?\d{1,2}[.)])|(?P<letter>\(?[A-Za-z]\)|[A-Z]\.)|(?P<roman>\(?[ivx]{1,4}\)))\s+(?=\S)"
 )
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_LABEL_NAMES = alternation({fold(label) for names in LABELS.values() for label in names})
 _LABEL_RE = re.compile(
-    rf"^(?:[•*\-]\s*)?(?P<label>{alternation({fold(label) for names in LABELS.values() for label in names})})"
-    r"\s*(?:#\s*|n°\s*|no\.?\s*)?(?:(?P<colon>\s*:)|(?P<gap>\s{2,}|\t)|(?P<dash>\s+[-–]\s+)|$)"
+    rf"^(?:[•*\-]\s*|#+\s*)?(?P<label>{_LABEL_NAMES})"
+    # "Application deadline (midnight Geneva time): ...", "Salaire (Base de paie)"
+    r"(?:\s*\([^()\n]{1,40}\))?"
+    r"\s*(?:#\s*|n°\s*|no\.?\s*)?(?:(?P<colon>\s*[:：])|(?P<gap>\s{2,}|\t)|(?P<dash>\s+[-–]\s+)|"
+    # A value glued to its label ("DEADLINE FOR APPLICATIONS3 September 2025")
+    r"(?P<glued>(?=\d))|$)"
+)
+# Labels written with words of the notice's own before the colon ("Date limite d'envoi des candidatures :",
+# "Minimum Net Annual Salary:"): the field is told by the first words.
+_WORDY_LABEL_RE = re.compile(
+    r"^(?:[•*\-]\s*)?(?:(?P<deadline>deadline|date limite|closing date|cloture|application deadline|"
+    r"last day)|(?P<salary>salary|salaire|traitement|remuneration|minimum net|net annual|annual net|"
+    r"monthly net|basic salary))[^:：\n]{0,45}?\s*[:：]"
 )
 _LABEL_KEY: dict[str, str] = {fold(label): key for key, names in LABELS.items() for label in names}
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«“\"(])")
@@ -112,6 +124,7 @@ class Label:
     at: int
     line: int
     end: int
+    name: str = ""  # the label as written, folded ("vacancy no", "job id")
 
 
 def _heading(text: str) -> str | None:
@@ -170,32 +183,43 @@ class Notice:
         found: dict[str, list[Label]] = {}
         lines = self.lines
         for line in lines:
-            if not line.text or len(line.text) > 160:
+            if not line.text:
                 continue
-            folded = fold_aligned(line.text)
+            folded = fold_aligned(line.text[:200])
             match = _LABEL_RE.match(folded)
             if match is None:
-                continue
-            key = _LABEL_KEY.get(" ".join(match.group("label").split()))
+                match = _WORDY_LABEL_RE.match(folded)
+                if match is None:
+                    continue
+                key = match.lastgroup
+            else:
+                key = _LABEL_KEY.get(" ".join(match.group("label").split()))
             if key is None:
                 continue
-            value = line.text[match.end() :].strip(" :：\t")
+            wordy = match.re is _WORDY_LABEL_RE
+            if len(line.text) > 160 and not (wordy or match.group("colon")):
+                continue  # a long line is a field only where a colon says so ("Closing Date: ... Point of")
+            value = line.text[match.end() :].strip(" :：\t")[:160]
             value_line = line
             if not value:
-                if not (match.group("colon") or match.end() == len(folded)):
+                if not (wordy or match.group("colon") or match.end() == len(folded)):
                     continue
                 following = self._next_text_line(line.number)
                 if following is None or following.heading not in (None, "other"):
                     continue
-                if _LABEL_RE.match(fold_aligned(following.text)):
+                folded_next = fold_aligned(following.text)
+                if _LABEL_RE.match(folded_next) or _WORDY_LABEL_RE.match(folded_next):
                     continue
                 value_line = following
                 value = following.text.lstrip(" :：\t").strip()
-            elif match.group("gap") is None and match.group("colon") is None and match.group("dash") is None:
+            elif not wordy and not (
+                match.group("gap") or match.group("colon") or match.group("dash") or match.start("glued") >= 0
+            ):
                 continue
             if value:
+                name = " ".join(match.group("label").split()) if not wordy else ""
                 found.setdefault(key, []).append(
-                    Label(key, squash(value), line.number, value_line.number, value_line.end)
+                    Label(key, squash(value), line.number, value_line.number, value_line.end, name)
                 )
         return found
 

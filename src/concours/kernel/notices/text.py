@@ -94,7 +94,7 @@ _NOTICE_SIGNALS = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         r"vacanc|requisition|job opening|avis de vacance|job description|offre d'emploi",
-        r"deadline|date limite|closing date|apply by|date de cl[ôo]ture|posting period",
+        r"deadline|date limite|closing date|apply by|date de cl[ôo]ture|posting period|expiry date",
         r"qualifications?\b|education|formation|dipl[ôo]me|degree",
         r"exp[ée]rience",
         r"competenc|comp[ée]tences",
@@ -105,6 +105,10 @@ _NOTICE_SIGNALS = tuple(
         r"recruit|recrut|apply|postuler|application|candidature",
         r"salary|traitement|salaire|remuneration|r[ée]mun[ée]ration",
         r"contract|contrat|appointment|engagement",
+        r"incumbent|titulaire|jobholder|job holder|the post\b|le poste\b|la personne retenue",
+        r"responsibilit|duties|tasks|t[âa]ches|fonctions|functions",
+        r"\b(?:officer|assistant|advis[eo]r|specialist|analyst|director|conseill|directeur|directrice|"
+        r"sp[ée]cialiste|charg[ée]e? de|head of)",
     )
 )
 

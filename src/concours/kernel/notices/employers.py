@@ -1,0 +1,259 @@
+"""Which organisation publishes a notice, and which of its bodies employs: from the reference list of
+employers (kernel/reference/data/organisations.json), every one found by any of its names.
+
+A name is found as whole words. A word written with a capital in the reference must have one in the
+notice ("International Staff" is NATO's, "international staff" is anyone's), and an acronym must be
+written exactly ("WHO", not "who"). An acronym in a run of capitals ("WHY JOIN WFP?", "NATO
+UNCLASSIFIED") is a heading's word and does not count.
+
+The organisation is the one whose names (its own and its bodies') the notice uses most, a name in an
+"Organization:", "NATO Body:" or "Host entity:" field counting most; the body is, within it, the
+employer named most often, the more specific one winning a tie.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from concours.kernel.notices.sections import Notice, finditer_at, squash
+from concours.kernel.notices.vocabulary import fold_aligned
+from concours.kernel.reference.organisations import Employer, employer_named, employers
+
+_TOKEN_RE = re.compile(r"\w+|&")
+_CAPITALISED_RE = re.compile(r"(?<![\w&])[A-ZÀ-ÖØ-Þ]\w*")
+_LABEL_WEIGHT = 6
+_HEADER_WEIGHT = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    words: tuple[str, ...]  # folded
+    exact: tuple[bool, ...]  # the word must be written as here (an acronym)
+    capital: tuple[bool, ...]  # the word must start with a capital
+    acronym: bool  # a one-word name in capitals
+    employer: Employer
+
+
+@cache
+def _names() -> dict[str, tuple[_Name, ...]]:
+    """Every name of every employer, by its first folded word, longest first."""
+    found: dict[str, list[_Name]] = {}
+    for employer in employers():
+        for name in {employer.name, *employer.names}:
+            written = _TOKEN_RE.findall(name)
+            if not written:
+                continue
+            words = tuple(fold_aligned(word) for word in written)
+            exact = tuple(len(word) >= 2 and word.isupper() for word in written)
+            capital = tuple(word[:1].isupper() for word in written)
+            entry = _Name(words, exact, capital, len(written) == 1 and exact[0], employer)
+            found.setdefault(words[0], []).append(entry)
+    return {word: tuple(sorted(names, key=lambda n: -len(n.words))) for word, names in found.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An employer named in the text: which, where, and as written."""
+
+    employer: Employer
+    start: int
+    end: int
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every employer `text` names, in order; where names overlap, the longest ("UN Women", not "UN")."""
+    if not text:
+        return []
+    table = _names()
+    found: list[Mention] = []
+    done = 0
+    # Every name starts with a capital: only capitalised words are looked up (a fraction of the words,
+    # found at C speed), and a name's further words are read from there.
+    for first in _CAPITALISED_RE.finditer(text):
+        word = first.group()
+        candidates = table.get(word.lower() if word.isascii() else fold_aligned(word))
+        if candidates is None:
+            continue
+        start = first.start()
+        if start < done:
+            continue
+        if len(candidates[0].words) > 1:
+            longest = len(candidates[0].words)
+            tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, start + 120)][
+                : longest + 1
+            ]
+        else:
+            tokens = [(start, first.end())]
+            after = _NEXT_WORD_RE.match(text, first.end())
+            if after is not None:
+                tokens.append((after.start(1), after.end(1)))
+        words = [fold_aligned(text[a:b]) for a, b in tokens]
+        for name in candidates:
+            size = len(name.words)
+            if len(words) < size or tuple(words[:size]) != name.words:
+                continue
+            if not (_written_as(text, tokens, 0, name) and _on_one_line(text, tokens, 0, size)):
+                continue
+            end = tokens[size - 1][1]
+            if not (name.acronym and _in_capitals(text, tokens, start, size)):
+                found.append(Mention(name.employer, start, end))
+            done = end
+            break
+    return found
+
+
+def _written_as(text: str, tokens: list[tuple[int, int]], index: int, name: _Name) -> bool:
+    for offset, (exact, capital) in enumerate(zip(name.exact, name.capital, strict=True)):
+        start, end = tokens[index + offset]
+        word = text[start:end]
+        if exact:
+            if not word.isupper():
+                return False
+        elif capital and not word[:1].isupper():
+            return False
+    return True
+
+
+def _on_one_line(text: str, tokens: list[tuple[int, int]], index: int, size: int) -> bool:
+    return size == 1 or "\n" not in text[tokens[index][0] : tokens[index + size - 1][1]]
+
+
+def _capital_word(word: str) -> bool:
+    return len(word) >= 3 and word.isalpha() and word.isupper() and fold_aligned(word) not in _names()
+
+
+_NEXT_WORD_RE = re.compile(r"[^\w&]{0,10}?([\w&]+)")
+_PREVIOUS_WORD_RE = re.compile(r"([\w&]+)[^\w&\n]*$")
+
+
+def _in_capitals(text: str, tokens: list[tuple[int, int]], start: int, size: int) -> bool:
+    """Whether the acronym at `start` sits in a run of capitals on its line (a heading's words)."""
+    before = _PREVIOUS_WORD_RE.search(text, max(0, start - 40), start)
+    if before is not None and _capital_word(before.group(1)):
+        return True
+    if len(tokens) > size:
+        after = tokens[size]
+        if "\n" not in text[tokens[size - 1][1] : after[0]] and _capital_word(text[after[0] : after[1]]):
+            return True
+    return False
+
+
+# Bodies notices name that no list can hold: an EU agency or an OSCE field operation, as written.
+_WRITTEN_BODY_RES = (
+    (
+        re.compile(
+            r"European Union Agency for [A-Z][\w-]*(?: (?:and |for |of |the )?[A-Z][\w-]*)*"
+            r"(?: \([A-Z]{3,8}\))?|European [A-Z][\w-]+(?: [A-Z][\w-]+)* Agency(?: \([A-Z]{3,8}\))?"
+        ),
+        "European Union",
+        ("European ",),
+    ),
+    (
+        re.compile(
+            r"OSCE (?:Mission|Programme Office|Presence|Office) (?:to|in) (?:the )?"
+            r"[A-Z][a-z]+(?: [A-Z][a-z]+)*|"
+            r"Mission de l['’]OSCE (?:en|au|aux|à) [A-Z][\w-]+"
+        ),
+        "OSCE",
+        ("OSCE ", "Mission de l"),
+    ),
+)
+
+
+def _written_bodies(text: str, known: list[Mention]) -> list[tuple[str, str, int, int]]:
+    """(organisation, body as written, start, end) for the bodies the patterns above find and the list
+    does not name."""
+    found = []
+    for pattern, organisation, starts in _WRITTEN_BODY_RES:
+        if not any(start in text for start in starts):
+            continue
+        for match in finditer_at(pattern, text, text, starts):
+            if any(m.start <= match.start() < m.end for m in known):
+                continue  # a listed employer ("European Medicines Agency")
+            found.append((organisation, squash(match.group()), match.start(), match.end()))
+    return found
+
+
+@dataclass
+class Employers:
+    """The organisation, the body, and where the evidence for each ends."""
+
+    organisation: str | None = None
+    organisation_end: int = 0
+    body: str | None = None
+    body_end: int = 0
+
+
+def find_employers(notice: Notice) -> Employers:
+    """The notice's organisation and its employing body (None where the text names none)."""
+    text = notice.text
+    found = mentions(text)
+    labelled_lines = {
+        label.line: label for key in ("body", "division") for label in notice.labels.get(key, [])
+    }
+    header_end = notice.lines[min(notice.header_end, len(notice.lines) - 1)].end if notice.lines else 0
+    weights: dict[Employer, int] = {}
+    first: dict[Employer, int] = {}
+    ends: dict[Employer, int] = {}
+    line_starts = [line.start for line in notice.lines]
+    for mention in found:
+        weight = 1
+        number = _line_of(line_starts, mention.start)
+        label = labelled_lines.get(number)
+        if label is not None:
+            weight = _LABEL_WEIGHT if label.key == "body" else _HEADER_WEIGHT
+        elif mention.start < header_end:
+            weight = _HEADER_WEIGHT
+        employer = mention.employer
+        weights[employer] = weights.get(employer, 0) + weight
+        first.setdefault(employer, mention.start)
+        ends[employer] = max(ends.get(employer, 0), mention.end)
+    written = _written_bodies(text, found)
+    result = Employers()
+    roots: dict[Employer, int] = {}
+    for employer, weight in weights.items():
+        roots[employer.root] = roots.get(employer.root, 0) + weight
+    for organisation_name, _, _, _ in written:
+        root = employer_named(organisation_name)
+        if root is not None:
+            roots[root] = roots.get(root, 0) + 1
+            first.setdefault(root, len(text))
+    if not roots:
+        return result
+    organisation = max(roots, key=lambda root: (roots[root], -first.get(root, len(text))))
+    result.organisation = organisation.name
+    result.organisation_end = first.get(organisation, 0)
+    bodies = [e for e in weights if e is not organisation and e.root is organisation]
+    if bodies:
+        body = max(bodies, key=lambda e: (weights[e], e.depth, -first[e]))
+        result.body, result.body_end = body.name, ends[body]
+    else:
+        for organisation_name, as_written, _, end in written:
+            if organisation_name == organisation.name:
+                result.body, result.body_end = as_written, end
+                break
+    return result
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    low, high = 0, len(starts) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if starts[middle] <= offset:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def names_employer(text: str) -> bool:
+    """Whether `text` is, as a whole, the name of an employer ("International Atomic Energy Agency")."""
+    found = mentions(text)
+    if not found:
+        return False
+    rest = text
+    for mention in reversed(found):
+        rest = rest[: mention.start] + rest[mention.end :]
+    return not re.search(r"\w{2,}", re.sub(r"\b(?:the|The|de|du|des|la|le|l)\b", "", rest))

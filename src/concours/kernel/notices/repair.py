@@ -1,0 +1,129 @@
+"""Notice text as boards and PDF copies deliver it, put back into lines before it is read.
+
+- Labels glued to the value before them ("Belgium-BrusselsNATO Body", "(NATO IMS)Schedule",
+  "MonthlyGrade NATO Grade G10Description", "(EMA)Where: ..."): a known label that starts right after
+  a letter, a digit or a bracket, with no space, starts a new line.
+- A whole notice printed as one line: where it names three labels or more ("Vacancy Number: 16021
+  Grade: A-2 Title: ..."), each label starts a line; where its items run together without separators
+  ("...implementation.Experience with...", "mainly PRIMESKnowledge of...", "activities- Support..."),
+  each item starts a line.
+- A label whose parenthesis is broken over lines ("Application deadline (\\nmidnight local time\\n):")
+  is put back on one line.
+
+Only these joins are touched: text that is already in lines comes back unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from concours.kernel.notices.vocabulary import GLUE_LABELS, LABELS, fold_aligned
+
+# Where a label may be glued to what precedes it: a lower-case letter, digit or closing bracket right
+# before a capital, or a run of capitals before a capitalised word ("PMSalary").
+_GLUE_RE = re.compile(r"(?<=[a-z0-9)\]])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])")
+# A label and what may follow it for the break to hold: a colon, a bracket, the end of the line, or the
+# next word (capitalised or a number).
+_AFTER_LABEL_RE = re.compile(r"\s*(?:[:(（]|$)|\s+[A-Z0-9€$£]|\s*\n|[A-Z0-9]")
+_RUN_ON_LENGTH = 600
+_LABEL_COLON_RE = re.compile(r"(?<=\S) (?=[A-Z][\w/&.' -]{1,40}?\s?:\s)")
+# Items run together in a one-line notice: a sentence end, a lower-case letter or a closing bracket
+# straight before a capitalised word; a run of capitals before one ("PRIMESKnowledge"); a dash bullet
+# glued to the end of the previous item ("activities- Support"); a numbered heading ("data.2. Duties").
+_ITEM_JOIN_RE = re.compile(
+    r"(?<=[a-z]{2}[.;:])(?=[A-Z])|(?<=[a-z)])(?=[A-Z][a-z])|(?<=[a-z])(?=[A-Z]{2,}-[A-Z])|"
+    r"(?<=[A-Z]{3})(?=[A-Z][a-z]{2})|(?<=[a-z.])(?=- [A-Z])|(?<=[a-z.])(?=\d{1,2}\. [A-Z])"
+)
+_MIN_JOINS = 5
+_WORD_RE = re.compile(r"[a-z]+")
+_OPEN_PAREN_RE = re.compile(r"\(\s*$")
+_BROKEN_PAREN_RE = re.compile(r"\([ \t]*\n")
+
+
+@cache
+def _labels_by_first_word() -> dict[str, tuple[str, ...]]:
+    """Every label (folded) by its first word, longest first."""
+    found: dict[str, list[str]] = {}
+    for label in {*(name for names in LABELS.values() for name in names), *GLUE_LABELS}:
+        first = _WORD_RE.match(label)
+        if first is not None:
+            found.setdefault(first.group(), []).append(label)
+    return {word: tuple(sorted(labels, key=len, reverse=True)) for word, labels in found.items()}
+
+
+def _label_at(line: str, folded: str, at: int) -> int:
+    """The length of the known label that starts at `at` in `line` (0 if none)."""
+    first = _WORD_RE.match(folded, at)
+    if first is None:
+        return 0
+    for label in _labels_by_first_word().get(first.group(), ()):
+        if folded.startswith(label, at):
+            end = at + len(label)
+            if end == len(line) or _AFTER_LABEL_RE.match(line, end):
+                return len(label)
+    return 0
+
+
+def _unglue_labels(text: str) -> str:
+    folded: str | None = None
+    cuts = []
+    for match in _GLUE_RE.finditer(text):
+        if folded is None:
+            folded = fold_aligned(text)
+        if _label_at(text, folded, match.start()):
+            cuts.append(match.start())
+    if not cuts:
+        return text
+    parts = [text[i:j] for i, j in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    return "\n".join(parts)
+
+
+def _split_run_on(line: str) -> str:
+    """A one-line notice cut at its labels, then at the joins of its items."""
+    labelled = [m.start() + 1 for m in _LABEL_COLON_RE.finditer(line)]
+    folded = fold_aligned(line)
+    labelled = [at for at in labelled if _label_at(line, folded, at)]
+    if len(labelled) >= 3:
+        parts = [line[i:j].strip() for i, j in zip([0, *labelled], [*labelled, len(line)], strict=True)]
+        line = "\n".join(part for part in parts if part)
+    joins = [m.start() for m in _ITEM_JOIN_RE.finditer(line)]
+    if len(joins) < _MIN_JOINS:
+        return line
+    parts = [line[i:j].strip() for i, j in zip([0, *joins], [*joins, len(line)], strict=True)]
+    return "\n".join(part for part in parts if part)
+
+
+def _join_open_parentheses(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if len(line) < 80 and _OPEN_PAREN_RE.search(line):
+            # "Application deadline (" + "midnight local time" + "): 07-Dec-2025"
+            for width in (1, 2, 3):
+                closing = index + width
+                if closing < len(lines) and ")" in lines[closing]:
+                    out.append(" ".join(part.strip() for part in lines[index : closing + 1]))
+                    index = closing + 1
+                    break
+            else:
+                out.append(line)
+                index += 1
+            continue
+        out.append(line)
+        index += 1
+    return out
+
+
+def repair(text: str) -> str:
+    """`text` with glued labels, one-line notices and broken label parentheses put back into lines."""
+    result = text
+    if len(text) >= _RUN_ON_LENGTH and any(len(line) >= _RUN_ON_LENGTH for line in text.split("\n")):
+        result = "\n".join(
+            _split_run_on(line) if len(line) >= _RUN_ON_LENGTH else line for line in text.split("\n")
+        )
+    result = _unglue_labels(result)
+    if _BROKEN_PAREN_RE.search(result):
+        result = "\n".join(_join_open_parentheses(result.split("\n")))
+    return result

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.test import TestCase
 
+from assessment_scenario import declare_all, score
 from concours.applications.models import Application
 from concours.assessment import services
 from concours.assessment.models import Criterion, Declaration, Scorecard, Stage
@@ -14,29 +15,6 @@ from concours.core.errors import DomainError, NotAllowed
 from concours.core.models import AuditEvent, AuditEventType
 
 pytestmark = pytest.mark.django_db
-
-
-def declare_all(competition, key: str, conflicts: dict[int, str] | None = None) -> None:  # type: ignore[no-untyped-def]
-    conflicts = conflicts or {}
-    member = competition.members[key]
-    services.declarations_record(
-        member=member,
-        answers={a.pk: (a.pk in conflicts, conflicts.get(a.pk, "")) for a in competition.applications},
-        actor=member.user,
-    )
-
-
-def score(competition, key: str, application, value: int, submit: bool = True):  # type: ignore[no-untyped-def]
-    stage = competition.stage("longlist")
-    values = {c.pk: (value, "Seen in the essay." if value in (1, 5) else "") for c in stage.criteria.all()}
-    return services.scorecard_save(
-        stage=stage,
-        member=competition.members[key],
-        application=application,
-        values=values,
-        submit=submit,
-        actor=competition.user(key),
-    )
 
 
 def test_the_default_plan_is_copied_with_criteria_and_timeline(competition) -> None:  # type: ignore[no-untyped-def]
@@ -110,7 +88,9 @@ def test_a_conflict_needs_a_reason_and_is_audited(competition) -> None:  # type:
         )
     declare_all(competition, "expert", {first.pk: "My former direct report."})
     assert Declaration.objects.get(member=competition.members["expert"], application=first).conflicted
-    events = AuditEvent.objects.filter(event_type=AuditEventType.CONFLICT_DECLARED, extra__application=first.pk)
+    events = AuditEvent.objects.filter(
+        event_type=AuditEventType.CONFLICT_DECLARED, extra__application=first.pk
+    )
     assert events.get().extra["reason"] == "My former direct report."
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from concours.backoffice.views import applications, screening, vacancies
+from concours.backoffice.views import applications, assessment, assessment_results, screening, vacancies
 
 app_name = "backoffice"
 urlpatterns = [
@@ -23,4 +23,94 @@ urlpatterns = [
     path("vacancies/<int:vacancy_id>/publish/", vacancies.vacancy_publish, name="publish"),
     path("vacancies/<int:vacancy_id>/screen/", screening.vacancy_screen, name="screen"),
     path("applications/<int:application_id>/eligibility/", screening.verdict_decide, name="decide"),
+    # The assessment (assessment.py: plan, panel, declarations, scorecards; assessment_results.py: the
+    # chair's figures, ranking, test results, slots).
+    path("vacancies/<int:vacancy_id>/assessment/", assessment.assessment_home, name="assessment"),
+    path(
+        "vacancies/<int:vacancy_id>/assessment/plan/",
+        assessment.assessment_plan_create,
+        name="assessment_plan",
+    ),
+    path(
+        "vacancies/<int:vacancy_id>/assessment/stages/",
+        assessment.assessment_stage_add,
+        name="assessment_stage_add",
+    ),
+    path(
+        "vacancies/<int:vacancy_id>/assessment/panel/", assessment.assessment_panel, name="assessment_panel"
+    ),
+    path(
+        "vacancies/<int:vacancy_id>/assessment/declarations/",
+        assessment.assessment_declare,
+        name="assessment_declare",
+    ),
+    path(
+        "vacancies/<int:vacancy_id>/assessment/results/",
+        assessment_results.assessment_results,
+        name="assessment_results",
+    ),
+    path(
+        "assessment/panel/<int:member_id>/remove/",
+        assessment.assessment_panel_remove,
+        name="assessment_panel_remove",
+    ),
+    path("assessment/stages/<int:stage_id>/", assessment.assessment_stage, name="assessment_stage"),
+    path(
+        "assessment/stages/<int:stage_id>/move/",
+        assessment.assessment_stage_move,
+        name="assessment_stage_move",
+    ),
+    path(
+        "assessment/stages/<int:stage_id>/remove/",
+        assessment.assessment_stage_remove,
+        name="assessment_stage_remove",
+    ),
+    path(
+        "assessment/stages/<int:stage_id>/criteria/",
+        assessment.assessment_criterion_add,
+        name="assessment_criterion_add",
+    ),
+    path(
+        "assessment/criteria/<int:criterion_id>/remove/",
+        assessment.assessment_criterion_remove,
+        name="assessment_criterion_remove",
+    ),
+    path(
+        "assessment/stages/<int:stage_id>/candidates/",
+        assessment.assessment_candidates,
+        name="assessment_candidates",
+    ),
+    path(
+        "assessment/stages/<int:stage_id>/candidates/<int:application_id>/",
+        assessment.assessment_scorecard,
+        name="assessment_scorecard",
+    ),
+    path(
+        "assessment/stages/<int:stage_id>/candidates/<int:application_id>/scores.json",
+        assessment.assessment_scores_json,
+        name="assessment_scores_json",
+    ),
+    path(
+        "assessment/stages/<int:stage_id>/agreement/",
+        assessment_results.assessment_agreement,
+        name="assessment_agreement",
+    ),
+    path(
+        "assessment/stages/<int:stage_id>/candidates/<int:application_id>/consensus/",
+        assessment_results.assessment_consensus,
+        name="assessment_consensus",
+    ),
+    path(
+        "assessment/stages/<int:stage_id>/ranking/",
+        assessment_results.assessment_ranking,
+        name="assessment_ranking",
+    ),
+    path(
+        "assessment/stages/<int:stage_id>/slots/",
+        assessment_results.assessment_slots,
+        name="assessment_slots",
+    ),
+    path(
+        "assessment/my-schedule.ics", assessment_results.assessment_schedule_ics, name="assessment_schedule"
+    ),
 ]

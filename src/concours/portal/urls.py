@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.urls import include, path
 
-from concours.portal.views import applications, essays, profile, vacancies
+from concours.portal.views import applications, essays, profile, slots, vacancies
 
 vacancy_patterns = [
     path("", vacancies.vacancy_list, name="list"),
@@ -21,6 +21,12 @@ application_patterns = [
     path("<int:application_id>/withdraw/", applications.application_withdraw, name="withdraw"),
     path("<int:application_id>/files/<str:kind>/", applications.attachment_download, name="attachment"),
     path("apply/<int:vacancy_id>/", applications.application_apply, name="apply"),
+    path("<int:application_id>/slots/", slots.slot_list, name="slots"),
+    path(
+        "<int:application_id>/invitations/<int:invitation_id>.ics",
+        slots.invitation_ics,
+        name="invitation_ics",
+    ),
 ]
 essay_patterns = [
     path("check/<int:vacancy_id>/", essays.draft_check, name="check"),

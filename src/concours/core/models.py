@@ -70,6 +70,8 @@ class AuditEventType(models.TextChoices):
     # An application's essay, its pages counted by a worker after submission (issue 10).
     ESSAY_CHECKED = "ESSAY_CHECKED", _("Essay's pages checked")
     ESSAY_REPLACED = "ESSAY_REPLACED", _("Essay replaced")
+    # The candidate's apply flow: the files of an application kept before it is submitted.
+    APPLICATION_DRAFT_SAVED = "APPLICATION_DRAFT_SAVED", _("Application draft saved")
 
 
 class AuditEvent(models.Model):

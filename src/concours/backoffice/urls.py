@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from django.urls import path
 
-from concours.backoffice.views import applications, assessment, assessment_results, screening, vacancies
+from concours.backoffice.views import (
+    applications,
+    assessment,
+    assessment_results,
+    privacy,
+    screening,
+    vacancies,
+)
 
 app_name = "backoffice"
 urlpatterns = [
@@ -23,6 +30,8 @@ urlpatterns = [
     path("vacancies/<int:vacancy_id>/publish/", vacancies.vacancy_publish, name="publish"),
     path("vacancies/<int:vacancy_id>/screen/", screening.vacancy_screen, name="screen"),
     path("applications/<int:application_id>/eligibility/", screening.verdict_decide, name="decide"),
+    path("erasures/", privacy.erasure_list, name="erasures"),
+    path("erasures/<int:request_id>/confirm/", privacy.erasure_confirm, name="erasure_confirm"),
     # The assessment (assessment.py: plan, panel, declarations, scorecards; assessment_results.py: the
     # chair's figures, ranking, test results, slots).
     path("vacancies/<int:vacancy_id>/assessment/", assessment.assessment_home, name="assessment"),

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "concours.screening",
     "concours.essays",
     "concours.assessment",
+    "concours.privacy",
     "concours.portal",
     "concours.backoffice",
     "concours.demo",

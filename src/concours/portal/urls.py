@@ -1,14 +1,14 @@
 """The portal's pages: the public vacancies and everything a candidate does.
 
-Each area keeps its own URL namespace (`vacancies:`, `candidates:`, `applications:`, `essays:`), so the
-addresses and names candidates and mails already use stay as they were.
+Each area keeps its own URL namespace (`vacancies:`, `candidates:`, `applications:`, `essays:`,
+`privacy:`), so the addresses and names candidates and mails already use stay as they were.
 """
 
 from __future__ import annotations
 
 from django.urls import include, path
 
-from concours.portal.views import applications, essays, profile, slots, vacancies
+from concours.portal.views import applications, essays, privacy, profile, slots, vacancies
 
 vacancy_patterns = [
     path("", vacancies.vacancy_list, name="list"),
@@ -32,10 +32,16 @@ essay_patterns = [
     path("check/<int:vacancy_id>/", essays.draft_check, name="check"),
     path("checks/<int:check_id>/", essays.draft_check_result, name="result"),
 ]
+privacy_patterns = [
+    path("", privacy.privacy_home, name="home"),
+    path("download/", privacy.personal_data_download, name="download"),
+    path("erase/", privacy.erasure_request, name="erase"),
+]
 
 urlpatterns = [
     path("vacancies/", include((vacancy_patterns, "vacancies"))),
     path("profile/", include((profile_patterns, "candidates"))),
     path("applications/", include((application_patterns, "applications"))),
     path("essays/", include((essay_patterns, "essays"))),
+    path("my-data/", include((privacy_patterns, "privacy"))),
 ]

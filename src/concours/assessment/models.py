@@ -329,6 +329,8 @@ class Consensus(models.Model):
 class TestResult(models.Model):
     """A candidate's result in a written, language or online test, imported or typed in."""
 
+    __test__ = False  # not a pytest test class
+
     application = models.ForeignKey(
         Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="test_results"
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -30,6 +31,7 @@ from concours.assessment.models import (
     Stage,
     TestResult,
 )
+from concours.assessment.scoring import mean_as_point
 from concours.vacancies.models import Vacancy
 from concours.vacancies.selectors import vacancy_get_for_staff
 
@@ -271,7 +273,8 @@ class SideBySide:
     application_id: int
     code: str
     members: list[str]
-    rows: list[tuple[Criterion, list[int | None], str, int | None]]  # criterion, scores, mean, agreed
+    # criterion, the members' scores, their mean, the agreed point, the point the form offers
+    rows: list[tuple[Criterion, list[int | None], str, int | None, int | None]]
 
 
 def side_by_side(*, stage: Stage, user: Any) -> list[SideBySide]:
@@ -297,7 +300,14 @@ def side_by_side(*, stage: Stage, user: Any) -> list[SideBySide]:
             values = [scores.get((card.pk, criterion.pk)) for card in members]
             given = [v for v in values if v is not None]
             mean = f"{sum(given) / len(given):.2f}" if given else "—"
-            rows.append((criterion, values, mean, agreed.get((item.id, criterion.pk))))
+            agreed_point = agreed.get((item.id, criterion.pk))
+            # What the consensus form offers first: the agreed point, else the members' mean as a point.
+            offered = (
+                agreed_point
+                if agreed_point is not None
+                else (mean_as_point(Fraction(sum(given), len(given))) if given else None)
+            )
+            rows.append((criterion, values, mean, agreed_point, offered))
         found.append(SideBySide(item.id, item.code, [str(card.member.user) for card in members], rows))
     return found
 

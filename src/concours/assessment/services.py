@@ -1007,7 +1007,7 @@ def booking_make(*, invitation: Invitation, slot: Slot, actor: Any) -> Invitatio
     never both get it: the second is refused.
     """
     invitation = (
-        Invitation.objects.select_for_update()
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("application__candidate__user", "stage__vacancy")
         .get(pk=invitation.pk)
     )
@@ -1057,7 +1057,7 @@ def booking_make(*, invitation: Invitation, slot: Slot, actor: Any) -> Invitatio
 def booking_cancel(*, invitation: Invitation, actor: Any) -> Invitation:
     """Cancel a booking (the candidate, or a recruiter): the calendar event is cancelled too."""
     invitation = (
-        Invitation.objects.select_for_update()
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("application__candidate__user", "stage__vacancy", "slot")
         .get(pk=invitation.pk)
     )

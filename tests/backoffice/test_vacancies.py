@@ -11,6 +11,7 @@ from concours.core.audit import audit_events_for
 from concours.vacancies.models import Vacancy
 from concours.vacancies.notice_form import NoticeForm, notice_initial
 from factories import VacancyFactory, make_user
+from review_form import review_data
 
 pytestmark = pytest.mark.django_db
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
@@ -84,7 +85,8 @@ def test_the_recruiter_corrects_the_draft_beside_its_source_and_publishes(client
     assert vacancy.local_deadline.strftime("%Y-%m-%d %H:%M") == "2027-02-01 12:00"
     assert vacancy.posts.count() == 2
     assert audit_events_for(vacancy).filter(event_type="VACANCY_UPDATED", actor=recruiter).exists()
-    client.post(reverse("backoffice:publish", args=[vacancy.pk]))
+    data["seen"] = vacancy.updated_at.isoformat()
+    client.post(reverse("backoffice:review", args=[vacancy.pk]), {**data, "action": "publish"})
     vacancy.refresh_from_db()
     assert vacancy.status == Vacancy.Status.PUBLISHED
 
@@ -93,7 +95,8 @@ def test_a_draft_without_a_deadline_cannot_be_published(client) -> None:  # type
     """Publishing asks for the deadline first."""
     vacancy = VacancyFactory(status=Vacancy.Status.DRAFT, deadline=None)
     client.force_login(make_user(Role.RECRUITER))
-    client.post(reverse("backoffice:publish", args=[vacancy.pk]))
+    data = review_data(vacancy)
+    client.post(reverse("backoffice:review", args=[vacancy.pk]), {**data, "action": "publish"})
     vacancy.refresh_from_db()
     assert vacancy.status == Vacancy.Status.DRAFT
 
@@ -123,7 +126,8 @@ def test_only_recruiters_import_review_and_publish(client, role: Role) -> None: 
     client.force_login(make_user(role))
     assert client.get(reverse("backoffice:import")).status_code == 403
     assert client.get(reverse("backoffice:review", args=[vacancy.pk])).status_code == 403
-    assert client.post(reverse("backoffice:publish", args=[vacancy.pk])).status_code == 403
+    data = {**review_data(vacancy), "action": "publish"}
+    assert client.post(reverse("backoffice:review", args=[vacancy.pk]), data).status_code == 403
     vacancy.refresh_from_db()
     assert vacancy.status == Vacancy.Status.DRAFT
 

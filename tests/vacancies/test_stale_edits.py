@@ -12,7 +12,7 @@ from concours.core.audit import audit_events_for
 from concours.core.errors import Conflict
 from concours.vacancies.models import Vacancy
 from concours.vacancies.notice_form import NoticeForm, notice_initial
-from concours.vacancies.services import vacancy_edit_draft
+from concours.vacancies.services import vacancy_edit
 from factories import VacancyFactory, make_user
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def draft() -> Vacancy:
 
 
 def edit(vacancy: Vacancy, title: str, **kwargs: object) -> Vacancy:
-    return vacancy_edit_draft(
+    return vacancy_edit(
         vacancy=vacancy,
         notice={**vacancy.notice, "title": title},
         title_fr=vacancy.title_fr,

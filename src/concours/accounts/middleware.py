@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from concours.accounts.models import Role
+from concours.accounts.models import Role, User
 
 # Panel members and hiring managers see candidates only by code: a second factor is theirs to choose.
 ROLES_REQUIRING_MFA = (Role.RECRUITER, Role.ADMINISTRATOR)
@@ -51,3 +51,23 @@ class StaffMFARequiredMiddleware:
             _("Staff accounts need a second factor: set up an authenticator app to open the back office."),
         )
         return redirect("mfa_activate_totp")
+
+
+class UserLanguageMiddleware:
+    """Keep the language a signed-in person uses the site in, so mails sent later are written in it.
+
+    After LocaleMiddleware (which chose the language) and AuthenticationMiddleware; it writes only when
+    the language changed, so a page costs no query.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user: Any = getattr(request, "user", None)
+        language = getattr(request, "LANGUAGE_CODE", "")  # set by LocaleMiddleware: one of LANGUAGES
+        if user is not None and user.is_authenticated and language and user.language != language:
+            User.objects.filter(pk=user.pk).update(language=language)
+            user.language = language
+        return response

@@ -39,11 +39,21 @@ class VacancyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     inlines = [PostInline, AssignmentInline]
     # Publication is a workflow step with an audit record: done by the service, not by editing the field.
     readonly_fields = ["status", "published_at", "created_at", "updated_at"]
-    actions = ["publish", "close"]
+    actions = ["publish", "unpublish", "close"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Vacancy | None = None) -> Any:
+        # A published vacancy's deadline is extended in the back office, where applicants are told.
+        if obj is not None and obj.status != Vacancy.Status.DRAFT:
+            return [*self.readonly_fields, "deadline", "zone"]
+        return self.readonly_fields
 
     @admin.action(description=_("Publish the selected draft vacancies"))
     def publish(self, request: HttpRequest, queryset: QuerySet[Vacancy]) -> None:
         self._apply(request, queryset, services.vacancy_publish)
+
+    @admin.action(description=_("Unpublish the selected vacancies (back to draft; applications kept)"))
+    def unpublish(self, request: HttpRequest, queryset: QuerySet[Vacancy]) -> None:
+        self._apply(request, queryset, services.vacancy_unpublish)
 
     @admin.action(description=_("Close the selected published vacancies"))
     def close(self, request: HttpRequest, queryset: QuerySet[Vacancy]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,8 +13,10 @@ from django.utils.translation import gettext as _
 
 from concours.core.audit import audit_events_for, audit_record
 from concours.core.errors import Conflict, DomainError
+from concours.core.limits import reason_checked
 from concours.core.models import AuditEventType
 from concours.kernel.reference.duty_stations import default_zone, reread_in_zone, zone_for_location
+from concours.vacancies import hooks
 from concours.vacancies.models import OrgUnit, Post, Vacancy
 
 UNIT_KINDS = [
@@ -107,15 +110,25 @@ def _state_of(vacancy: Vacancy) -> dict[str, str | None]:
 
 
 @transaction.atomic
-def vacancy_publish(*, vacancy: Vacancy, actor: Any) -> Vacancy:
+def vacancy_publish(*, vacancy: Vacancy, actor: Any, now: dt.datetime | None = None) -> Vacancy:
+    """Put a draft on the portal. A deadline already past is refused: the notice would go live closed.
+
+    `now` is the publication instant (the demo publishes its past campaigns at their time).
+    """
+    now = now or timezone.now()
     vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
     if vacancy.status != Vacancy.Status.DRAFT:
         raise DomainError(_("Only a draft vacancy can be published."))
     if vacancy.deadline is None:
         raise DomainError(_("Set the deadline before publishing the vacancy."))
+    if vacancy.deadline <= now:
+        raise DomainError(
+            _("The deadline (%(deadline)s) has passed: set a later one before publishing the vacancy.")
+            % {"deadline": _local(vacancy, vacancy.deadline)}
+        )
     old = _state_of(vacancy)
     vacancy.status = Vacancy.Status.PUBLISHED
-    vacancy.published_at = timezone.now()
+    vacancy.published_at = now
     vacancy.save(update_fields=["status", "published_at", "updated_at"])
     audit_record(
         actor=actor,
@@ -142,7 +155,7 @@ def vacancy_close(*, vacancy: Vacancy, actor: Any) -> Vacancy:
 
 
 @transaction.atomic
-def vacancy_edit_draft(
+def vacancy_edit(
     *,
     vacancy: Vacancy,
     notice: dict[str, Any],
@@ -152,20 +165,39 @@ def vacancy_edit_draft(
     actor: Any,
     expected_updated_at: dt.datetime | None = None,
 ) -> Vacancy:
-    """The recruiter's corrections to a draft: every parsed field, its posts and its deadline.
+    """The recruiter's corrections to a draft or a published vacancy: every field of the notice, its
+    posts and (for a draft) its deadline. The audit record keeps the old and new value of each change.
 
-    `expected_updated_at` is the draft's `updated_at` when its author opened it (the review form
-    carries it): when the draft was changed since, the edit is refused (`Conflict`, saying by whom and
-    what) rather than silently undoing the other change.
+    `expected_updated_at` is the vacancy's `updated_at` when its author opened it (the review form
+    carries it): when it was changed since, the edit is refused (`Conflict`, saying by whom and what)
+    rather than silently undoing the other change. A published vacancy keeps its deadline and time zone
+    here: candidates are told when it is extended (`vacancy_deadline_extend`), never silently moved.
     """
     vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
     if expected_updated_at is not None and vacancy.updated_at != expected_updated_at:
         raise Conflict(_changed_since(vacancy))
-    if vacancy.status != Vacancy.Status.DRAFT:
-        raise DomainError(_("Only a draft vacancy can be edited here."))
+    if vacancy.status not in {Vacancy.Status.DRAFT, Vacancy.Status.PUBLISHED}:
+        raise DomainError(_("A closed vacancy can no longer be edited."))
+    if vacancy.status == Vacancy.Status.PUBLISHED and (deadline != vacancy.deadline or zone != vacancy.zone):
+        raise DomainError(
+            _(
+                "The deadline of a published vacancy changes only by extending it, so that applicants "
+                "are told."
+            )
+        )
     changed = sorted(
         key for key in set(notice) | set(vacancy.notice) if notice.get(key) != vacancy.notice.get(key)
     )
+    old = {key: vacancy.notice.get(key) for key in changed}
+    new = {key: notice.get(key) for key in changed}
+    # The vacancy's own columns beside the notice (the deadline as the instant it is kept as).
+    before = {"title_fr": vacancy.title_fr, "zone": vacancy.zone, "deadline_at": _iso(vacancy.deadline)}
+    after = {"title_fr": title_fr, "zone": zone, "deadline_at": _iso(deadline)}
+    for key in before:
+        if before[key] != after[key]:
+            changed.append(key)
+            old[key], new[key] = before[key], after[key]
+    status = vacancy.status
     vacancy.notice = notice
     vacancy.title = notice["title"]
     vacancy.title_fr = title_fr
@@ -187,7 +219,78 @@ def vacancy_edit_draft(
         )
         for post in notice.get("posts") or []
     )
-    audit_record(actor=actor, event_type=AuditEventType.VACANCY_UPDATED, subject=vacancy, changed=changed)
+    audit_record(
+        actor=actor,
+        event_type=AuditEventType.VACANCY_UPDATED,
+        subject=vacancy,
+        status=status,
+        changed=changed,
+        old=old,
+        new=new,
+    )
+    return vacancy
+
+
+def _local(vacancy: Vacancy, at: dt.datetime) -> str:
+    return at.astimezone(ZoneInfo(vacancy.zone)).strftime("%Y-%m-%d %H:%M %Z")
+
+
+@transaction.atomic
+def vacancy_deadline_extend(
+    *, vacancy: Vacancy, deadline: dt.datetime, actor: Any, now: dt.datetime | None = None
+) -> Vacancy:
+    """Give a published vacancy a later deadline; everyone who applied is told, in their language.
+
+    Only later, and only in the future: a deadline brought forward would close the door on candidates
+    who counted on it. The applications app registers who is told and how (vacancies.hooks).
+    """
+    now = now or timezone.now()
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if vacancy.status != Vacancy.Status.PUBLISHED or vacancy.deadline is None:
+        raise DomainError(_("Only the deadline of a published vacancy can be extended."))
+    if deadline <= vacancy.deadline or deadline <= now:
+        raise DomainError(
+            _("The new deadline must be later than the current one (%(deadline)s) and in the future.")
+            % {"deadline": _local(vacancy, vacancy.deadline)}
+        )
+    old_deadline = vacancy.deadline
+    old = _state_of(vacancy)
+    vacancy.deadline = deadline
+    vacancy.save(update_fields=["deadline", "updated_at"])
+    audit_record(
+        actor=actor,
+        event_type=AuditEventType.VACANCY_DEADLINE_EXTENDED,
+        subject=vacancy,
+        old=old,
+        new=_state_of(vacancy),
+    )
+    for hook in hooks.on_deadline_extended:
+        hook(vacancy=vacancy, old_deadline=old_deadline, actor=actor)
+    return vacancy
+
+
+@transaction.atomic
+def vacancy_unpublish(*, vacancy: Vacancy, actor: Any, reason: str = "") -> Vacancy:
+    """Take a published vacancy off the portal: it is a draft again, and its applications are kept.
+
+    Publishing it again puts it back with the same applications.
+    """
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if vacancy.status != Vacancy.Status.PUBLISHED:
+        raise DomainError(_("Only a published vacancy can be unpublished."))
+    reason = reason_checked(reason)
+    old = _state_of(vacancy)
+    vacancy.status = Vacancy.Status.DRAFT
+    vacancy.published_at = None
+    vacancy.save(update_fields=["status", "published_at", "updated_at"])
+    audit_record(
+        actor=actor,
+        event_type=AuditEventType.VACANCY_UNPUBLISHED,
+        subject=vacancy,
+        old=old,
+        new=_state_of(vacancy),
+        reason=reason,
+    )
     return vacancy
 
 

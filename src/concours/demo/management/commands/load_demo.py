@@ -142,7 +142,10 @@ class Command(BaseCommand):
                 title_fr=notice.get("title_fr") or "",
             )
             if notice.get("status", "published") == "published":
-                vacancy = vacancy_publish(vacancy=vacancy, actor=recruiter)
+                # A campaign whose deadline has passed was published in its time, before the deadline.
+                deadline = vacancy.deadline or timezone.now()
+                published_at = min(timezone.now(), deadline - dt.timedelta(days=30))
+                vacancy = vacancy_publish(vacancy=vacancy, actor=recruiter, now=published_at)
             for role, kind in (
                 (Role.PANEL_MEMBER, VacancyAssignment.Role.PANEL_MEMBER),
                 (Role.HIRING_MANAGER, VacancyAssignment.Role.HIRING_MANAGER),

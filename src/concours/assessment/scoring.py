@@ -12,8 +12,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
+from django.db.models import Q
+
 from concours.applications.models import Application
-from concours.assessment.models import Consensus, Criterion, Score, Stage, TestResult
+from concours.assessment.models import Consensus, Criterion, Score, Scorecard, Stage, TestResult
 from concours.kernel import assessment as kernel
 
 CONSENSUS = "consensus"
@@ -84,10 +86,16 @@ def card_for(stages: list[Stage], *, panel_only: bool = False) -> Card | None:
 
 
 def candidates_at(stage: Stage) -> list[Application]:
+    """The candidates of a stage: those in its entry state, and those scored or agreed at it who have
+    moved on since (a stage's ranking and agreement stay readable once it is confirmed)."""
     return list(
-        Application.objects.filter(vacancy_id=stage.vacancy_id, status=stage.entry_status).only(
-            "id", "status"
+        Application.objects.filter(vacancy_id=stage.vacancy_id)
+        .filter(
+            Q(status=stage.entry_status)
+            | Q(pk__in=Scorecard.objects.filter(stage=stage, status="submitted").values("application_id"))
+            | Q(pk__in=Consensus.objects.filter(stage=stage).values("application_id"))
         )
+        .only("id", "status")
     )
 
 
@@ -172,6 +180,7 @@ class RankedRow:
     missing: list[str]
     provisional: bool
     proposed: bool
+    at_stage: bool  # still in the stage's entry state: the only ones a confirmation can move
 
 
 @dataclass(frozen=True)
@@ -192,6 +201,7 @@ def stage_ranking(stage: Stage, *, lang: str = "en") -> StageRanking | None:
         return None
     applications = candidates_at(stage)
     codes = {a.pk: a.candidate_code for a in applications}
+    waiting = {a.candidate_code for a in applications if a.status == stage.entry_status}
     scores, provisional = _consensus_or_members(stages, applications)
     totals = kernel.candidate_totals(
         card.scorecard, scores, _results(stages, codes, card), candidates=list(codes.values())
@@ -222,7 +232,8 @@ def stage_ranking(stage: Stage, *, lang: str = "en") -> StageRanking | None:
                 parts=[(p.code, as_decimal(p.value) if p.value is not None else None) for p in total.parts],
                 missing=[card.criteria[c].localized_name() for c in total.missing],
                 provisional=code in provisional,
-                proposed=code in passing,
+                proposed=code in passing and code in waiting,
+                at_stage=code in waiting,
             )
         )
     return StageRanking(

@@ -31,7 +31,7 @@ from concours.assessment.models import (
     Stage,
     TestResult,
 )
-from concours.assessment.scoring import mean_as_point
+from concours.assessment.scoring import candidates_at, mean_as_point
 from concours.vacancies.models import Vacancy
 from concours.vacancies.selectors import vacancy_get_for_staff
 
@@ -139,9 +139,13 @@ class StageCandidate:
 
 
 def stage_candidates_for_member(*, stage: Stage, user: Any, seat: PanelMember) -> list[StageCandidate]:
-    blind = blind_application_list(vacancy=stage.vacancy, user=user, statuses=[stage.entry_status])
     status = dict(Scorecard.objects.filter(stage=stage, member=seat).values_list("application_id", "status"))
-    return [StageCandidate(item, status.get(item.id, "")) for item in blind]
+    blind = blind_application_list(vacancy=stage.vacancy, user=user)
+    return [
+        StageCandidate(item, status.get(item.id, ""))
+        for item in blind
+        if item.status == stage.entry_status or item.id in status
+    ]
 
 
 @dataclass(frozen=True)
@@ -179,7 +183,8 @@ def scorecard_view(*, stage: Stage, seat: PanelMember, application_id: int, user
     A candidate the member declared a conflict with, or has not declared about, is 404.
     """
     blind = blind_application_get(application_id=application_id, user=user)
-    if blind.vacancy_id != stage.vacancy_id or blind.status != stage.entry_status:
+    scored = Scorecard.objects.filter(stage=stage, member=seat, application_id=application_id).exists()
+    if blind.vacancy_id != stage.vacancy_id or (blind.status != stage.entry_status and not scored):
         raise Http404
     declaration = seat.declarations.filter(application_id=application_id).first()
     if declaration is None or declaration.conflicted:
@@ -278,9 +283,12 @@ class SideBySide:
 
 
 def side_by_side(*, stage: Stage, user: Any) -> list[SideBySide]:
-    blind = blind_application_list(
-        vacancy=stage.vacancy, user=user, statuses=[stage.entry_status], declaring=True
-    )
+    at_stage = {a.pk for a in candidates_at(stage)}
+    blind = [
+        item
+        for item in blind_application_list(vacancy=stage.vacancy, user=user, declaring=True)
+        if item.id in at_stage
+    ]
     criteria = [c for c in stage.criteria.all() if c.scored_on_scorecards]
     cards = Scorecard.objects.filter(stage=stage, status=Scorecard.Status.SUBMITTED).select_related(
         "member__user"

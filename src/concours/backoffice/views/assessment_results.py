@@ -116,7 +116,7 @@ def assessment_ranking(request: HttpRequest, stage_id: int) -> HttpResponse:
         passing = [
             (row.application_id, row.rank, row.tied)
             for row in (ranking.rows if ranking else [])
-            if str(row.application_id) in chosen
+            if str(row.application_id) in chosen and row.at_stage
         ]
         try:
             moved = services.ranking_confirm(

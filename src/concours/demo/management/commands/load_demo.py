@@ -30,6 +30,8 @@ from concours.applications.services import application_submit, application_trans
 from concours.applications.workflow import CANDIDATE_MOVES
 from concours.candidates.models import CandidateProfile
 from concours.candidates.services import profile_save
+from concours.demo.assessment import EXPERT_EMAIL, level_for, longlist_demo
+from concours.demo.assessment import REFERENCE as LONGLIST_REFERENCE
 from concours.demo.candidates import Candidate, demo_data, generate_candidates
 from concours.demo.catalogue import demo_deadline, load_vacancies
 from concours.demo.documents import cv_pdf, essay_docx
@@ -41,6 +43,7 @@ from concours.vacancies.models import Vacancy, VacancyAssignment
 from concours.vacancies.services import orgunit_ensure_path, vacancy_publish, vacancy_save_from_notice
 
 SUBMITTED = Application.Status.SUBMITTED
+S = Application.Status
 
 
 def demo_accounts() -> list[tuple[str, str, Role]]:
@@ -88,11 +91,35 @@ class Command(BaseCommand):
             )
         )
         screened = {key: verdicts[a.pk] for key, a in applications.items() if a.pk in verdicts}
+        # On the vacancy the demo takes through the longlist, the panel's ranking moves candidates past
+        # "screened in": they stop there first, and walk on from "longlisted" once it has.
+        held: list[tuple[Application, Outcome]] = []
         for outcome in outcomes(plan, screened, people):
             application = applications[(outcome.candidate, outcome.reference)]
             if application.status == SUBMITTED and outcome.state != SUBMITTED:
+                hold = outcome.reference == LONGLIST_REFERENCE and S.LONGLISTED in route(
+                    S.SCREENED_IN, *[stop for stop in (outcome.via, outcome.state) if stop]
+                )
                 with transaction.atomic():
-                    self._settle(application, outcome, recruiter)
+                    self._settle(
+                        application,
+                        outcome._replace(state=S.SCREENED_IN, via="") if hold else outcome,
+                        recruiter,
+                    )
+                if hold:
+                    held.append((application, outcome))
+        if held:
+            longlisted = longlist_demo(
+                vacancy=vacancies[LONGLIST_REFERENCE],
+                levels={application.pk: level_for(outcome.state) for application, outcome in held},
+                recruiter=recruiter,
+                password=password,
+            )
+            self.stdout.write(f"Longlist of {LONGLIST_REFERENCE}: the panel's ranking moved {longlisted} on.")
+            for application, outcome in held:
+                application.refresh_from_db(fields=["status"])
+                with transaction.atomic():
+                    self._settle(application, outcome._replace(decision=""), recruiter)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {Vacancy.objects.count()} vacancies, "
@@ -105,6 +132,7 @@ class Command(BaseCommand):
         )
         for email, _name, role in accounts:
             self.stdout.write(f"  {role.label:<15} {email}")
+        self.stdout.write(f"  {'Panel (expert)':<15} {EXPERT_EMAIL}")
 
     def _users(self, accounts: list[tuple[str, str, Role]], password: str) -> dict[Role, User]:
         users = {}

@@ -72,6 +72,29 @@ def test_every_page_opens_for_its_role_and_refuses_the_wrong_one(client, competi
             assert client.get(url).status_code in (403, 404), name
 
 
+def test_every_change_refuses_the_wrong_role(client, competition) -> None:  # type: ignore[no-untyped-def]
+    """The recruiters' changes refuse a panel member and a candidate (403) and change nothing."""
+    vacancy = competition.vacancy
+    longlist = competition.stage("longlist")
+    criterion = longlist.criteria.first()
+    changes = [
+        reverse("backoffice:assessment_plan", args=[vacancy.pk]),
+        reverse("backoffice:assessment_stage_add", args=[vacancy.pk]),
+        reverse("backoffice:assessment_stage_move", args=[longlist.pk]),
+        reverse("backoffice:assessment_stage_remove", args=[longlist.pk]),
+        reverse("backoffice:assessment_criterion_add", args=[longlist.pk]),
+        reverse("backoffice:assessment_criterion_remove", args=[criterion.pk]),
+        reverse("backoffice:assessment_panel_remove", args=[competition.members["expert"].pk]),
+    ]
+    events = AuditEvent.objects.count()
+    for user in (competition.user("chair"), competition.applications[0].candidate.user):
+        client.force_login(user)
+        for url in changes:
+            assert client.post(url, {"direction": "up", "name": "X", "weight": "1"}).status_code == 403, url
+    assert AuditEvent.objects.count() == events
+    assert Stage.objects.filter(vacancy=vacancy).count() == 6 and longlist.criteria.count() == 3
+
+
 def test_a_member_sees_others_scores_only_after_submitting(client, competition) -> None:  # type: ignore[no-untyped-def]
     declare_all(competition, "chair")
     declare_all(competition, "expert")

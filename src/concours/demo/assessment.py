@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.db import transaction
 from django.test.utils import override_settings
 
@@ -65,7 +66,8 @@ def longlist_demo(*, vacancy: Vacancy, levels: dict[int, int], recruiter: Any, p
     if vacancy.stages.exists():
         return 0
     # Mails (invitations to the panel) are not sent while loading.
-    with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}):
+    held_back = {**settings.TASKS["default"], "BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    with override_settings(TASKS={"default": held_back}):
         return _longlist(vacancy=vacancy, levels=levels, recruiter=recruiter, password=password)
 
 

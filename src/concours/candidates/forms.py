@@ -5,12 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.forms import formset_factory
+from django.forms import BaseFormSet, formset_factory
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from concours.candidates.models import Education, LanguageSkill, WorkExperience
+from concours.candidates.services import language_level_error
 from concours.kernel.reference.countries import countries
+from concours.kernel.reference.language_scales import language_scale
+from concours.kernel.reference.languages import language_codes, language_name
+from concours.kernel.reference.spelling import fold
 
 MONTH_FORMATS = ["%Y-%m", "%Y-%m-%d"]
 
@@ -24,10 +28,29 @@ class MonthInput(forms.DateInput):
         return super().format_value(value)
 
 
+def _reader_language() -> str:
+    return "fr" if (get_language() or "en").startswith("fr") else "en"
+
+
 def country_choices() -> list[tuple[str, str]]:
-    """Every country, named and sorted in the reader's language."""
-    lang = "fr" if (get_language() or "en").startswith("fr") else "en"
-    return sorted(((c.code, c.name(lang)) for c in countries().values()), key=lambda choice: choice[1])
+    """Every country, named in the reader's language and sorted as its readers expect (É with E)."""
+    lang = _reader_language()
+    return sorted(((c.code, c.name(lang)) for c in countries().values()), key=lambda choice: fold(choice[1]))
+
+
+# A line's selects start on this empty choice, so that a line nobody touched is sent unchanged and is
+# ignored, rather than read as "English" or "Secondary" with the rest missing.
+NOT_CHOSEN: tuple[str, Any] = ("", _("Choose…"))
+
+
+def language_choices() -> list[tuple[str, Any]]:
+    """Every ISO 639-1 language, named in the reader's language; whatever a profile holds can be shown."""
+    lang = _reader_language()
+    named = ((code, language_name(code, lang)) for code in language_codes())
+    return [
+        NOT_CHOSEN,
+        *sorted(((code, name[:1].upper() + name[1:]) for code, name in named), key=lambda c: fold(c[1])),
+    ]
 
 
 class ProfileForm(forms.Form):
@@ -36,7 +59,16 @@ class ProfileForm(forms.Form):
         label=_("Nationalities"),
         choices=country_choices,
         help_text=_("All your nationalities: any one of them may make you eligible."),
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        # Made searchable, with the choices shown as removable chips, by static/concours/searchable.js
+        # (Tom Select); without JavaScript it stays a plain list.
+        widget=forms.SelectMultiple(
+            attrs={
+                "size": 6,
+                "data-searchable": "",
+                "data-remove-label": _("Remove"),
+                "data-no-results": _("No country found"),
+            }
+        ),
     )
     serving_staff = forms.BooleanField(
         label=_("I am a serving staff member of the organisation"), required=False
@@ -44,25 +76,44 @@ class ProfileForm(forms.Form):
 
 
 class LanguageForm(forms.Form):
-    language = forms.ChoiceField(
-        label=_("Language"),
-        choices=[
-            ("en", _("English")),
-            ("fr", _("French")),
-            ("de", _("German")),
-            ("es", _("Spanish")),
-            ("it", _("Italian")),
-            ("ru", _("Russian")),
-            ("ar", _("Arabic")),
-            ("zh", _("Chinese")),
-        ],
-    )
+    language = forms.ChoiceField(label=_("Language"), choices=language_choices)
     scale = forms.ChoiceField(label=_("Scale"), choices=LanguageSkill.Scale.choices, initial="NATO")
-    level = forms.CharField(label=_("Level"), max_length=8, help_text=_("NATO: I to VI; CEFR: A1 to C2"))
+    level = forms.CharField(
+        label=_("Level"), max_length=8, help_text=_("NATO: I to VI; CEFR: A1 to C2; STANAG 6001: 0 to 5")
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        scale_code, level = data.get("scale"), data.get("level")
+        if scale_code and level:
+            error = language_level_error(scale=scale_code, level=level)
+            if error:
+                self.add_error("level", error)
+            else:
+                data["level"] = language_scale(scale_code).normalise(level)
+        return data
+
+
+class BaseLanguageFormSet(BaseFormSet):  # type: ignore[type-arg]
+    def clean(self) -> None:
+        """A language is given once per scale: the profile keeps one level for it."""
+        super().clean()
+        seen: set[tuple[str, str]] = set()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("language"):
+                continue
+            key = (data["language"], data.get("scale", ""))
+            if key in seen:
+                raise forms.ValidationError(
+                    _("%(language)s appears twice on the same scale; keep one line for it.")
+                    % {"language": dict(language_choices()).get(key[0], key[0])}
+                )
+            seen.add(key)
 
 
 class EducationForm(forms.Form):
-    level = forms.ChoiceField(label=_("Level"), choices=Education.Level.choices)
+    level = forms.ChoiceField(label=_("Level"), choices=[NOT_CHOSEN, *Education.Level.choices])
     field = forms.CharField(label=_("Field of study"), max_length=200, required=False)
     institution = forms.CharField(label=_("Institution"), max_length=200, required=False)
     completed = forms.DateField(
@@ -110,11 +161,13 @@ class ExperienceForm(forms.Form):
 MAX_LANGUAGES, MAX_DEGREES, MAX_POSTS = 20, 20, 60
 
 
-def _capped(form: type[forms.Form], most: int) -> Any:
-    return formset_factory(form, extra=1, can_delete=True, max_num=most, absolute_max=most, validate_max=True)
+def _capped(form: type[forms.Form], most: int, base: type[BaseFormSet] = BaseFormSet) -> Any:  # type: ignore[type-arg]
+    return formset_factory(
+        form, formset=base, extra=1, can_delete=True, max_num=most, absolute_max=most, validate_max=True
+    )
 
 
-LanguageFormSet = _capped(LanguageForm, MAX_LANGUAGES)
+LanguageFormSet = _capped(LanguageForm, MAX_LANGUAGES, BaseLanguageFormSet)
 EducationFormSet = _capped(EducationForm, MAX_DEGREES)
 ExperienceFormSet = _capped(ExperienceForm, MAX_POSTS)
 

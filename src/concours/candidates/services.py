@@ -5,11 +5,44 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from concours.candidates.models import CandidateProfile, Education, LanguageSkill, WorkExperience
 from concours.core.audit import audit_record
 from concours.core.models import AuditEventType
+from concours.kernel.reference.language_scales import language_scale, language_scales
+
+
+def language_level_error(*, scale: str, level: str) -> str | None:
+    """Why `level` is not a level of `scale`, or None when it is one, in any spelling ('vi', 'b2')."""
+    if scale not in language_scales():
+        return _("“%(scale)s” is not a language scale.") % {"scale": scale}
+    found = language_scale(scale)
+    if found.normalise(level) is not None:
+        return None
+    message = _("“%(level)s” is not a level of the %(scale)s scale, whose levels are %(levels)s.") % {
+        "level": level,
+        "scale": found.name("fr" if (get_language() or "en").startswith("fr") else "en"),
+        "levels": ", ".join(lv.code for lv in found.levels),
+    }
+    if found.is_profile_scale:
+        message += " " + _("A level may end with “+” (2+), or give four skills as a profile (3321).")
+    return message
+
+
+def _language_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with each level written as its scale writes it; ValidationError for a level off its scale."""
+    checked = []
+    for row in rows:
+        scale = row.get("scale", LanguageSkill.Scale.NATO)
+        error = language_level_error(scale=scale, level=str(row.get("level", "")))
+        if error:
+            raise ValidationError(error)
+        checked.append({**row, "scale": scale, "level": language_scale(scale).normalise(str(row["level"]))})
+    return checked
 
 
 @transaction.atomic
@@ -24,7 +57,11 @@ def profile_save(
     experience: list[dict[str, Any]],
     actor: Any,
 ) -> CandidateProfile:
-    """Replace the profile of `user` with the given parts; rows are plain dicts of model fields."""
+    """Replace the profile of `user` with the given parts; rows are plain dicts of model fields.
+
+    A language level off its scale ("B2" on NATO's I-VI) is refused with `ValidationError`, whoever sends it.
+    """
+    languages = _language_rows(languages)
     profile, _ = CandidateProfile.objects.select_for_update().get_or_create(
         user=user, defaults={"name": name}
     )

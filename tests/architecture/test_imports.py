@@ -54,7 +54,7 @@ def test_the_check_finds_a_hidden_import(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "app", ["accounts", "vacancies", "candidates", "applications", "screening", "essays"]
+    "app", ["accounts", "vacancies", "candidates", "applications", "screening", "essays", "assessment"]
 )
 def test_domain_apps_hold_no_pages(app: str) -> None:
     """Views and URL modules live in `portal/` and `backoffice/`, above every domain app."""

@@ -285,3 +285,28 @@ def test_every_new_page_is_in_french(client, competition) -> None:  # type: igno
         text = re.sub(r"<[^>]+>", " ", html)
         for word in ENGLISH:
             assert not re.search(rf"\b{re.escape(word)}\b", text), (name, word)
+
+
+def test_a_recruiter_types_in_one_result(client, competition) -> None:  # type: ignore[no-untyped-def]
+    first = competition.applications[0]
+    client.force_login(competition.recruiter)
+    url = reverse("backoffice:assessment_results", args=[competition.vacancy.pk])
+    row = {"typed": "1", "test": "Language test", "score": "14", "maximum": "20", "taken_on": "2026-12-15"}
+    response = client.post(url, {**row, "code": "C-NOBODY00"})
+    assert response.status_code == 400 and TestResult.objects.count() == 0
+    assert client.post(url, {**row, "code": first.candidate_code}).status_code == 302
+    result = TestResult.objects.get()
+    assert (result.application_id, result.score, result.maximum) == (first.pk, 14, 20)
+    assert AuditEvent.objects.filter(event_type="TEST_RESULT_RECORDED").count() == 1
+
+
+def test_the_chair_reads_which_candidates_are_short_of_scorers(client, competition, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.CONCOURS_MIN_SCORERS = 3
+    first, second = competition.applications[:2]
+    declare_all(competition, "chair")
+    declare_all(competition, "expert", {first.pk: "Former colleague."})
+    client.force_login(competition.user("chair"))
+    page = client.get(pages(competition)["agreement"][0]).content.decode()
+    assert 'id="short-of-scorers"' in page
+    warning = page.split('id="short-of-scorers"')[1].split("</p>")[0]
+    assert first.candidate_code in warning and second.candidate_code not in warning

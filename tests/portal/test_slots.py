@@ -169,6 +169,10 @@ def test_a_member_downloads_their_schedule_with_codes_only(client) -> None:  # t
     summaries = " ".join(str(e["SUMMARY"]) for e in events)
     assert booked.application.candidate_code in summaries
     assert booked.application.candidate.name not in response.content.decode()
+    home = client.get(reverse("backoffice:assessment", args=[competition.vacancy.pk])).content.decode()
+    schedule = home.split('id="schedule"')[1].split("</table>")[0]
+    assert booked.application.candidate_code in schedule and "NATO HQ, Brussels" in schedule
+    assert booked.application.candidate.name not in home
 
 
 def race(slot: Slot, invitations: list[Invitation]) -> list[str]:

@@ -55,3 +55,11 @@ class SlotForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=REASON_MAX_LENGTH, required=False)
+
+
+class ResultForm(forms.Form):
+    code = forms.CharField(label=_("Candidate code or application number"), max_length=20)
+    test = forms.CharField(label=_("Test"), max_length=120)
+    score = forms.DecimalField(label=_("Score obtained"), min_value=0, max_digits=8, decimal_places=2)
+    maximum = forms.DecimalField(label=_("Maximum"), min_value=0.01, max_digits=8, decimal_places=2)
+    taken_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))

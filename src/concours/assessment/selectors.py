@@ -400,3 +400,39 @@ def test_results_of(vacancy: Vacancy) -> list[TestResult]:
         .select_related("application")
         .order_by("test", "application_id")
     )
+
+
+def application_by_code(*, vacancy: Vacancy, code: str) -> Application | None:
+    """The vacancy's application with this candidate code (C-…) or application number."""
+    code = code.strip().upper()
+    for pk in (
+        Application.objects.filter(vacancy=vacancy).exclude(status="draft").values_list("pk", flat=True)
+    ):
+        if code in {str(pk), Application(pk=pk).candidate_code.upper()}:
+            return Application.objects.get(pk=pk)
+    return None
+
+
+def short_of_scorers(*, stage: Stage, user: Any, minimum: int) -> list[str]:
+    """The codes of the stage's candidates left with fewer than `minimum` scorers after conflicts."""
+    scorers = PanelMember.objects.filter(vacancy_id=stage.vacancy_id).exclude(role=PanelMember.Role.OBSERVER)
+    total = scorers.count()
+    conflicts: dict[int, int] = {}
+    for application_id in Declaration.objects.filter(member__in=scorers, conflicted=True).values_list(
+        "application_id", flat=True
+    ):
+        conflicts[application_id] = conflicts.get(application_id, 0) + 1
+    return sorted(
+        Application(pk=a.pk).candidate_code
+        for a in candidates_at(stage)
+        if total - conflicts.get(a.pk, 0) < minimum
+    )
+
+
+def schedule_of(*, vacancy: Vacancy, user: Any) -> list[tuple[dt.datetime, str, str]]:
+    """The member's schedule on this vacancy: (start at the place, place or link, summary)."""
+    return [
+        (slot.starts_at.astimezone(ZoneInfo(slot.stage.place_zone)), slot.place or slot.video_link, summary)
+        for slot, summary in member_schedule(user=user)
+        if slot.stage.vacancy_id == vacancy.pk
+    ]

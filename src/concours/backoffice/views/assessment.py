@@ -46,6 +46,7 @@ def assessment_home(request: HttpRequest, vacancy_id: int) -> HttpResponse:
             "panel": selectors.panel_of(vacancy),
             "recruiter": selectors.is_recruiter(user),
             "pending": len(selectors.undeclared(seat=seat, user=user)) if seat else 0,
+            "schedule": selectors.schedule_of(vacancy=vacancy, user=user) if seat else [],
             "kind_help": KIND_HELP,
             "stage_form": StageForm(
                 initial={"kind": "interview", "scorers": "panel", "pass_rule": "panel_decision"}

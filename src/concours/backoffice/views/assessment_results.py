@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,7 +18,7 @@ from concours.accounts.permissions import recruiter_required, staff_required
 from concours.applications.models import Application
 from concours.assessment import selectors, services
 from concours.assessment.calendar import schedule_ics
-from concours.assessment.forms import ResultsImportForm, SlotForm
+from concours.assessment.forms import ResultForm, ResultsImportForm, SlotForm
 from concours.assessment.models import PanelMember, Stage
 from concours.assessment.scoring import stage_agreement, stage_ranking
 from concours.core.errors import DomainError
@@ -61,6 +62,10 @@ def assessment_agreement(request: HttpRequest, stage_id: int) -> HttpResponse:
             "members": members,
             "candidates": selectors.side_by_side(stage=stage, user=request.user),
             "conflicts": selectors.conflicts_of(stage.vacancy),
+            "short": selectors.short_of_scorers(
+                stage=stage, user=request.user, minimum=settings.CONCOURS_MIN_SCORERS
+            ),
+            "minimum": settings.CONCOURS_MIN_SCORERS,
         },
     )
 
@@ -142,10 +147,34 @@ def assessment_ranking(request: HttpRequest, stage_id: int) -> HttpResponse:
 def assessment_results(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     """Test results: a CSV import, refused whole with an error per row."""
     vacancy, _seat = selectors.vacancy_for_assessment(vacancy_id=vacancy_id, user=request.user)
-    form = ResultsImportForm(request.POST or None, request.FILES or None)
+    typed = "typed" in request.POST
+    form = ResultsImportForm(
+        None if typed else (request.POST or None), None if typed else (request.FILES or None)
+    )
+    result_form = ResultForm(request.POST if typed else None)
     errors: list[Any] = []
     refused = ""
-    if request.method == "POST" and form.is_valid():
+    if typed and result_form.is_valid():
+        typed_in = result_form.cleaned_data
+        application = selectors.application_by_code(vacancy=vacancy, code=typed_in["code"])
+        if application is None:
+            result_form.add_error("code", _("No application of this vacancy has this code."))
+        else:
+            try:
+                services.test_result_record(
+                    application=application,
+                    test=typed_in["test"],
+                    score=typed_in["score"],
+                    maximum=typed_in["maximum"],
+                    taken_on=typed_in["taken_on"],
+                    actor=request.user,
+                )
+            except DomainError as error:
+                result_form.add_error(None, error.message)
+            else:
+                messages.success(request, _("The result was recorded."))
+                return redirect("backoffice:assessment_results", vacancy_id=vacancy.pk)
+    elif request.method == "POST" and not typed and form.is_valid():
         try:
             data = upload_read(form.cleaned_data["file"], what=_("results"))
             report = services.test_results_import(vacancy=vacancy, data=data, actor=request.user)
@@ -166,11 +195,12 @@ def assessment_results(request: HttpRequest, vacancy_id: int) -> HttpResponse:
         {
             "vacancy": vacancy,
             "form": form,
+            "result_form": result_form,
             "errors": errors,
             "refused": refused,
             "results": selectors.test_results_of(vacancy),
         },
-        status=400 if refused else 200,
+        status=400 if refused or result_form.errors else 200,
     )
 
 

@@ -51,8 +51,12 @@ class Bucket:
 
 
 @pytest.fixture
-def s3_bucket(s3_endpoint: str, settings: Any) -> Bucket:
+def s3_bucket(s3_endpoint: str, settings: Any, monkeypatch: pytest.MonkeyPatch) -> Bucket:
     """A fresh private bucket, and the default storage set as CONCOURS_STORAGE=s3 sets it."""
+    # Whatever the machine's AWS profile or proxy, these requests go straight to the loopback server.
+    monkeypatch.delenv("AWS_PROFILE", raising=False)
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.setenv(name, "127.0.0.1,localhost")
     name = f"concours-{uuid.uuid4().hex[:12]}"
     client = boto3.client("s3", endpoint_url=s3_endpoint, region_name=REGION, **KEYS)
     client.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": REGION})

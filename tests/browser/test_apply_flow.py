@@ -10,7 +10,15 @@ from django.core import mail
 
 from concours.accounts.models import Role
 from concours.applications.models import Application
-from factories import PASSWORD, PDF_BYTES, OrgUnitFactory, VacancyFactory, docx_bytes, make_user
+from factories import (
+    ESSAY_RULES,
+    PASSWORD,
+    PDF_BYTES,
+    OrgUnitFactory,
+    VacancyFactory,
+    docx_bytes,
+    make_user,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -24,6 +32,14 @@ def test_register_apply_screen_and_follow(browser, live_server, tmp_path) -> Non
         reference="260114",
         grade="G20",
         unit=OrgUnitFactory(name="Defence Investment Division"),
+        # The notice asks for an essay: the apply form has an essay field only then.
+        notice={
+            "organisation": "NATO",
+            "title": "Head, Capability Delivery Section",
+            "reference": "260114",
+            "key_challenges": ["Lead the section's capability programmes."],
+            "essay": ESSAY_RULES,
+        },
     )
     # Two more open competitions, so that the portal's screenshot looks like a real list.
     VacancyFactory(

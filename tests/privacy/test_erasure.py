@@ -17,6 +17,7 @@ import pytest
 from django.urls import reverse
 
 from concours.accounts.models import Role
+from concours.accounts.roles import grant_role
 from concours.applications.models import Application, Attachment
 from concours.applications.services import application_transition, application_withdraw
 from concours.core.errors import Conflict, DomainError
@@ -236,3 +237,16 @@ def test_export_and_erasure_reach_files_in_a_bucket(client, s3_bucket, media_fil
 def _digests_in_zip(archive: bytes) -> set[str]:
     with zipfile.ZipFile(io.BytesIO(archive)) as opened:
         return {hashlib.sha256(opened.read(name)).hexdigest() for name in opened.namelist()}
+
+
+def test_a_member_of_staff_is_not_erased_as_a_candidate() -> None:
+    """A recruiter who also applied asks for erasure: HR is told to end their staff roles first, and
+    nothing is erased meanwhile."""
+    s = build()
+    grant_role(s.zoe.user, Role.RECRUITER, actor=None)
+    erasure = erasure_request(user=s.zoe.user, actor=s.zoe.user)
+    with pytest.raises(DomainError, match="member of staff"):
+        erasure_confirm(erasure=erasure, actor=s.recruiter)
+    erasure.refresh_from_db()
+    assert erasure.status == ErasureRequest.Status.REQUESTED
+    assert Application.objects.filter(candidate=s.zoe).count() == 2 and DraftCheck.objects.exists()

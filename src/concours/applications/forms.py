@@ -10,11 +10,34 @@ from concours.core.limits import REASON_MAX_LENGTH
 
 
 class ApplyForm(forms.Form):
+    """The files and the declaration of an application.
+
+    The essay is asked only where the notice asks for one. A file kept in the candidate's draft need not
+    be sent again; saving a draft asks for no file and no declaration.
+    """
+
     cv = forms.FileField(label=_("CV"), help_text=_("PDF or MS Word (.docx)"))
-    essay = forms.FileField(label=_("“Key challenges” essay"), help_text=_("MS Word (.docx)"), required=False)
+    essay = forms.FileField(label=_("“Key challenges” essay"), help_text=_("MS Word (.docx)"))
     confirm = forms.BooleanField(
         label=_("I confirm that this application is my own work, prepared without generative AI tools."),
     )
+
+    def __init__(
+        self,
+        *args: Any,
+        essay_asked: bool,
+        kept: frozenset[str] = frozenset(),
+        draft: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if not essay_asked:
+            del self.fields["essay"]
+        for name, field in self.fields.items():
+            if draft or name in kept:
+                field.required = False
+        for name in kept & set(self.fields):
+            self.fields[name].help_text = _("Leave empty to keep the file of your draft.")
 
 
 class WithdrawForm(forms.Form):

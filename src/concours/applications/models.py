@@ -59,8 +59,13 @@ class Application(models.Model):
         verbose_name_plural = _("applications")
         ordering = ["-created_at", "-id"]
         constraints = [
+            # One live application per candidate and vacancy. A withdrawn one stays as it was, with its
+            # history, verdict and files, and the candidate may apply again before the deadline with a
+            # new one: screening, blind review and recruiters then judge the new application afresh.
             models.UniqueConstraint(
-                fields=["candidate", "vacancy"], name="application_one_per_candidate_vacancy"
+                fields=["candidate", "vacancy"],
+                condition=~models.Q(status="withdrawn"),
+                name="application_one_live_per_candidate_vacancy",
             ),
         ]
         indexes = [models.Index(fields=["vacancy", "status"], name="application_vacancy_status_idx")]

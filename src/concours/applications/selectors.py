@@ -37,7 +37,26 @@ def application_get_for_candidate(*, application_id: int, user: Any) -> Applicat
 
 
 def application_for_vacancy(*, candidate_user: Any, vacancy: Vacancy) -> Application | None:
-    return Application.objects.filter(candidate__user=candidate_user, vacancy=vacancy).first()
+    """The candidate's live application to the vacancy, or else the last one they withdrew."""
+    mine = Application.objects.filter(candidate__user=candidate_user, vacancy=vacancy)
+    return (
+        mine.exclude(status=Application.Status.WITHDRAWN).first()
+        or mine.order_by("-created_at", "-id").first()
+    )
+
+
+def may_apply_again(*, application: Application, now: dt.datetime) -> bool:
+    """Whether the candidate may apply again after withdrawing `application`: with a new application,
+    while the vacancy takes applications, unless a live one exists already."""
+    return (
+        application.status == Application.Status.WITHDRAWN
+        and application.vacancy.is_open_at(now)
+        and not Application.objects.filter(
+            candidate_id=application.candidate_id, vacancy_id=application.vacancy_id
+        )
+        .exclude(status=Application.Status.WITHDRAWN)
+        .exists()
+    )
 
 
 def status_counts(*, vacancy: Vacancy) -> dict[str, int]:

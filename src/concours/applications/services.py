@@ -7,7 +7,7 @@ import hashlib
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -95,13 +95,15 @@ def application_submit(
     """
     now = now or timezone.now()
     _check_open(vacancy, now)
+    # A file not sent again is the one kept in the candidate's draft, checked again like a new one.
+    cv, essay, drafted = _with_draft_files(candidate=candidate, vacancy=vacancy, cv=cv, essay=essay)
     files: dict[str, tuple[bytes, str]] = {Attachment.Kind.CV: _check_upload(Attachment.Kind.CV, cv)}
     if vacancy.essay_rules or essay is not None:
         files[Attachment.Kind.ESSAY] = _check_upload(Attachment.Kind.ESSAY, essay)
     if vacancy.essay_rules and essay is not None:
         for check in hooks.essay_checks:  # the essays app checks every rule of the notice
             check(data=files[Attachment.Kind.ESSAY][0], file_name=essay.name or "", vacancy=vacancy)
-    return _submit(
+    application = _submit(
         candidate=candidate,
         vacancy=vacancy,
         files=files,
@@ -109,6 +111,8 @@ def application_submit(
         actor=actor,
         now=now,
     )
+    _delete_files_on_commit(drafted)  # the submission wrote its own copies of the draft's files
+    return application
 
 
 def _check_open(vacancy: Vacancy, now: dt.datetime) -> None:
@@ -149,9 +153,7 @@ def _submit(
 ) -> Application:
     vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
     _check_open(vacancy, now)  # again, under the lock: a recruiter may have closed it since it arrived
-    application, _created = Application.objects.select_for_update().get_or_create(
-        candidate=candidate, vacancy=vacancy, defaults={"created_at": now}
-    )
+    application, _created = _live(candidate=candidate, vacancy=vacancy, now=now)
     if application.status != Application.Status.DRAFT:
         raise DomainError(_("You have already applied to this vacancy."))
 
@@ -204,6 +206,125 @@ def _keep_profile(application: Application, *, candidate: CandidateProfile, now:
     application.profile_snapshot = snapshot
     application.profile_sha256 = snapshot_sha256(snapshot)
     application.profile_frozen_at = now
+
+
+def _live(*, candidate: CandidateProfile, vacancy: Vacancy, now: dt.datetime) -> tuple[Application, bool]:
+    """The candidate's live (not withdrawn) application to the vacancy, locked; a new draft if none.
+
+    A withdrawn application stays as it was: applying again makes a new one (see the model's constraint).
+    """
+    return (
+        Application.objects.select_for_update()
+        .exclude(status=Application.Status.WITHDRAWN)
+        .get_or_create(candidate=candidate, vacancy=vacancy, defaults={"created_at": now})
+    )
+
+
+def application_draft_save(
+    *,
+    candidate: CandidateProfile,
+    vacancy: Vacancy,
+    cv: UploadedFile | None,
+    essay: UploadedFile | None,
+    actor: Any,
+    now: dt.datetime | None = None,
+) -> Application:
+    """Keep the files of an application not yet submitted, so that the candidate can finish it later.
+
+    Each file sent passes the same gate as at submission and replaces the one kept before; a file not
+    sent keeps the earlier one. A draft keeps only files: the declaration is made at submission, and the
+    essay's rules are checked then (the draft-check page checks them before). A refused file keeps
+    nothing, not even a new draft. Only while the vacancy takes applications.
+    """
+    now = now or timezone.now()
+    _check_open(vacancy, now)
+    uploads: dict[str, UploadedFile] = {
+        kind: upload for kind, upload in ((Attachment.Kind.CV, cv), (Attachment.Kind.ESSAY, essay)) if upload
+    }
+    files = {kind: _check_upload(kind, upload) for kind, upload in uploads.items()}
+    return _draft_keep(
+        candidate=candidate, vacancy=vacancy, files=files, uploads=uploads, actor=actor, now=now
+    )
+
+
+@transaction.atomic
+def _draft_keep(
+    *,
+    candidate: CandidateProfile,
+    vacancy: Vacancy,
+    files: dict[str, tuple[bytes, str]],
+    uploads: dict[str, UploadedFile],
+    actor: Any,
+    now: dt.datetime,
+) -> Application:
+    application, _created = _live(candidate=candidate, vacancy=vacancy, now=now)
+    if application.status != Application.Status.DRAFT:
+        raise DomainError(_("You have already applied to this vacancy."))
+    replaced = [a.file.name for a in application.attachments.filter(kind__in=list(files))]
+    written: list[Attachment] = []
+    try:
+        application.attachments.filter(kind__in=list(files)).delete()
+        for kind, (content, content_type) in files.items():
+            attachment = Attachment(
+                application=application,
+                kind=kind,
+                original_name=(uploads[kind].name or "")[:255],
+                content_type=content_type,
+                size=len(content),
+                sha256=hashlib.sha256(content).hexdigest(),
+                uploaded_at=now,
+            )
+            attachment.file.save("upload", ContentFile(content), save=False)
+            written.append(attachment)
+            attachment.save()
+        application.save(update_fields=["updated_at"])
+        audit_record(
+            actor=actor,
+            event_type=AuditEventType.APPLICATION_DRAFT_SAVED,
+            subject=application,
+            files={kind: attachment.original_name for kind, attachment in zip(files, written, strict=True)},
+        )
+    except BaseException:
+        for attachment in written:
+            attachment.file.delete(save=False)
+        raise
+    _delete_files_on_commit(replaced)
+    return application
+
+
+def _with_draft_files(
+    *, candidate: CandidateProfile, vacancy: Vacancy, cv: UploadedFile | None, essay: UploadedFile | None
+) -> tuple[UploadedFile | None, UploadedFile | None, list[str]]:
+    """The CV and essay to submit, each the one sent or else the draft's; and the draft files' names."""
+    kept = {
+        attachment.kind: attachment
+        for attachment in Attachment.objects.filter(
+            application__candidate=candidate,
+            application__vacancy=vacancy,
+            application__status=Application.Status.DRAFT,
+        )
+    }
+
+    def reopened(kind: str) -> UploadedFile | None:
+        attachment = kept[kind]
+        with attachment.file.open("rb") as stored:
+            return SimpleUploadedFile(attachment.original_name, stored.read(), attachment.content_type)
+
+    cv = cv or (reopened(Attachment.Kind.CV) if Attachment.Kind.CV in kept else None)
+    essay = essay or (reopened(Attachment.Kind.ESSAY) if Attachment.Kind.ESSAY in kept else None)
+    return cv, essay, [attachment.file.name for attachment in kept.values()]
+
+
+def _delete_files_on_commit(names: list[str]) -> None:
+    """Remove stored files no row points to any more, once the change that let them go is committed."""
+    storage = Attachment._meta.get_field("file").storage  # type: ignore[union-attr]
+
+    def delete() -> None:
+        for name in names:
+            storage.delete(name)
+
+    if names:
+        transaction.on_commit(delete)
 
 
 def _after_submission(application_id: int, *, has_essay: bool) -> None:

@@ -234,6 +234,15 @@ def erasure_confirm(*, erasure: ErasureRequest, actor: Any, now: dt.datetime | N
     erasure = ErasureRequest.objects.select_for_update().select_related("user").get(pk=erasure.pk)
     if erasure.status != ErasureRequest.Status.REQUESTED:
         raise Conflict(_("This request has already been confirmed."))
+    if erasure.user.is_staff or erasure.user.is_superuser:
+        # Erasing the account would lock a member of staff out and blank their name from every record
+        # of the work they did: their staff roles are ended by hand first.
+        raise DomainError(
+            _(
+                "This candidate is also a member of staff: remove their staff roles before erasing "
+                "the account."
+            )
+        )
     erasure.status = ErasureRequest.Status.WAITING
     erasure.confirmed_by = actor
     erasure.confirmed_at = now

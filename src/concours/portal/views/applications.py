@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -11,9 +12,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from concours.accounts.permissions import candidate_required
+from concours.accounts.models import Role
+from concours.accounts.permissions import View, candidate_required
 from concours.applications import selectors, services
 from concours.applications.forms import ApplyForm, WithdrawForm
 from concours.applications.models import Application
@@ -25,36 +26,81 @@ from concours.screening.selectors import eligibility_gaps
 from concours.vacancies.selectors import vacancy_get_published
 
 
-@candidate_required
+def for_candidates(view: View) -> View:
+    """Like `candidate_required`, but staff who follow a link to apply are told that applications are
+    made from a candidate's account, on a page of their own rather than a bare 403."""
+    guarded = candidate_required(view)
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        user: Any = request.user
+        if user.is_authenticated and not (user.is_superuser or user.has_role(Role.CANDIDATE)):
+            return render(request, "portal/candidates_only.html", status=403)
+        return guarded(request, *args, **kwargs)
+
+    return wrapped
+
+
+@for_candidates
 def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     user: Any = request.user
     vacancy = vacancy_get_published(vacancy_id=vacancy_id)
     existing = selectors.application_for_vacancy(candidate_user=user, vacancy=vacancy)
-    if existing is not None and existing.status != Application.Status.DRAFT:
+    if existing is not None and existing.status not in {
+        Application.Status.DRAFT,
+        Application.Status.WITHDRAWN,
+    }:
         messages.info(request, _("You have already applied to this vacancy."))
         return redirect("applications:detail", application_id=existing.pk)
+    draft = existing if existing is not None and existing.status == Application.Status.DRAFT else None
     profile = profile_for_user(user=user)
     missing = profile_missing_parts(profile)
     if profile is None:
         messages.info(request, _("Please complete your profile before applying."))
         return redirect(f"{reverse('candidates:profile')}?next={request.path}")
     gaps = eligibility_gaps(profile=profile_as_contract(profile), vacancy=vacancy, on=timezone.localdate())
-    form = ApplyForm(request.POST or None, request.FILES or None)
+    is_open = vacancy.is_open_at(timezone.now())
+    kept = {attachment.kind: attachment for attachment in draft.attachments.all()} if draft else {}
+    saving_draft = "save_draft" in request.POST
+    form = ApplyForm(
+        request.POST or None,
+        request.FILES or None,
+        essay_asked=bool(vacancy.essay_rules),
+        kept=frozenset(kept),
+        draft=saving_draft,
+    )
+    # A closed vacancy shows no form. What is posted still goes to the service, which judges the deadline
+    # at the instant the request arrived (a long upload does not count against the candidate).
     if request.method == "POST" and form.is_valid():
         try:
-            application = services.application_submit(
-                candidate=profile,
-                vacancy=vacancy,
-                cv=form.cleaned_data["cv"],
-                essay=form.cleaned_data.get("essay"),
-                actor=user,
-                # The deadline is judged when the request arrived, not after its files were read
-                # and checked.
-                now=arrived_at(request),
-            )
+            if saving_draft:
+                services.application_draft_save(
+                    candidate=profile,
+                    vacancy=vacancy,
+                    cv=form.cleaned_data.get("cv"),
+                    essay=form.cleaned_data.get("essay"),
+                    actor=user,
+                    now=arrived_at(request),
+                )
+            else:
+                application = services.application_submit(
+                    candidate=profile,
+                    vacancy=vacancy,
+                    cv=form.cleaned_data.get("cv"),
+                    essay=form.cleaned_data.get("essay"),
+                    actor=user,
+                    # The deadline is judged when the request arrived, not after its files were read
+                    # and checked.
+                    now=arrived_at(request),
+                )
         except DomainError as error:
             form.add_error(None, error.message)
         else:
+            if saving_draft:
+                messages.success(
+                    request, _("Your draft has been saved. You can come back to it until the deadline.")
+                )
+                return redirect("applications:apply", vacancy_id=vacancy.pk)
             messages.success(request, _("Your application has been submitted."))
             return redirect("applications:detail", application_id=application.pk)
     return render(
@@ -65,7 +111,12 @@ def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
             "form": form,
             "missing": missing,
             "gaps": gaps,
-            "is_open": vacancy.is_open_at(timezone.now()),
+            "is_open": is_open,
+            "draft": draft,
+            "kept": list(kept.values()),
+            "withdrawn": existing
+            if existing is not None and existing.status == Application.Status.WITHDRAWN
+            else None,
         },
     )
 
@@ -79,27 +130,41 @@ def application_list(request: HttpRequest) -> HttpResponse:
 @candidate_required
 def application_detail(request: HttpRequest, application_id: int) -> HttpResponse:
     application = selectors.application_get_for_candidate(application_id=application_id, user=request.user)
-    can_withdraw = Application.Status.WITHDRAWN in allowed_targets(application.status)
     return render(
         request,
         "portal/application_detail.html",
-        {"application": application, "can_withdraw": can_withdraw, "withdraw_form": WithdrawForm()},
+        {
+            "application": application,
+            "can_withdraw": Application.Status.WITHDRAWN in allowed_targets(application.status),
+            "may_apply_again": selectors.may_apply_again(application=application, now=timezone.now()),
+            "is_open": application.vacancy.is_open_at(timezone.now()),
+        },
     )
 
 
-@require_POST
 @candidate_required
 def application_withdraw(request: HttpRequest, application_id: int) -> HttpResponse:
+    """Withdrawal in two steps: this page says what it means and asks for a reason; its POST withdraws."""
     application = selectors.application_get_for_candidate(application_id=application_id, user=request.user)
-    form = WithdrawForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    try:
-        services.application_withdraw(application=application, actor=request.user, reason=reason)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Your application has been withdrawn."))
-    return redirect("applications:detail", application_id=application.pk)
+    if Application.Status.WITHDRAWN not in allowed_targets(application.status):
+        messages.info(request, _("This application cannot be withdrawn any more."))
+        return redirect("applications:detail", application_id=application.pk)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_withdraw(
+                application=application, actor=request.user, reason=form.cleaned_data["reason"]
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your application has been withdrawn."))
+        return redirect("applications:detail", application_id=application.pk)
+    return render(
+        request,
+        "portal/application_withdraw.html",
+        {"application": application, "form": form, "is_open": application.vacancy.is_open_at(timezone.now())},
+    )
 
 
 @candidate_required

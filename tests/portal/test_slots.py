@@ -206,3 +206,18 @@ def test_two_candidates_racing_for_the_last_place_on_postgresql() -> None:
         slots, invitations = interviews(build_competition())
         assert sorted(race(slots[0], invitations)) == ["booked", "refused"]
         assert Invitation.objects.filter(slot=slots[0], status="booked").count() == 1
+
+
+def test_a_candidate_who_uses_the_site_in_french_gets_french_mails() -> None:
+    """The recruiter invites in English; the candidate, who reads the site in French, is mailed in French."""
+    competition = build_competition()
+    first = competition.applications[0]
+    first.candidate.user.language = "fr"
+    first.candidate.user.save(update_fields=["language"])
+    mail.outbox.clear()
+    _slots, invitations = interviews(competition)
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    french = by_recipient[first.candidate.user.email]
+    assert "Choisissez un horaire" in french.body and "Évaluation finale" in french.body
+    english = by_recipient[competition.applications[1].candidate.user.email]
+    assert "Choose a time" in english.body

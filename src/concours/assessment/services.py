@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Max
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from concours.accounts.models import Role, User
@@ -47,6 +47,11 @@ from concours.vacancies.models import Vacancy, VacancyAssignment
 
 # ---------------------------------------------------------------------------------------------------
 # The plan
+
+
+def _language_of(user: Any) -> str:
+    """The language a person last used the site in: their mails are written in it."""
+    return str(getattr(user, "language", "") or settings.LANGUAGE_CODE)
 
 
 def _mail(*, subject: str, body: str, to: list[str], ics_text: str = "", method: str = "REQUEST") -> None:
@@ -350,16 +355,18 @@ def panel_member_add(*, vacancy: Vacancy, user: User, role: str, actor: Any) -> 
         role=role,
     )
     link = settings.CONCOURS_SITE_URL + reverse("backoffice:assessment", args=[vacancy.pk])
-    _mail(
-        subject=_("You are on the panel of %(vacancy)s") % {"vacancy": vacancy},
-        body=_(
-            "You have been invited to sit on the panel of %(vacancy)s as %(role)s.\n\n"
-            "Before you see any candidate, declare for each one whether you have a conflict of interest:\n"
-            "%(link)s\n"
+    with translation.override(_language_of(user)):
+        _mail(
+            subject=_("You are on the panel of %(vacancy)s") % {"vacancy": vacancy},
+            body=_(
+                "You have been invited to sit on the panel of %(vacancy)s as %(role)s.\n\n"
+                "Before you see any candidate, declare for each one whether you have a conflict of "
+                "interest:\n"
+                "%(link)s\n"
+            )
+            % {"vacancy": vacancy, "role": member.get_role_display(), "link": link},
+            to=[user.email],
         )
-        % {"vacancy": vacancy, "role": member.get_role_display(), "link": link},
-        to=[user.email],
-    )
     return member
 
 
@@ -456,15 +463,16 @@ def _tell_chair(*, vacancy: Vacancy, application_ids: list[int], actor: Any) -> 
     )
     if chair is None:
         return
-    _mail(
-        subject=_("%(vacancy)s: too few scorers left") % {"vacancy": vacancy},
-        body=_(
-            "After declarations of conflicts of interest, fewer than %(minimum)d members can score "
-            "these candidates: %(codes)s.\nAdd a member to the panel or decide how to proceed.\n"
+    with translation.override(_language_of(chair.user)):
+        _mail(
+            subject=_("%(vacancy)s: too few scorers left") % {"vacancy": vacancy},
+            body=_(
+                "After declarations of conflicts of interest, fewer than %(minimum)d members can score "
+                "these candidates: %(codes)s.\nAdd a member to the panel or decide how to proceed.\n"
+            )
+            % {"minimum": settings.CONCOURS_MIN_SCORERS, "codes": ", ".join(codes)},
+            to=[chair.user.email],
         )
-        % {"minimum": settings.CONCOURS_MIN_SCORERS, "codes": ", ".join(codes)},
-        to=[chair.user.email],
-    )
 
 
 def conflicted(*, member: PanelMember, application_id: int) -> bool:
@@ -985,18 +993,19 @@ def candidates_invite(*, stage: Stage, applications: list[Application], actor: A
             actor=actor, event_type=AuditEventType.CANDIDATE_INVITED, subject=invitation, stage=stage.key
         )
         link = settings.CONCOURS_SITE_URL + reverse("applications:slots", args=[application.pk])
-        _mail(
-            subject=_("%(vacancy)s: choose a time for the %(stage)s")
-            % {"vacancy": stage.vacancy, "stage": stage.name},
-            body=_("You are invited to the %(stage)s. Choose a time here:\n%(link)s\n")
-            % {"stage": stage.name, "link": link},
-            to=[application.candidate.user.email],
-        )
+        with translation.override(_language_of(application.candidate.user)):
+            _mail(
+                subject=_("%(vacancy)s: choose a time for the %(stage)s")
+                % {"vacancy": stage.vacancy, "stage": stage.localized_name()},
+                body=_("You are invited to the %(stage)s. Choose a time here:\n%(link)s\n")
+                % {"stage": stage.localized_name(), "link": link},
+                to=[application.candidate.user.email],
+            )
     return made
 
 
 def _summary(invitation: Invitation) -> str:
-    return f"{invitation.stage.name} – {invitation.stage.vacancy}"
+    return f"{invitation.stage.localized_name()} – {invitation.stage.vacancy}"
 
 
 @transaction.atomic
@@ -1042,14 +1051,19 @@ def booking_make(*, invitation: Invitation, slot: Slot, actor: Any) -> Invitatio
     )
     text = ics.invitation_ics(invitation, summary=_summary(invitation), now=timezone.now())
     when = _local(slot)
-    _mail(
-        subject=(_("Changed: %(summary)s, %(when)s") if changing else _("Booked: %(summary)s, %(when)s"))
-        % {"summary": _summary(invitation), "when": when},
-        body=_("Your time for the %(stage)s is %(when)s, %(where)s. The calendar file is attached.\n")
-        % {"stage": invitation.stage.name, "when": when, "where": slot.place or slot.video_link},
-        to=[invitation.application.candidate.user.email],
-        ics_text=text,
-    )
+    with translation.override(_language_of(invitation.application.candidate.user)):
+        _mail(
+            subject=(_("Changed: %(summary)s, %(when)s") if changing else _("Booked: %(summary)s, %(when)s"))
+            % {"summary": _summary(invitation), "when": when},
+            body=_("Your time for the %(stage)s is %(when)s, %(where)s. The calendar file is attached.\n")
+            % {
+                "stage": invitation.stage.localized_name(),
+                "when": when,
+                "where": slot.place or slot.video_link,
+            },
+            to=[invitation.application.candidate.user.email],
+            ics_text=text,
+        )
     return invitation
 
 
@@ -1079,12 +1093,14 @@ def booking_cancel(*, invitation: Invitation, actor: Any) -> Invitation:
         sequence=invitation.sequence,
     )
     assert invitation.slot is not None
-    _mail(
-        subject=_("Cancelled: %(summary)s, %(when)s")
-        % {"summary": _summary(invitation), "when": _local(invitation.slot)},
-        body=_("Your time for the %(stage)s is cancelled.\n") % {"stage": invitation.stage.name},
-        to=[invitation.application.candidate.user.email],
-        ics_text=ics.invitation_ics(invitation, summary=_summary(invitation), now=timezone.now()),
-        method="CANCEL",
-    )
+    with translation.override(_language_of(invitation.application.candidate.user)):
+        _mail(
+            subject=_("Cancelled: %(summary)s, %(when)s")
+            % {"summary": _summary(invitation), "when": _local(invitation.slot)},
+            body=_("Your time for the %(stage)s is cancelled.\n")
+            % {"stage": invitation.stage.localized_name()},
+            to=[invitation.application.candidate.user.email],
+            ics_text=ics.invitation_ics(invitation, summary=_summary(invitation), now=timezone.now()),
+            method="CANCEL",
+        )
     return invitation

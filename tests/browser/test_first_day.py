@@ -32,7 +32,7 @@ def test_a_candidates_first_day(browser, live_server, tmp_path) -> None:  # type
         reference="260201",
         notice={"organisation": "NATO", "title": "Executive Assistant", "reference": "260201", "essay": None},
     )
-    cv = tmp_path / "Ana Silva CV.pdf"
+    cv = tmp_path / "Joana Pereira CV.pdf"
     cv.write_bytes(PDF_BYTES)
 
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
@@ -43,7 +43,7 @@ def test_a_candidates_first_day(browser, live_server, tmp_path) -> None:  # type
 
     # Register, and confirm the address with the link from the mail.
     page.goto(f"{live_server.url}/accounts/signup/")
-    page.fill("input[name=email]", "ana.silva@example.org")
+    page.fill("input[name=email]", "joana.pereira@example.org")
     page.fill("input[name=password1]", "Tagus-river-2026")
     page.fill("input[name=password2]", "Tagus-river-2026")
     page.click("main form button[type=submit]")
@@ -55,7 +55,7 @@ def test_a_candidates_first_day(browser, live_server, tmp_path) -> None:  # type
     # The profile: a name, a nationality picked by searching, one language. A level off its scale is
     # refused first; lines are added in the page, and an untouched one is ignored.
     page.goto(f"{live_server.url}/profile/")
-    page.fill("#id_name", "Ana Silva")
+    page.fill("#id_name", "Joana Pereira")
     nationalities = page.get_by_role("combobox", name="Nationalities")  # the search box, named by the label
     nationalities.click()
     page.keyboard.type("portu")
@@ -74,7 +74,7 @@ def test_a_candidates_first_day(browser, live_server, tmp_path) -> None:  # type
     page.click("#profile-form button.primary")
     page.wait_for_selector("text=Your profile has been saved.")
     page.goto(f"{live_server.url}/profile/")
-    profile = CandidateProfile.objects.get(user__email="ana.silva@example.org")
+    profile = CandidateProfile.objects.get(user__email="joana.pereira@example.org")
     assert profile.nationalities == ["PT"]
     assert list(profile.languages.values_list("language", "scale", "level")) == [("en", "NATO", "VI")]
     assert (profile.education.count(), profile.experience.count()) == (0, 0)
@@ -88,7 +88,7 @@ def test_a_candidates_first_day(browser, live_server, tmp_path) -> None:  # type
     page.wait_for_selector("text=Your draft has been saved.")
     page.goto(f"{live_server.url}/vacancies/{vacancy.pk}/")
     page.click("#apply")
-    assert "Ana Silva CV.pdf" in page.inner_text("#draft")
+    assert "Joana Pereira CV.pdf" in page.inner_text("#draft")
     page.check("#id_confirm")
     page.click("#apply-form button.primary")
     assert page.inner_text("#application-status") == "Submitted"

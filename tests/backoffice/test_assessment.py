@@ -310,3 +310,16 @@ def test_the_chair_reads_which_candidates_are_short_of_scorers(client, competiti
     assert 'id="short-of-scorers"' in page
     warning = page.split('id="short-of-scorers"')[1].split("</p>")[0]
     assert first.candidate_code in warning and second.candidate_code not in warning
+
+
+def test_the_chair_sees_scores_side_by_side_with_their_spread(client, competition) -> None:  # type: ignore[no-untyped-def]
+    first = competition.applications[0]
+    for key, value in (("chair", 2), ("expert", 4), ("manager", 3)):
+        declare_all(competition, key)
+        score(competition, key, first, value)
+    client.force_login(competition.user("chair"))
+    page = client.get(pages(competition)["agreement"][0]).content.decode()
+    table = page.split(f'id="candidate-{first.candidate_code}"')[1].split("</table>")[0]
+    cells = re.findall(r"<td>([^<]*)</td>", table)
+    # per criterion: its name, three members' scores, the mean, the spread (4 - 2) and no agreed score yet
+    assert cells[1:7] == ["2", "4", "3", "3.00", "2", "—"]

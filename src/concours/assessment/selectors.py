@@ -278,8 +278,9 @@ class SideBySide:
     application_id: int
     code: str
     members: list[str]
-    # criterion, the members' scores, their mean, the agreed point, the point the form offers
-    rows: list[tuple[Criterion, list[int | None], str, int | None, int | None]]
+    # criterion, the members' scores, their mean, their spread (highest - lowest), the agreed point, and
+    # the point the consensus form offers
+    rows: list[tuple[Criterion, list[int | None], str, str, int | None, int | None]]
 
 
 def side_by_side(*, stage: Stage, user: Any) -> list[SideBySide]:
@@ -315,7 +316,8 @@ def side_by_side(*, stage: Stage, user: Any) -> list[SideBySide]:
                 if agreed_point is not None
                 else (mean_as_point(Fraction(sum(given), len(given))) if given else None)
             )
-            rows.append((criterion, values, mean, agreed_point, offered))
+            spread = str(max(given) - min(given)) if len(given) > 1 else "—"
+            rows.append((criterion, values, mean, spread, agreed_point, offered))
         found.append(SideBySide(item.id, item.code, [str(card.member.user) for card in members], rows))
     return found
 

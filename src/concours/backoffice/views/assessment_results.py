@@ -84,7 +84,7 @@ def assessment_consensus(request: HttpRequest, stage_id: int, application_id: in
     errors = []
     if request.method == "POST":
         values: dict[int, tuple[int, str]] = {}
-        for criterion, _scores, _mean, _agreed, _offered in row.rows:
+        for criterion, *_rest in row.rows:
             raw = request.POST.get(f"value_{criterion.pk}", "")
             if raw.isdigit():
                 values[criterion.pk] = (int(raw), request.POST.get(f"reason_{criterion.pk}", ""))

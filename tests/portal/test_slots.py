@@ -221,3 +221,14 @@ def test_a_candidate_who_uses_the_site_in_french_gets_french_mails() -> None:
     assert "Choisissez un horaire" in french.body and "Évaluation finale" in french.body
     english = by_recipient[competition.applications[1].candidate.user.email]
     assert "Choose a time" in english.body
+
+
+def test_a_withdrawn_candidate_cannot_book() -> None:
+    competition = build_competition()
+    slots, invitations = interviews(competition)
+    invitation = invitations[0]
+    Application.objects.filter(pk=invitation.application_id).update(status="withdrawn")
+    invitation.refresh_from_db()
+    with pytest.raises(DomainError, match="no longer"):
+        booking_make(invitation=invitation, slot=slots[0], actor=invitation.application.candidate.user)
+    assert not Invitation.objects.filter(status="booked").exists()

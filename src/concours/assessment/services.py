@@ -1022,6 +1022,8 @@ def booking_make(*, invitation: Invitation, slot: Slot, actor: Any) -> Invitatio
     )
     if invitation.application.candidate.user_id != actor.pk:
         raise NotAllowed(_("Candidates book their own slots."))
+    if invitation.application.status != invitation.stage.entry_status:
+        raise DomainError(_("Your application is no longer at this stage."))
     slot = Slot.objects.select_for_update().get(pk=slot.pk)
     if slot.stage_id != invitation.stage_id:
         raise DomainError(_("This slot is not for this stage."))

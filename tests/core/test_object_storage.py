@@ -43,7 +43,8 @@ def _body(response) -> bytes:  # type: ignore[no-untyped-def]
 def test_upload_rendition_and_downloads_go_through_the_bucket(client, s3_bucket: Bucket, media_files) -> None:  # type: ignore[no-untyped-def]
     """A submission's files land in the bucket, not on disk; the anonymised essay is made from the bucket
     into the bucket; the candidate and the recruiter download them through the pages, byte for byte."""
-    profile, vacancy = ProfileFactory(), VacancyFactory()
+    profile = ProfileFactory()
+    vacancy = VacancyFactory(notice={"title": "Head of Section", "essay": ESSAY_RULES})
     essay = essay_upload()
     client.force_login(profile.user)
     response = client.post(

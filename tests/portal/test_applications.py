@@ -148,6 +148,7 @@ def _pages(application: Application) -> dict[str, str]:
         "import_notices": reverse("backoffice:import"),
         "review_notice": reverse("backoffice:review", args=[application.vacancy_id]),
         "backoffice_file": reverse("backoffice:attachment", args=[application.pk, "cv"]),
+        "backoffice_export": reverse("backoffice:export", args=[application.vacancy_id]),
     }
 
 
@@ -163,6 +164,7 @@ ALLOWED = {
     "import_notices": {Role.RECRUITER, Role.ADMINISTRATOR},
     "review_notice": {Role.RECRUITER, Role.ADMINISTRATOR},
     "backoffice_file": {Role.RECRUITER, Role.ADMINISTRATOR},
+    "backoffice_export": {Role.RECRUITER, Role.ADMINISTRATOR},
 }
 
 

@@ -21,7 +21,7 @@ def test_search_finds_by_title_reference_and_grade(client) -> None:  # type: ign
     policy = VacancyFactory(title="Senior Policy Officer", grade="G17")
     legal = VacancyFactory(title="Legal Adviser", grade="G20")
     for query, shown, hidden in [
-        ("policy", policy, legal),
+        ("senior", policy, legal),  # "policy" is in both notices' text, which the search reads too
         (legal.reference, legal, policy),
         ("G20", legal, policy),
     ]:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.http import Http404
 
 from concours.accounts.permissions import sees_identities
@@ -159,3 +159,40 @@ def profile_as_submitted(application: Application) -> ProfileAsSubmitted | None:
         at_submission=application.profile_frozen_at is not None
         and application.profile_frozen_at == application.submitted_at,
     )
+
+
+def vacancy_list_with_counts(*, user: Any) -> QuerySet[Vacancy]:
+    """The vacancies `user` may see, each with `applications_count` (submitted ones: drafts stay the
+    candidate's) and `to_screen_count` (submitted, not yet screened in or out)."""
+    S = Application.Status
+    return vacancy_list_for_staff(user=user).annotate(
+        applications_count=Count("applications", filter=~Q(applications__status=S.DRAFT), distinct=True),
+        to_screen_count=Count("applications", filter=Q(applications__status=S.SUBMITTED), distinct=True),
+    )
+
+
+_ORDERINGS = {
+    "name": ["candidate__name", "id"],
+    "-name": ["-candidate__name", "-id"],
+    "submitted": ["submitted_at", "id"],
+    "-submitted": ["-submitted_at", "-id"],
+}
+
+
+def applications_searched(
+    applications: QuerySet[Application], *, query: str = "", sort: str = ""
+) -> QuerySet[Application]:
+    """A recruiter's list narrowed to candidates whose name or email holds every word of `query`, in the
+    order `sort` names (by name by default). Recruiters only: panels' blind lists are never searched by
+    name, nor ordered by anything but the candidate code (applications.blind)."""
+    for word in query.split():
+        applications = applications.filter(
+            Q(candidate__name__icontains=word) | Q(candidate__user__email__icontains=word)
+        )
+    if sort == "state":  # in the workflow's order, not the alphabet's
+        position = Case(
+            *[When(status=value, then=Value(index)) for index, value in enumerate(Application.Status.values)],
+            output_field=IntegerField(),
+        )
+        return applications.order_by(position, "candidate__name", "id")
+    return applications.order_by(*_ORDERINGS.get(sort, _ORDERINGS["name"]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -23,7 +24,7 @@ from concours.core.errors import Conflict, DomainError, NotAllowed
 from concours.core.limits import reason_checked
 from concours.core.models import AuditEventType
 from concours.core.uploads import document_check, upload_read
-from concours.vacancies.models import Vacancy
+from concours.vacancies.models import Post, Vacancy
 
 # What an attachment may be: its name's suffix says which format to expect, and the kernel's gate
 # (concours.kernel.documents) checks by content that the file is one, and a safe one.
@@ -358,6 +359,10 @@ def application_transition(
     rather than applied to a state its author never saw.
     """
     now = now or timezone.now()
+    if to == Application.Status.SELECTED:
+        # The vacancy first, as a submission locks it (same order, no deadlock): two recruiters
+        # selecting at once are counted one after the other.
+        Vacancy.objects.select_for_update().get(pk=application.vacancy_id)
     application = Application.objects.select_for_update().select_related("candidate").get(pk=application.pk)
     if expected_status is not None and application.status != expected_status:
         raise Conflict(_moved_since(application))
@@ -374,9 +379,28 @@ def application_transition(
     staff_move = application.candidate.user_id != getattr(actor, "pk", None)
     if staff_move and not reason.strip():
         raise DomainError(_("Give a reason for this change."))
+    if to == Application.Status.SELECTED:
+        _check_a_post_is_free(application)
     _record(application=application, to=to, reason=reason.strip(), actor=actor, now=now)
     application.save(update_fields=["status", "updated_at"])
     return application
+
+
+def _check_a_post_is_free(application: Application) -> None:
+    """Never more selected candidates than the vacancy has posts (one at least: a vacancy fills one)."""
+    posts = max(Post.objects.filter(vacancy_id=application.vacancy_id).count(), 1)
+    selected = Application.objects.filter(
+        vacancy_id=application.vacancy_id, status=Application.Status.SELECTED
+    ).count()
+    if selected >= posts:
+        raise DomainError(
+            _(
+                "Every post of this vacancy is filled (%(posts)d post(s), %(selected)d candidate(s) "
+                "selected): put this candidate on the reserve list, or record first that a selected "
+                "candidate withdrew."
+            )
+            % {"posts": posts, "selected": selected}
+        )
 
 
 def _moved_since(application: Application) -> str:
@@ -396,4 +420,47 @@ def _moved_since(application: Application) -> str:
 def application_withdraw(*, application: Application, actor: Any, reason: str = "") -> Application:
     return application_transition(
         application=application, to=Application.Status.WITHDRAWN, reason=reason, actor=actor
+    )
+
+
+@dataclass(frozen=True)
+class MoveRefused:
+    application: Application
+    message: str
+
+
+@dataclass(frozen=True)
+class BulkMove:
+    moved: list[Application]
+    refused: list[MoveRefused]
+
+
+def applications_move(*, moves: list[tuple[Application, str]], to: str, reason: str, actor: Any) -> BulkMove:
+    """Move several applications with one reason: each `(application, the state its author saw)` goes
+    through `application_transition`, in a transaction of its own.
+
+    One move refused (moved since, no post left, a state it cannot leave) leaves the others made and is
+    reported with its reason: the recruiter sees exactly which ones to look at again, and nothing is
+    half-done, since each move is whole or not at all.
+    """
+    moved: list[Application] = []
+    refused: list[MoveRefused] = []
+    for application, seen in moves:
+        try:
+            moved.append(
+                application_transition(
+                    application=application, to=to, reason=reason, actor=actor, expected_status=seen
+                )
+            )
+        except DomainError as error:
+            refused.append(MoveRefused(application, error.message))
+    return BulkMove(moved, refused)
+
+
+@transaction.atomic
+def applications_exported(*, vacancy: Vacancy, actor: Any, filters: dict[str, str]) -> None:
+    """Record that `actor` took the vacancy's list of applications out of Concours (a CSV export): it
+    holds candidates' personal data, so who took it, when and which part stays in the audit trail."""
+    audit_record(
+        actor=actor, event_type=AuditEventType.APPLICATIONS_EXPORTED, subject=vacancy, filters=filters
     )

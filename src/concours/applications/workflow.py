@@ -35,5 +35,14 @@ def recruiter_targets(status: str) -> list[str]:
     return [s for s in order if s in allowed_targets(status) and s not in {S.SUBMITTED}]
 
 
+def recruiter_targets_from_any() -> list[str]:
+    """Every state a recruiter may move some application to, in workflow order: a bulk move's choices."""
+    return [s for s in S.values if any(s in recruiter_targets(source) for source in S.values)]
+
+
+# Moves that cannot be undone: no way leads back from these states into the competition (a selected
+# candidate may only withdraw). The back office asks for a confirmation before making one.
+IRREVERSIBLE = frozenset({S.WITHDRAWN, S.NOT_SELECTED, S.SELECTED})
+
 # The states in which an application is still competing: what panels and hiring managers may see.
 IN_COMPETITION = frozenset({S.SCREENED_IN, S.LONGLISTED, S.SHORTLISTED, S.RESERVE, S.SELECTED})

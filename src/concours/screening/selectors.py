@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from concours.applications.models import Application
 from concours.kernel.eligibility import MESSAGES, InvalidInput, compile_requirements, render, screen_compiled
-from concours.screening.models import Verdict
+from concours.kernel.eligibility.messages import Voice
+from concours.screening.models import Eligible, Verdict
 from concours.screening.requirements import vacancy_requirements
 from concours.vacancies.models import Vacancy
 
@@ -62,14 +65,19 @@ class CheckLine:
     reason: str
 
 
-def check_lines(checks: list[dict[str, Any]], lang: str | None = None) -> list[CheckLine]:
-    """The checks of a verdict as sentences in the reader's language."""
+def check_lines(
+    checks: list[dict[str, Any]], lang: str | None = None, voice: Voice = "candidate"
+) -> list[CheckLine]:
+    """The checks of a verdict as sentences in the reader's language; `voice="staff"` for back-office
+    pages, which speak of the candidate ("the candidate's nationality") rather than to them."""
     lang = "fr" if (lang or get_language() or "en").startswith("fr") else "en"
     lines = []
     for check in checks:
         code = check.get("code", "")
         reason = (
-            render(code, check.get("params") or {}, lang) if code in MESSAGES else check.get("reason", "")
+            render(code, check.get("params") or {}, lang, voice=voice)
+            if code in MESSAGES
+            else check.get("reason", "")
         )
         criterion = check.get("criterion", "")
         lines.append(
@@ -111,3 +119,31 @@ def eligibility_gaps(*, profile: dict[str, Any], vacancy: Vacancy, on: dt.date) 
             if c.result != "pass"
         ]
     )
+
+
+def applications_export_rows(applications: QuerySet[Application]) -> tuple[list[str], Iterator[list[str]]]:
+    """The header and rows of a recruiter's CSV export of `applications` (with their verdicts), in the
+    reader's language; rows are read from the database in chunks as they are written."""
+    header = [
+        str(_("Candidate code")),
+        str(_("Name")),
+        str(_("Email")),
+        str(_("State")),
+        str(_("Eligibility")),
+        str(_("Submitted")),
+    ]
+
+    def rows() -> Iterator[list[str]]:
+        for application in applications.select_related("candidate__user").iterator(chunk_size=500):
+            verdict = getattr(application, "verdict", None)
+            submitted = application.submitted_at
+            yield [
+                application.candidate_code,
+                application.candidate.name,
+                application.candidate.user.email,
+                str(Application.Status(application.status).label),
+                str(Eligible(verdict.final).label) if verdict else str(_("Not screened")),
+                timezone.localtime(submitted).isoformat(timespec="minutes") if submitted else "",
+            ]
+
+    return header, rows()

@@ -2,20 +2,106 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.contrib.postgres.search import (
+    SearchConfig,
+    SearchQuery,
+    SearchVector,
+    SearchVectorCombinable,
+    SearchVectorField,
+)
+from django.db import connection
+from django.db.models import Case, F, Func, IntegerField, Q, QuerySet, TextField, Value, When
+from django.db.models.functions import Cast
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from concours.accounts.models import Role
 from concours.vacancies.models import Vacancy
 
+# "Closing soon": open, and closing within this many days.
+CLOSING_SOON = dt.timedelta(days=7)
 
-def vacancy_list_published(*, query: str = "") -> QuerySet[Vacancy]:
-    """What the portal lists: published vacancies, searchable by title, reference, grade and place."""
-    vacancies = Vacancy.objects.filter(status=Vacancy.Status.PUBLISHED).select_related("unit")
+
+def vacancy_list_published(
+    *,
+    query: str = "",
+    organisation: str = "",
+    grade: str = "",
+    location: str = "",
+    closing_soon: bool = False,
+    now: dt.datetime | None = None,
+) -> QuerySet[Vacancy]:
+    """What the portal lists: the vacancies on the portal (published, and closed ones after them), the
+    open ones first, soonest deadline first; then the closed ones, latest first.
+
+    `query` searches the notice's whole text as well as its title, reference, grade, place and unit:
+    with PostgreSQL's full-text search (English and French word forms: "negotiating" finds
+    "negotiations") in production, with a plain case-insensitive match of every word on SQLite.
+    """
+    now = now or timezone.now()
+    vacancies = Vacancy.objects.filter(
+        status__in=[Vacancy.Status.PUBLISHED, Vacancy.Status.CLOSED]
+    ).select_related("unit")
+    if organisation:
+        vacancies = vacancies.filter(organisation=organisation)
+    if grade:
+        vacancies = vacancies.filter(grade=grade)
+    if location:
+        vacancies = vacancies.filter(location=location)
+    is_open = Q(status=Vacancy.Status.PUBLISHED, deadline__gte=now)
+    if closing_soon:
+        vacancies = vacancies.filter(is_open, deadline__lte=now + CLOSING_SOON)
+    if query.strip():
+        vacancies = (
+            _full_text_search(vacancies, query)
+            if connection.vendor == "postgresql"
+            else _words_search(vacancies, query)
+        )
+    return vacancies.annotate(
+        is_open=Case(When(is_open, then=Value(1)), default=Value(0), output_field=IntegerField()),
+        open_deadline=Case(When(is_open, then=F("deadline")), default=None),
+    ).order_by("-is_open", F("open_deadline").asc(nulls_last=True), F("deadline").desc(nulls_last=True), "id")
+
+
+class _NoticeWords(SearchVectorCombinable, Func):  # type: ignore[misc]
+    """The words of every text of the notice (not its keys): PostgreSQL's jsonb_to_tsvector."""
+
+    function = "jsonb_to_tsvector"
+    template = "%(function)s(%(expressions)s, '[\"string\"]'::jsonb)"
+    output_field = SearchVectorField()
+
+    def __init__(self, config: str) -> None:
+        self.config = SearchConfig.from_parameter(config)
+        super().__init__(self.config, F("notice"))
+
+
+def _full_text_search(vacancies: QuerySet[Vacancy], query: str) -> QuerySet[Vacancy]:
+    # Notices are in English or French: both languages' word forms are indexed and searched.
+    document = None
+    search = None
+    for config in ("english", "french"):
+        part = SearchVector(
+            "title", "title_fr", "reference", "grade", "location", "organisation", "unit__name", config=config
+        ) + _NoticeWords(config)
+        words = SearchQuery(query, config=config, search_type="websearch")
+        document = part if document is None else document + part
+        search = words if search is None else search | words
+    return vacancies.annotate(search_document=document).filter(
+        Q(search_document=search) | Q(reference__iexact=query.strip())
+    )
+
+
+def _words_search(vacancies: QuerySet[Vacancy], query: str) -> QuerySet[Vacancy]:
+    # SQLite keeps a notice as JSON text, with other letters than ASCII written as \uXXXX: each word is
+    # looked for as typed and as JSON writes it. Keys match too: a simpler match, as SQLite is for one
+    # machine and the tests.
+    vacancies = vacancies.annotate(notice_text=Cast("notice", TextField()))
     for word in query.split():
         vacancies = vacancies.filter(
             Q(title__icontains=word)
@@ -23,9 +109,30 @@ def vacancy_list_published(*, query: str = "") -> QuerySet[Vacancy]:
             | Q(reference__icontains=word)
             | Q(grade__iexact=word)
             | Q(location__icontains=word)
+            | Q(organisation__icontains=word)
             | Q(unit__name__icontains=word)
+            | Q(notice_text__icontains=word)
+            | Q(notice_text__icontains=json.dumps(word)[1:-1])
         )
-    return vacancies.order_by("deadline", "id")
+    return vacancies
+
+
+@dataclass(frozen=True)
+class VacancyFacets:
+    """The values the portal's filters offer: those of the vacancies it lists."""
+
+    organisations: list[str]
+    grades: list[str]
+    locations: list[str]
+
+
+def vacancy_facets() -> VacancyFacets:
+    listed = Vacancy.objects.filter(status__in=[Vacancy.Status.PUBLISHED, Vacancy.Status.CLOSED])
+
+    def values(name: str) -> list[str]:
+        return sorted({value for value in listed.values_list(name, flat=True) if value}, key=str.casefold)
+
+    return VacancyFacets(values("organisation"), values("grade"), values("location"))
 
 
 def vacancy_get_published(*, vacancy_id: int) -> Vacancy:

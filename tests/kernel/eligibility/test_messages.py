@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from concours.kernel.eligibility.messages import MESSAGES, format_date, format_number, render
+from concours.kernel.eligibility.messages import MESSAGES, STAFF_MESSAGES, format_date, format_number, render
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
@@ -48,3 +48,32 @@ def test_the_either_way_requirement_reads_naturally() -> None:
     assert "VI (Maîtrise) en anglais ou français et II (Élémentaire) dans l'autre" in render(
         "languages.fail", params, "fr"
     )
+
+
+# Words that speak to the candidate: staff must never read them about someone else.
+SECOND_PERSON = re.compile(r"\b(your|yours|you|votre|vos|vôtre|vous)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("code", sorted(MESSAGES))
+def test_every_reason_has_a_staff_voice_with_the_same_parameters_and_no_you(code: str) -> None:
+    """The bug: recruiters read "your nationality" about a candidate. Each reason has a third-person
+    version for staff, in English and French, carrying the same parameters."""
+    assert code in STAFF_MESSAGES, f"add {code} to STAFF_MESSAGES"
+    for lang in ("en", "fr"):
+        staff = STAFF_MESSAGES[code][lang]
+        assert set(PLACEHOLDER.findall(staff)) == set(PLACEHOLDER.findall(MESSAGES[code][lang]))
+        assert not SECOND_PERSON.search(staff), staff
+
+
+def test_staff_read_the_reasons_in_the_third_person() -> None:
+    params = {"members": "nato", "standing": None, "on": "2025-01-01", "countries": ["CH", "AT"]}
+    assert render("nationality.fail", params, "en", voice="staff") == (
+        "The post is open to nationals of NATO member countries; on 1 January 2025 none of the candidate's"
+        " nationalities (Switzerland and Austria) qualifies."
+    )
+    experience = {"min_years": 10, "of": "policy", "counted": [], "years": 4, "on": "2025-01-01"}
+    for lang in ("en", "fr"):
+        assert not SECOND_PERSON.search(render("experience.fail", experience, lang, voice="staff"))
+    assert "your posts" in render("experience.fail", experience, "en")  # the candidate's own page
+    tagged = {**experience, "counted": [["policy"]]}
+    assert "les postes du profil marqués" in render("experience.pass", tagged, "fr", voice="staff")

@@ -11,29 +11,44 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from concours.accounts.permissions import recruiter_required, sees_identities, staff_required
 from concours.applications import selectors, services
 from concours.applications.blind import blind_application_get, blind_application_list
-from concours.applications.forms import StatusFilterForm, TransitionForm
+from concours.applications.forms import (
+    ApplicationSearchForm,
+    BulkMoveForm,
+    StatusFilterForm,
+    TransitionForm,
+)
 from concours.applications.models import Application
-from concours.applications.workflow import recruiter_targets
+from concours.applications.workflow import recruiter_targets, recruiter_targets_from_any
+from concours.backoffice.export import csv_stream
 from concours.core.errors import Conflict, DomainError
 from concours.essays import rendering as essay_rendering
 from concours.essays import selectors as essay_selectors
 from concours.screening.forms import DecisionForm, VerdictFilterForm
-from concours.screening.selectors import applications_with_verdicts, check_lines, verdict_for
-from concours.vacancies.selectors import vacancy_get_for_staff, vacancy_list_for_staff
+from concours.screening.selectors import (
+    applications_export_rows,
+    applications_with_verdicts,
+    check_lines,
+    verdict_for,
+)
+from concours.vacancies.models import Vacancy
+from concours.vacancies.selectors import vacancy_get_for_staff
 
 
 @staff_required
 def vacancy_list(request: HttpRequest) -> HttpResponse:
-    vacancies = vacancy_list_for_staff(user=request.user)
+    vacancies = selectors.vacancy_list_with_counts(user=request.user)
     return render(request, "backoffice/vacancy_list.html", {"vacancies": vacancies})
 
 
@@ -48,15 +63,10 @@ def vacancy_applications(request: HttpRequest, vacancy_id: int) -> HttpResponse:
             "backoffice/blind_vacancy_applications.html",
             {"vacancy": vacancy, "page": blind.get_page(request.GET.get("page"))},
         )
-    filters = StatusFilterForm(request.GET or None)
-    verdict_filter = VerdictFilterForm(request.GET or None)
-    status = filters.cleaned_data["status"] if filters.is_valid() else ""
-    eligible = verdict_filter.cleaned_data["eligible"] if verdict_filter.is_valid() else ""
-    listed = applications_with_verdicts(vacancy=vacancy, eligible=eligible).order_by("candidate__name", "id")
-    if status:
-        listed = listed.filter(status=status)
+    listing = _RecruiterListing(request, vacancy)
     counts = selectors.status_counts(vacancy=vacancy)
     states = [(choice, counts.get(choice.value, 0)) for choice in Application.Status if choice != "draft"]
+    listed = listing.applications()
     page = Paginator(listed, 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -64,12 +74,106 @@ def vacancy_applications(request: HttpRequest, vacancy_id: int) -> HttpResponse:
         {
             "vacancy": vacancy,
             "page": page,
-            "filters": filters,
+            "filters": listing.filters,
             "states": states,
-            "status": status,
-            "verdict_filter": verdict_filter,
-            "eligible": eligible,
+            "status": listing.status,
+            "verdict_filter": listing.verdict_filter,
+            "eligible": listing.eligible,
+            "search": listing.search,
+            "query": listing.query,
+            "sort": listing.sort,
+            "bulk_form": BulkMoveForm(targets=recruiter_targets_from_any()),
         },
+    )
+
+
+class _RecruiterListing:
+    """A recruiter's list of a vacancy's applications as the query string asks: by state, eligibility,
+    the candidate's name, in an order. The page, the bulk move's return and the CSV export share it."""
+
+    def __init__(self, request: HttpRequest, vacancy: Vacancy) -> None:
+        self.vacancy = vacancy
+        self.filters = StatusFilterForm(request.GET or None)
+        self.verdict_filter = VerdictFilterForm(request.GET or None)
+        self.search = ApplicationSearchForm(request.GET or None)
+        self.status = self.filters.cleaned_data["status"] if self.filters.is_valid() else ""
+        self.eligible = self.verdict_filter.cleaned_data["eligible"] if self.verdict_filter.is_valid() else ""
+        searched = self.search.cleaned_data if self.search.is_valid() else {}
+        self.query = searched.get("q") or ""
+        self.sort = searched.get("sort") or "name"
+
+    def applications(self) -> Any:
+        listed = applications_with_verdicts(vacancy=self.vacancy, eligible=self.eligible)
+        if self.status:
+            listed = listed.filter(status=self.status)
+        return selectors.applications_searched(listed, query=self.query, sort=self.sort)
+
+
+@require_POST
+@recruiter_required
+def applications_bulk_move(request: HttpRequest, vacancy_id: int) -> HttpResponse:
+    """Move the ticked applications with one reason; each move is made or refused on its own, and the
+    page says which were refused and why."""
+    user: Any = request.user
+    vacancy = vacancy_get_for_staff(vacancy_id=vacancy_id, user=user)
+    form = BulkMoveForm(request.POST, targets=recruiter_targets_from_any())
+    back = redirect(f"{reverse('backoffice:vacancy', args=[vacancy.pk])}?{request.GET.urlencode()}")
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return back
+    seen = form.moves()
+    found = {a.pk: a for a in applications_with_verdicts(vacancy=vacancy).filter(pk__in=list(seen))}
+    outcome = services.applications_move(
+        moves=[(found[pk], state) for pk, state in seen.items() if pk in found],
+        to=form.cleaned_data["to"],
+        reason=form.cleaned_data["reason"],
+        actor=user,
+    )
+    state = Application.Status(form.cleaned_data["to"]).label
+    if outcome.moved:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d application moved to “%(state)s”.",
+                "%(count)d applications moved to “%(state)s”.",
+                len(outcome.moved),
+            )
+            % {"count": len(outcome.moved), "state": state},
+        )
+    for refused in outcome.refused:
+        messages.error(
+            request,
+            _("Not moved: %(name)s. %(reason)s")
+            % {"name": refused.application.candidate.name, "reason": refused.message},
+        )
+    return back
+
+
+@recruiter_required
+def applications_export(request: HttpRequest, vacancy_id: int) -> StreamingHttpResponse:
+    """The list as the page shows it (every page of it), as CSV, streamed row by row. Recruiters only;
+    each export is in the audit trail, since it takes candidates' personal data out of Concours."""
+    user: Any = request.user
+    vacancy = vacancy_get_for_staff(vacancy_id=vacancy_id, user=user)
+    listing = _RecruiterListing(request, vacancy)
+    services.applications_exported(
+        vacancy=vacancy,
+        actor=user,
+        filters={
+            "status": listing.status,
+            "eligible": listing.eligible,
+            "q": listing.query,
+            "sort": listing.sort,
+        },
+    )
+    header, rows = applications_export_rows(listing.applications())
+    name = slugify(vacancy.reference or str(vacancy.pk))
+    return StreamingHttpResponse(
+        csv_stream(header, rows),
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="applications-{name}.csv"'},
     )
 
 
@@ -100,7 +204,7 @@ def _detail_context(application: Application, form: TransitionForm | None) -> di
         "profile": selectors.profile_as_submitted(application),
         "form": form,
         "verdict": verdict,
-        "check_lines": check_lines(verdict.checks) if verdict else [],
+        "check_lines": check_lines(verdict.checks, voice="staff") if verdict else [],
         "decision_form": DecisionForm(
             initial={"eligible": verdict.final, "seen": verdict.revision} if verdict else None
         ),

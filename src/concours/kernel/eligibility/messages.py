@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import TypeAlias
+from typing import Literal, TypeAlias
 from zoneinfo import ZoneInfo
 
 from concours.kernel.reference.countries import country_name
@@ -178,6 +178,145 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
+# The same reasons for staff, in the third person ("the candidate's nationality"): recruiters read them
+# in the back office. Every code of MESSAGES has one here (tests/kernel/eligibility/test_messages.py).
+STAFF_MESSAGES: dict[str, dict[str, str]] = {
+    "nationality.pass": {
+        "en": _NOTICE_OPEN_EN + "; on %(on)s the candidate's nationality, %(country)s, qualifies.",
+        "fr": _NOTICE_OPEN_FR
+        + " ; au %(on)s, la nationalité indiquée au profil (%(country)s) remplit cette condition.",
+    },
+    "nationality.fail": {
+        "en": _NOTICE_OPEN_EN
+        + "; on %(on)s none of the candidate's nationalities (%(countries)s) qualifies.",
+        "fr": _NOTICE_OPEN_FR + " ; au %(on)s, aucune des nationalités indiquées au profil (%(countries)s) ne"
+        " remplit cette condition.",
+    },
+    "nationality.fail_not_yet": {
+        "en": _NOTICE_OPEN_EN + "; on %(on)s none of the candidate's nationalities (%(countries)s) qualifies:"
+        " %(country)s is a member only since %(since)s.",
+        "fr": _NOTICE_OPEN_FR + " ; au %(on)s, aucune des nationalités indiquées au profil (%(countries)s) ne"
+        " remplit cette condition : %(country)s n'est membre que depuis le %(since)s.",
+    },
+    "nationality.fail_left": {
+        "en": _NOTICE_OPEN_EN + "; on %(on)s none of the candidate's nationalities (%(countries)s) qualifies:"
+        " %(country)s ceased to be a member after %(until)s.",
+        "fr": _NOTICE_OPEN_FR + " ; au %(on)s, aucune des nationalités indiquées au profil (%(countries)s) ne"
+        " remplit cette condition : %(country)s a cessé d'être membre après le %(until)s.",
+    },
+    "nationality.fail_none": {
+        "en": _NOTICE_OPEN_EN + "; the candidate's profile gives no nationality.",
+        "fr": _NOTICE_OPEN_FR + " ; le profil n'indique aucune nationalité.",
+    },
+    "nationality.open": MESSAGES["nationality.open"],
+    "nationality.review_restriction": {
+        "en": "The notice restricts nationality in words Concours cannot match to a list of countries"
+        " (“%(restriction)s”); check the candidate's nationalities (%(countries)s).",
+        "fr": "L'avis restreint la nationalité en des termes que Concours ne peut rattacher à une liste de"
+        " pays (« %(restriction)s ») ; vérifiez les nationalités indiquées au profil (%(countries)s).",
+    },
+    "nationality.review_organisation": {
+        "en": "Concours does not know the nationality rule of the organisation “%(organisation)s”; check the"
+        " candidate's nationalities (%(countries)s).",
+        "fr": "Concours ne connaît pas la règle de nationalité de l'organisation « %(organisation)s » ;"
+        " vérifiez les nationalités indiquées au profil (%(countries)s).",
+    },
+    "languages.pass": {
+        "en": "The notice asks for %(required)s; the candidate's profile shows %(shown)s, which meets it.",
+        "fr": "L'avis demande %(required)s ; le profil indique %(shown)s, ce qui remplit cette condition.",
+    },
+    "languages.fail": {
+        "en": "The notice asks for %(required)s; the candidate's profile shows %(shown)s, which does not meet"
+        " it.",
+        "fr": "L'avis demande %(required)s ; le profil indique %(shown)s, ce qui ne remplit pas cette"
+        " condition.",
+    },
+    "languages.review_scale": {
+        "en": "The notice asks for %(required)s on the %(scale)s scale; the candidate's profile shows"
+        " %(shown)s, partly on another scale: compare them.",
+        "fr": "L'avis demande %(required)s sur l'échelle %(scale)s ; le profil indique %(shown)s, en partie"
+        " sur une autre échelle : comparez-les.",
+    },
+    "languages.review_profile": {
+        "en": "The notice asks for %(required)s, skill by skill; the candidate's profile shows %(shown)s as a"
+        " single level: check it skill by skill.",
+        "fr": "L'avis demande %(required)s, compétence par compétence ; le profil indique %(shown)s en un"
+        " seul niveau : vérifiez-le compétence par compétence.",
+    },
+    "languages.review_requirement": {
+        "en": "The notice's language requirement (%(required)s, scale %(scale)s) cannot be read on a known"
+        " scale; check the candidate's languages (%(shown)s).",
+        "fr": "L'exigence linguistique de l'avis (%(required)s, échelle %(scale)s) ne peut être lue sur une"
+        " échelle connue ; vérifiez les langues indiquées au profil (%(shown)s).",
+    },
+    # Which posts count is said by the `counted` parameter, in the staff's words too.
+    "experience.pass": MESSAGES["experience.pass"],
+    "experience.fail": MESSAGES["experience.fail"],
+    "experience.review_kind": {
+        "en": "The notice asks for at least %(min_years)s years of experience in %(of)s, which Concours"
+        " cannot match to the kinds of post in the candidate's profile; check (the candidate's posts add up"
+        " to %(years)s years in all by %(on)s).",
+        "fr": "L'avis demande au moins %(min_years)s ans d'expérience (« %(of)s »), ce que Concours ne peut"
+        " rattacher aux types de poste du profil ; vérifiez (les postes du profil totalisent %(years)s ans"
+        " en tout au %(on)s).",
+    },
+    "degree.pass": {
+        "en": "The notice asks for at least %(level)s; the candidate's profile shows %(held)s.",
+        "fr": "L'avis demande au moins %(level)s ; le profil indique %(held)s.",
+    },
+    "degree.fail": {
+        "en": "The notice asks for at least %(level)s; the candidate's profile shows %(held)s, which is below"
+        " it.",
+        "fr": "L'avis demande au moins %(level)s ; le profil indique %(held)s, ce qui est insuffisant.",
+    },
+    "degree.review_equivalent": {
+        "en": "The notice asks for at least %(level)s or an equivalent qualification; the candidate's profile"
+        " shows %(held)s: judge the equivalence.",
+        "fr": "L'avis demande au moins %(level)s ou une qualification équivalente ; le profil indique"
+        " %(held)s : appréciez l'équivalence.",
+    },
+    "degree.review_in_progress": {
+        "en": "The notice asks for at least %(level)s; the candidate's profile shows %(held)s completed and"
+        " %(studying)s not completed by %(on)s: check.",
+        "fr": "L'avis demande au moins %(level)s ; le profil indique comme diplôme obtenu %(held)s, et"
+        " %(studying)s non achevé au %(on)s : vérifiez.",
+    },
+    "deadline.pass": {
+        "en": "Applications close on %(deadline)s (time zone %(zone)s); the application was submitted on"
+        " %(submitted)s, in time.",
+        "fr": "Les candidatures sont closes le %(deadline)s (fuseau horaire %(zone)s) ; la candidature a été"
+        " soumise le %(submitted)s, dans les délais.",
+    },
+    "deadline.fail": {
+        "en": "Applications closed on %(deadline)s (time zone %(zone)s); the application was submitted on"
+        " %(submitted)s, after the deadline.",
+        "fr": "Les candidatures étaient closes le %(deadline)s (fuseau horaire %(zone)s) ; la candidature a"
+        " été soumise le %(submitted)s, après la date limite.",
+    },
+    "deadline.pass_zone_unknown": {
+        "en": "Applications close on %(deadline)s, local time at the duty station, whose time zone is not"
+        " known; the application was submitted on %(submitted)s (%(zone)s), in time whatever that zone.",
+        "fr": "Les candidatures sont closes le %(deadline)s, heure locale du lieu d'affectation, dont le"
+        " fuseau horaire n'est pas connu ; la candidature a été soumise le %(submitted)s (%(zone)s), dans"
+        " les délais quel que soit ce fuseau.",
+    },
+    "deadline.fail_zone_unknown": {
+        "en": "Applications closed on %(deadline)s, local time at the duty station, whose time zone is not"
+        " known; the application was submitted on %(submitted)s (%(zone)s), after the deadline whatever"
+        " that zone.",
+        "fr": "Les candidatures étaient closes le %(deadline)s, heure locale du lieu d'affectation, dont le"
+        " fuseau horaire n'est pas connu ; la candidature a été soumise le %(submitted)s (%(zone)s), après"
+        " la date limite quel que soit ce fuseau.",
+    },
+    "deadline.review_zone_unknown": {
+        "en": "Applications close on %(deadline)s, local time at the duty station, whose time zone is not"
+        " known; the application was submitted on %(submitted)s (%(zone)s): check that it was in time.",
+        "fr": "Les candidatures sont closes le %(deadline)s, heure locale du lieu d'affectation, dont le"
+        " fuseau horaire n'est pas connu ; la candidature a été soumise le %(submitted)s (%(zone)s) :"
+        " vérifiez qu'elle était dans les délais.",
+    },
+}
+
 _MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"),
@@ -198,6 +337,12 @@ _WORDS = {
            "either_way": "%s en %s et %s dans l'autre", "slp": "PLS %s", "stanag": "STANAG 6001 niveau %s"},
 }  # fmt: skip
 
+# The words that change with the reader: the candidate reads "your posts", staff "the candidate's posts".
+_STAFF_WORDS = {
+    "en": {"posts": "the candidate's posts", "posts_tagged": "the candidate's posts tagged %s"},
+    "fr": {"posts": "les postes du profil", "posts_tagged": "les postes du profil marqués %s"},
+}
+
 _TAGS = {
     "senior": ("senior", "haut niveau"),
     "management": ("management", "encadrement"),
@@ -213,13 +358,23 @@ _TAGS = {
 }
 
 
-def render(code: str, params: dict[str, JSON], lang: str = "en") -> str:
-    """The message `code` in `lang` ('en' or 'fr'; anything else gets English), with its parameters."""
+Voice: TypeAlias = Literal["candidate", "staff"]
+
+
+def render(code: str, params: dict[str, JSON], lang: str = "en", voice: Voice = "candidate") -> str:
+    """The message `code` in `lang` ('en' or 'fr'; anything else gets English), with its parameters.
+
+    `voice`: "candidate" speaks to the candidate ("your nationality"); "staff" speaks of them ("the
+    candidate's nationality"), for the back office.
+    """
     lang = lang if lang in LANGUAGES else "en"
-    template = MESSAGES[code][lang]
+    staff = voice == "staff"
+    template = ((STAFF_MESSAGES.get(code) if staff else None) or MESSAGES[code])[lang]
     values = {}
     for name, value in params.items():
-        if name in _IN_CONTEXT:
+        if name == "counted":
+            values[name] = _counted(value, lang, staff=staff)
+        elif name in _IN_CONTEXT:
             values[name] = _IN_CONTEXT[name](value, lang, params)
         else:
             values[name] = _FORMATTERS.get(name, _plain)(value, lang)
@@ -354,11 +509,12 @@ def _shown(value: JSON, lang: str) -> str:
     return _w(lang, "no_level") % _listing(names, lang, "or")
 
 
-def _counted(value: JSON, lang: str) -> str:
+def _counted(value: JSON, lang: str, *, staff: bool = False) -> str:
     """Which posts count: [] -> 'your posts'; [["senior"], ["management"]] -> 'your posts tagged ...'."""
+    voiced = _STAFF_WORDS[lang] if staff else _WORDS[lang]
     groups = [group for group in value if isinstance(group, list)] if isinstance(value, list) else []
     if not groups:
-        return _w(lang, "posts")
+        return voiced["posts"]
     index = 1 if lang == "fr" else 0
     words = []
     for group in groups:
@@ -368,7 +524,7 @@ def _counted(value: JSON, lang: str) -> str:
         ]
         alternatives = _listing(names, lang, "or")
         words.append(f"({alternatives})" if len(names) > 1 and len(groups) > 1 else alternatives)
-    return _w(lang, "posts_tagged") % _listing(words, lang)
+    return voiced["posts_tagged"] % _listing(words, lang)
 
 
 def _degree(value: JSON, lang: str) -> str:

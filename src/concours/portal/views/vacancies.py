@@ -11,12 +11,23 @@ from django.utils import timezone
 
 from concours.applications.selectors import application_for_vacancy
 from concours.vacancies import selectors
+from concours.vacancies.forms import VacancySearchForm
 
 
 def vacancy_list(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:200]
-    page = Paginator(selectors.vacancy_list_published(query=query), 20).get_page(request.GET.get("page"))
-    return render(request, "portal/vacancy_list.html", {"page": page, "query": query, "now": timezone.now()})
+    form = VacancySearchForm(request.GET or None, facets=selectors.vacancy_facets())
+    filters = form.filters()
+    now = timezone.now()
+    listed = selectors.vacancy_list_published(**filters, now=now)
+    page = Paginator(listed, 20).get_page(request.GET.get("page"))
+    # The search as a query string, for the pages' links (without the page number).
+    search = request.GET.copy()
+    search.pop("page", None)
+    return render(
+        request,
+        "portal/vacancy_list.html",
+        {"page": page, "form": form, "query": filters["query"], "search": search.urlencode(), "now": now},
+    )
 
 
 def vacancy_detail(request: HttpRequest, vacancy_id: int) -> HttpResponse:

@@ -14,7 +14,7 @@ from concours.accounts.models import Role
 from concours.applications.models import Application, Attachment
 from concours.applications.services import application_submit, application_transition
 from concours.core.errors import DomainError
-from concours.essays.models import DraftCheck, Rendition
+from concours.essays.models import DraftCheck, EssayCheck, Rendition
 from factories import (
     ESSAY_RULES,
     AssignmentFactory,
@@ -55,11 +55,19 @@ def submit(profile, vacancy, essay: SimpleUploadedFile) -> Application:  # type:
         )
 
 
-def test_an_essay_over_the_page_limit_is_refused_and_nothing_is_kept(media_files) -> None:  # type: ignore[no-untyped-def]
-    """Two rendered pages against a one-page limit: refused with the reason; no record, no file."""
-    with pytest.raises(DomainError, match="2 pages"):
-        submit(ProfileFactory(), essay_vacancy(), SimpleUploadedFile("Key challenges.docx", two_page_docx()))
-    assert not Application.objects.exists() and media_files() == []
+def test_an_essay_over_the_page_limit_is_accepted_then_flagged_and_its_candidate_told(mailoutbox) -> None:  # type: ignore[no-untyped-def]
+    """Two rendered pages against a one-page limit: the application is kept as submitted; the worker
+    records the failed page rule with the reason, and the candidate gets a mail saying so."""
+    application = submit(
+        ProfileFactory(), essay_vacancy(), SimpleUploadedFile("Key challenges.docx", two_page_docx())
+    )
+    application.refresh_from_db()
+    check = EssayCheck.objects.get(application=application)
+    assert application.status == Application.Status.SUBMITTED
+    assert (check.status, check.pages) == ("failed", 2)
+    assert [c["rule"] for c in check.checks if c["result"] == "fail"] == ["pages"]
+    assert [m.to for m in mailoutbox] == [[application.candidate.user.email]]
+    assert "2 pages" in mailoutbox[0].body
 
 
 def test_an_essay_whose_title_lacks_the_required_words_is_refused() -> None:
@@ -241,11 +249,16 @@ def test_the_seed_notices_page_and_title_rules_come_from_the_parsed_notice() -> 
         SimpleUploadedFile("251082 - Key challenges.docx", two_page_docx()),
     )
     assert accepted.status == "submitted"
-    with pytest.raises(DomainError, match="1 page"):
-        submit(
-            ProfileFactory(),
-            vacancies["250875"],
-            SimpleUploadedFile("250875 Key challenges.docx", two_page_docx()),
-        )
+    assert EssayCheck.objects.get(application=accepted).status == "passed"
+    over = submit(
+        ProfileFactory(),
+        vacancies["250875"],
+        SimpleUploadedFile("250875 Key challenges.docx", two_page_docx()),
+    )
+    failed = EssayCheck.objects.get(application=over)
+    assert failed.status == "failed"
+    assert [c["reason"] for c in failed.checks if c["result"] == "fail"] == [
+        "The notice allows at most 1 page; the essay fills 2 pages."
+    ]
     with pytest.raises(DomainError, match="250875"):
         submit(ProfileFactory(), vacancies["250875"], SimpleUploadedFile("Key challenges.docx", docx_bytes()))

@@ -269,6 +269,9 @@ CONCOURS_RETENTION_DAYS = int(os.environ.get("CONCOURS_RETENTION_DAYS", str(2 * 
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
+        # Rendering (LibreOffice) has a queue of its own, so that a slow document never holds up
+        # screening or mail: run `concours db_worker --queue-name rendering` beside the default worker.
+        "QUEUES": ["default", "rendering"],
     }
 }
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from concours.essays.models import DraftCheck, Rendition
+from concours.essays.models import DraftCheck, EssayCheck, Rendition
 
 
 @admin.register(DraftCheck)
@@ -17,3 +17,11 @@ class DraftCheckAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 class RenditionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["candidate_code", "application", "created_at"]
     search_fields = ["candidate_code", "application__vacancy__reference"]
+
+
+@admin.register(EssayCheck)
+class EssayCheckAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["application", "status", "pages", "created_at", "finished_at"]
+    list_filter = ["status"]
+    search_fields = ["application__candidate__name", "application__vacancy__reference"]
+    readonly_fields = ["sha256", "checks", "error"]

@@ -8,3 +8,9 @@ class DraftCheckForm(forms.Form):
     essay = forms.FileField(
         label=_("Your draft essay"), help_text=_("MS Word (.docx)"), allow_empty_file=True
     )
+
+
+class EssayReplaceForm(forms.Form):
+    essay = forms.FileField(
+        label=_("Your corrected essay"), help_text=_("MS Word (.docx)"), allow_empty_file=True
+    )

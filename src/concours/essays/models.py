@@ -42,6 +42,47 @@ class DraftCheck(models.Model):
         return f"{self.file_name} ({self.get_status_display()})"
 
 
+class EssayCheck(models.Model):
+    """A submitted essay against the notice's rules, its pages counted by a worker after submission.
+
+    The quick rules (the gate, format, paper, title, what the document may hold) are checked before the
+    application is accepted; counting pages needs LibreOffice, so that is done afterwards, off the web
+    request, and its result kept here. An essay that fails leaves the application as it is: the
+    candidate is told and may replace the essay until the deadline; recruiters see it flagged.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Being checked")
+        PASSED = "passed", _("Meets the notice's rules")
+        FAILED = "failed", _("Breaks the notice's rules")
+        ERROR = "error", _("Could not be laid out")
+
+    application = models.OneToOneField(
+        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="essay_check"
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    sha256 = models.CharField(_("SHA-256 of the essay checked"), max_length=64)
+    pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    checks = models.JSONField(_("checks"), default=list, blank=True)
+    error = models.CharField(_("why it could not be checked"), max_length=500, blank=True)
+    # The language the candidate applied in: what they are written to in when the essay fails.
+    language = models.CharField(_("language"), max_length=8, default="en")
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("essay check")
+        verbose_name_plural = _("essay checks")
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: {self.get_status_display()}"
+
+    @property
+    def failed(self) -> bool:
+        """Whether the essay needs the candidate's attention (it breaks a rule or could not be checked)."""
+        return self.status in (self.Status.FAILED, self.Status.ERROR)
+
+
 def rendition_path(instance: Rendition, filename: str) -> str:
     return f"renditions/{instance.application_id}/{instance.candidate_code}.pdf"
 

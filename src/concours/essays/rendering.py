@@ -1,6 +1,10 @@
-"""What the essay workers do: render a draft to count its pages, make the panel's anonymised PDF."""
+"""What the essay workers do: count a submitted essay's pages, render a draft to count its pages, make
+the panel's anonymised PDF. Each renders with this process's LibreOffice, within its limits."""
 
 from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -11,7 +15,7 @@ from concours.core.audit import audit_record
 from concours.core.errors import DomainError
 from concours.core.models import AuditEventType
 from concours.essays.inspection import essay_facts
-from concours.essays.models import DraftCheck, Rendition
+from concours.essays.models import DraftCheck, EssayCheck, Rendition
 from concours.kernel.essays import anonymised_pdf, default_renderer
 
 
@@ -41,6 +45,53 @@ def draft_check_finish(*, check_id: int) -> DraftCheck:
             status=check.status,
             failed=[c["rule"] for c in check.checks if c["result"] == "fail"],
         )
+    return check
+
+
+def essay_check_finish(*, check_id: int, tell_candidate: Callable[[int], object] | None = None) -> EssayCheck:
+    """Count the pages of a submitted essay and keep the result against the notice's rules.
+
+    An essay that fails (or cannot be laid out within the limits) leaves the application as it is;
+    `tell_candidate(check_id)` is called once the result is committed, to write to the candidate.
+    """
+    check = EssayCheck.objects.select_related("application__vacancy").get(pk=check_id)
+    if check.status != EssayCheck.Status.PENDING:
+        return check
+    essay = check.application.attachments.filter(kind=Attachment.Kind.ESSAY).first()
+    if essay is None:  # erased since it was submitted
+        return check
+    with essay.file.open("rb") as stored:
+        data = stored.read()
+    sha256 = hashlib.sha256(data).hexdigest()
+    checks: list[dict[str, object]] = []
+    pages, error = None, ""
+    try:
+        vacancy = check.application.vacancy
+        facts = essay_facts(data, vacancy=vacancy, file_name=essay.original_name, render=True)
+    except DomainError as refused:
+        status, error = EssayCheck.Status.ERROR, refused.message[:500]
+    else:
+        checks, pages = [c.to_dict() for c in facts.checks], facts.pages
+        failed = any(c.result == "fail" for c in facts.checks)
+        status = EssayCheck.Status.FAILED if failed else EssayCheck.Status.PASSED
+    with transaction.atomic():
+        check = EssayCheck.objects.select_for_update().select_related("application").get(pk=check_id)
+        if check.status != EssayCheck.Status.PENDING or check.sha256 != sha256:
+            return check  # replaced while it was laid out: the new essay's own check will tell
+        check.status, check.pages, check.checks, check.error = status, pages, checks, error
+        check.finished_at = timezone.now()
+        check.save(update_fields=["status", "pages", "checks", "error", "finished_at"])
+        audit_record(
+            actor=None,
+            event_type=AuditEventType.ESSAY_CHECKED,
+            subject=check.application,
+            status=check.status,
+            pages=pages,
+            failed=[str(c["rule"]) for c in checks if c["result"] == "fail"],
+            error=error,
+        )
+        if check.failed and tell_candidate is not None:
+            transaction.on_commit(lambda: tell_candidate(check_id))
     return check
 
 

@@ -1,35 +1,41 @@
 """Checking essays against a notice's rules, at submission and as drafts.
 
 The kernel does the work (safety, facts, LibreOffice rendering); these functions decide what is kept:
-nothing of a refused file, only the facts of a draft. Rendering a draft and making the panel's
-anonymised copy are the workers' (`rendering.py`, run by `tasks.py`).
+nothing of a refused file, only the facts of a draft. No web request renders: counting a submitted
+essay's pages, checking a draft and making the panel's anonymised copy are the workers' (`rendering.py`,
+run by `tasks.py` on the "rendering" queue).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import uuid
 from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from concours.applications.models import Attachment
+from concours.applications.models import Application, Attachment
 from concours.candidates.models import CandidateProfile
 from concours.core.audit import audit_record
 from concours.core.errors import DomainError
 from concours.core.models import AuditEventType
-from concours.core.uploads import document_check
+from concours.core.uploads import document_check, upload_read
 from concours.essays import tasks
 from concours.essays.inspection import essay_facts, ui_language
-from concours.essays.models import DraftCheck
+from concours.essays.models import DraftCheck, EssayCheck
 from concours.kernel.essays import EssayFacts
 from concours.vacancies.models import Vacancy
 
 
 def essay_verify_for_submission(*, data: bytes, file_name: str, vacancy: Vacancy) -> EssayFacts:
-    """Every rule of the notice, pages counted as rendered; DomainError names each rule the essay breaks."""
-    facts = essay_facts(data, vacancy=vacancy, file_name=file_name, render=True)
+    """The notice's rules that need no rendering (format, paper, title) and the bounds on what a document
+    may hold; DomainError names each rule the essay breaks. Its pages are counted after submission, by a
+    worker (`essay_check_start`)."""
+    facts = essay_facts(data, vacancy=vacancy, file_name=file_name, render=False)
     failed = [check.reason_in(ui_language()) for check in facts.checks if check.result == "fail"]
     if failed:
         raise DomainError(
@@ -61,3 +67,91 @@ def draft_check_start(
     )
     transaction.on_commit(lambda: tasks.draft_check_finish.enqueue(check.pk))
     return check
+
+
+@transaction.atomic
+def essay_check_start(*, application: Application, language: str) -> EssayCheck | None:
+    """Have a worker count the pages of an application's essay; None when there is nothing to check.
+
+    `language`: the one the candidate applied in, to write to them in should the essay fail.
+    """
+    essay = application.attachments.filter(kind=Attachment.Kind.ESSAY).first()
+    if essay is None or not application.vacancy.essay_rules:
+        return None
+    check, _created = EssayCheck.objects.update_or_create(
+        application=application,
+        defaults={
+            "status": EssayCheck.Status.PENDING,
+            "sha256": essay.sha256,
+            "pages": None,
+            "checks": [],
+            "error": "",
+            "language": language,
+            "created_at": timezone.now(),
+            "finished_at": None,
+        },
+    )
+    transaction.on_commit(lambda: tasks.essay_check_pages.enqueue(check.pk))
+    return check
+
+
+def essay_replace(
+    *, application: Application, upload: Any, actor: Any, now: dt.datetime | None = None
+) -> EssayCheck:
+    """Replace the essay of a submitted application whose essay failed its check, before the deadline.
+
+    The new essay passes the checks of a submission at once; a worker counts its pages, as it did the
+    first one's, and makes the panel's anonymised copy again.
+    """
+    now = now or timezone.now()
+    label = str(Attachment.Kind.ESSAY.label)
+    name = getattr(upload, "name", "") or ""
+    if not name.lower().endswith(".docx"):
+        raise DomainError(
+            _("The %(kind)s must be a %(formats)s file; “%(name)s” is not.")
+            % {"kind": label, "formats": ".docx", "name": name}
+        )
+    data = upload_read(upload, what=label)
+    document_check(data, what=label, name=name, accept={"docx"})
+    essay_verify_for_submission(data=data, file_name=name, vacancy=application.vacancy)
+    return _essay_replace(application=application, data=data, name=name, actor=actor, now=now)
+
+
+@transaction.atomic
+def _essay_replace(
+    *, application: Application, data: bytes, name: str, actor: Any, now: dt.datetime
+) -> EssayCheck:
+    application = Application.objects.select_for_update().select_related("vacancy").get(pk=application.pk)
+    check = EssayCheck.objects.filter(application=application).first()
+    if application.status != Application.Status.SUBMITTED or check is None or not check.failed:
+        raise DomainError(_("Only an essay that failed its check can be replaced."))
+    if application.vacancy.deadline is None or now > application.vacancy.deadline:
+        raise DomainError(_("The deadline has passed: the essay can no longer be replaced."))
+    essay = application.attachments.get(kind=Attachment.Kind.ESSAY)
+    sha256 = hashlib.sha256(data).hexdigest()
+    if sha256 == essay.sha256:
+        raise DomainError(_("This is the essay that failed its check; please attach a corrected one."))
+    old = {"name": essay.original_name, "sha256": essay.sha256, "file": essay.file.name}
+    essay.original_name, essay.size, essay.sha256, essay.uploaded_at = name[:255], len(data), sha256, now
+    essay.file.save("upload", ContentFile(data), save=False)  # stored under its own hash: a new name
+    try:
+        essay.save(update_fields=["file", "original_name", "size", "sha256", "uploaded_at"])
+        audit_record(
+            actor=actor,
+            event_type=AuditEventType.ESSAY_REPLACED,
+            subject=application,
+            replaced=old["name"],
+            replaced_sha256=old["sha256"],
+            by=essay.original_name,
+            by_sha256=sha256,
+            after_check=check.status,
+        )
+        replaced = essay_check_start(application=application, language=ui_language())
+    except BaseException:
+        essay.file.delete(save=False)  # nothing kept of a replacement that did not happen
+        raise
+    storage = essay.file.storage
+    transaction.on_commit(lambda: storage.delete(old["file"]))
+    transaction.on_commit(lambda: tasks.rendition_make.enqueue(application.pk))
+    assert replaced is not None  # the notice has essay rules: the essay that failed was checked by them
+    return replaced

@@ -31,7 +31,9 @@ application_patterns = [
 essay_patterns = [
     path("check/<int:vacancy_id>/", essays.draft_check, name="check"),
     path("checks/<int:check_id>/", essays.draft_check_result, name="result"),
+    path("replace/<int:application_id>/", essays.essay_replace, name="replace"),
 ]
+
 privacy_patterns = [
     path("", privacy.privacy_home, name="home"),
     path("download/", privacy.personal_data_download, name="download"),

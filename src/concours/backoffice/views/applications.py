@@ -33,8 +33,8 @@ from concours.applications.models import Application
 from concours.applications.workflow import recruiter_targets, recruiter_targets_from_any
 from concours.backoffice.export import csv_stream
 from concours.core.errors import Conflict, DomainError
-from concours.essays import rendering as essay_rendering
 from concours.essays import selectors as essay_selectors
+from concours.essays import tasks as essay_tasks
 from concours.screening.forms import DecisionForm, VerdictFilterForm
 from concours.screening.selectors import (
     applications_export_rows,
@@ -66,7 +66,7 @@ def vacancy_applications(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     listing = _RecruiterListing(request, vacancy)
     counts = selectors.status_counts(vacancy=vacancy)
     states = [(choice, counts.get(choice.value, 0)) for choice in Application.Status if choice != "draft"]
-    listed = listing.applications()
+    listed = essay_selectors.with_essay_status(listing.applications())  # essays that fail are flagged
     page = Paginator(listed, 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -275,10 +275,16 @@ def essay_pdf(request: HttpRequest, application_id: int) -> HttpResponseBase:
         application_id = blind_application_get(application_id=application_id, user=user).id
     rendition = essay_selectors.rendition_for(application_id=application_id)
     if rendition is None:
-        # Not made yet (the worker is behind, or the demo skipped it): make it now.
-        rendition = essay_rendering.rendition_make(application_id=application_id)
+        if not essay_selectors.essay_exists(application_id=application_id):
+            raise Http404
+        # Not made yet (the worker is behind, or the demo held it back): a worker makes it, never this
+        # request. (With the immediate backend of the demo and the tests, that worker is this process.)
+        essay_tasks.rendition_make.enqueue(application_id)
+        rendition = essay_selectors.rendition_for(application_id=application_id)
     if rendition is None:
-        raise Http404
+        pending = render(request, "backoffice/essay_pending.html", status=503)
+        pending["Retry-After"] = "30"
+        return pending
     return FileResponse(
         rendition.pdf.open("rb"), content_type="application/pdf", filename=f"{rendition.candidate_code}.pdf"
     )

@@ -1,19 +1,25 @@
-"""A candidate checks a draft essay against the notice's rules before applying."""
+"""A candidate checks a draft essay against the notice's rules before applying, and replaces a submitted
+essay that failed them."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from concours.accounts.permissions import candidate_required
 from concours.applications.models import Attachment
+from concours.applications.selectors import application_get_for_candidate
 from concours.candidates.selectors import profile_for_user
 from concours.core.errors import DomainError
+from concours.core.middleware import arrived_at
 from concours.core.uploads import upload_read
 from concours.essays import selectors, services
-from concours.essays.forms import DraftCheckForm
+from concours.essays.forms import DraftCheckForm, EssayReplaceForm
 from concours.essays.models import DraftCheck
 from concours.vacancies.selectors import vacancy_get_published
 
@@ -56,3 +62,26 @@ def draft_check_result(request: HttpRequest, check_id: int) -> HttpResponse:
             "pending": check.status == DraftCheck.Status.PENDING,
         },
     )
+
+
+@require_POST
+@candidate_required
+def essay_replace(request: HttpRequest, application_id: int) -> HttpResponse:
+    """A submitted essay that failed the notice's rules, replaced before the deadline."""
+    application = application_get_for_candidate(application_id=application_id, user=request.user)
+    form = EssayReplaceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Please choose the corrected essay to attach."))
+    else:
+        try:
+            services.essay_replace(
+                application=application,
+                upload=form.cleaned_data["essay"],
+                actor=request.user,
+                now=arrived_at(request),  # the deadline is judged when the request arrived
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your essay has been replaced; its pages are being counted."))
+    return redirect("applications:detail", application_id=application.pk)

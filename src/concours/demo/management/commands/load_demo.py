@@ -16,6 +16,7 @@ import os
 import random
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand
@@ -37,6 +38,8 @@ from concours.demo.catalogue import demo_deadline, load_vacancies
 from concours.demo.documents import cv_pdf, essay_docx
 from concours.demo.plan import DECISION_REASONS, REASONS, Outcome, Planned, application_plan, outcomes
 from concours.demo.routes import route
+from concours.essays.models import EssayCheck
+from concours.essays.tasks import essay_check_pages
 from concours.screening.models import Verdict
 from concours.screening.services import vacancy_screen_all, verdict_decide
 from concours.vacancies.models import Vacancy, VacancyAssignment
@@ -76,8 +79,14 @@ class Command(BaseCommand):
         # Background work is held back while loading (each submission would screen itself and render an
         # anonymised essay): the vacancies are screened in bulk below, and renditions are made when a
         # panel member first opens them.
-        with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}):
+        held_back = {**settings.TASKS["default"], "BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+        with override_settings(TASKS={"default": held_back}):  # on the same queues
             applications, created = self._applications(plan, people, vacancies, password)
+        # The essays' pages are counted by the rendering workers, as for any submission (at once with the
+        # demo's immediate backend); only those still waiting, so that a second run renders nothing.
+        uncounted = EssayCheck.objects.filter(status=EssayCheck.Status.PENDING).values_list("pk", flat=True)
+        for check_id in uncounted:
+            essay_check_pages.enqueue(check_id)
         for vacancy in vacancies.values():
             # Only where something is unscreened, so that a second run records nothing.
             waiting = Application.objects.filter(vacancy=vacancy, verdict__isnull=True).exclude(

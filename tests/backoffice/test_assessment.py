@@ -14,6 +14,7 @@ from assessment_scenario import Competition, build_competition, declare_all, sco
 from backoffice.test_blind_review import _crawl  # the blind-review test's crawler
 from concours.accounts.models import Role
 from concours.assessment.models import Stage, TestResult
+from concours.assessment.services import declarations_record, panel_member_add
 from concours.core.models import AuditEvent
 from factories import make_user
 
@@ -323,3 +324,20 @@ def test_the_chair_sees_scores_side_by_side_with_their_spread(client, competitio
     cells = re.findall(r"<td>([^<]*)</td>", table)
     # per criterion: its name, three members' scores, the mean, the spread (4 - 2) and no agreed score yet
     assert cells[1:7] == ["2", "4", "3", "3.00", "2", "—"]
+
+
+def test_a_recruiter_on_the_panel_who_declared_a_conflict_gets_404(client, competition) -> None:  # type: ignore[no-untyped-def]
+    """An HR member with a recruiter's account sees identities, but not those of a candidate they declared
+    a conflict with: the application's page and its files are 404 for them, not for other recruiters."""
+    first, second = competition.applications[:2]
+    hr = make_user(Role.RECRUITER)
+    member = panel_member_add(vacancy=competition.vacancy, user=hr, role="hr", actor=competition.recruiter)
+    declarations_record(
+        member=member, answers={first.pk: (True, "My cousin."), second.pk: (False, "")}, actor=hr
+    )
+    client.force_login(hr)
+    assert client.get(reverse("backoffice:application", args=[first.pk])).status_code == 404
+    assert client.get(reverse("backoffice:attachment", args=[first.pk, "cv"])).status_code == 404
+    assert client.get(reverse("backoffice:application", args=[second.pk])).status_code == 200
+    client.force_login(competition.recruiter)
+    assert client.get(reverse("backoffice:application", args=[first.pk])).status_code == 200

@@ -57,7 +57,7 @@ def _in_competition(user: Any, *, declaring: bool = False) -> Any:
     )
     # Apps above narrow it (assessment hides a candidate from a member who declared a conflict).
     for narrow in hooks.blind_filters:
-        applications = narrow(user=user, applications=applications, declaring=declaring)
+        applications = narrow(user=user, applications=applications, conflicts_only=declaring)
     return applications
 
 

@@ -24,10 +24,12 @@ class Submitted(Protocol):
 
 
 class BlindFilter(Protocol):
-    """Narrows what a panel member may see: `declaring` is True on the page where they declare conflicts."""
+    """Narrows the applications a staff member may open. `conflicts_only`: hide only those they declared
+    a conflict with (the recruiters' pages, and the page where panel members declare); otherwise also
+    those they have yet to declare about."""
 
     def __call__(
-        self, *, user: Any, applications: QuerySet[Application], declaring: bool
+        self, *, user: Any, applications: QuerySet[Application], conflicts_only: bool
     ) -> QuerySet[Application]: ...
 
 

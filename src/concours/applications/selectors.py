@@ -10,6 +10,7 @@ from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.http import Http404
 
 from concours.accounts.permissions import sees_identities
+from concours.applications import hooks
 from concours.applications.models import Application, Attachment
 from concours.candidates.models import Education
 from concours.vacancies.models import Vacancy
@@ -76,13 +77,17 @@ def application_get_for_staff(*, application_id: int, user: Any) -> Application:
     """
     if not sees_identities(user):
         raise Http404
+    applications = (
+        Application.objects.select_related("vacancy", "candidate", "candidate__user")
+        .prefetch_related("attachments", "transitions__actor")
+        .exclude(status=Application.Status.DRAFT)
+    )
+    # A recruiter who sits on the panel and declared a conflict with the candidate (assessment) is
+    # answered as a panel member would be.
+    for narrow in hooks.blind_filters:
+        applications = narrow(user=user, applications=applications, conflicts_only=True)
     try:
-        return (
-            Application.objects.select_related("vacancy", "candidate", "candidate__user")
-            .prefetch_related("attachments", "transitions__actor")
-            .exclude(status=Application.Status.DRAFT)
-            .get(pk=application_id, vacancy__in=vacancy_list_for_staff(user=user))
-        )
+        return applications.get(pk=application_id, vacancy__in=vacancy_list_for_staff(user=user))
     except Application.DoesNotExist:
         raise Http404 from None
 

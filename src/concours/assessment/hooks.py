@@ -11,16 +11,16 @@ from concours.assessment.models import Declaration, PanelMember
 
 
 def hide_from_conflicted_members(
-    *, user: Any, applications: QuerySet[Application], declaring: bool
+    *, user: Any, applications: QuerySet[Application], conflicts_only: bool
 ) -> QuerySet[Application]:
     """A member never sees a candidate they declared a conflict with; on the vacancies where they sit on
-    the panel, they see a candidate only once they have declared about them (except on the page where
-    they declare)."""
+    the panel, they see a candidate only once they have declared about them (unless `conflicts_only`:
+    the page where they declare, and recruiters' pages)."""
     if not getattr(user, "is_authenticated", False):
         return applications
     declarations = Declaration.objects.filter(member__user=user)
     applications = applications.exclude(pk__in=declarations.filter(conflicted=True).values("application_id"))
-    if declaring:
+    if conflicts_only:
         return applications
     seats = PanelMember.objects.filter(user=user).values("vacancy_id")
     return applications.exclude(Q(vacancy_id__in=seats) & ~Q(pk__in=declarations.values("application_id")))

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -188,7 +189,8 @@ def test_libreoffice_without_the_memory_it_needs_fails_and_leaves_nothing() -> N
 @pytest.mark.libreoffice
 def test_a_worker_killed_in_the_middle_of_a_render_leaves_no_libreoffice(tmp_path: Path) -> None:
     """SIGKILL to the process rendering (no clean-up of its own can run): the helper sees its parent
-    gone and kills its group, LibreOffice in the middle of 5,000 pages included."""
+    gone and kills its group, LibreOffice in the middle of 5,000 pages included, and removes the
+    pipe's socket the renderer would have removed."""
     script = tmp_path / "worker.py"
     script.write_text(
         textwrap.dedent(
@@ -201,7 +203,7 @@ def test_a_worker_killed_in_the_middle_of_a_render_leaves_no_libreoffice(tmp_pat
 
             renderer = Renderer(warm=True, limits=RenderLimits(**{UNBOUNDED!r}))
             renderer.render_pdf(docx_with_body("<w:p><w:r><w:t>One page.</w:t></w:r></w:p>"))
-            print(renderer.process_group, flush=True)
+            print(renderer.process_group, renderer._state.pipe_name, flush=True)
             renderer.render_pdf(docx_with_page_breaks(5000))
             print("finished", flush=True)
             """
@@ -211,12 +213,14 @@ def test_a_worker_killed_in_the_middle_of_a_render_leaves_no_libreoffice(tmp_pat
     worker = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
     try:
         assert worker.stdout is not None
-        group = int(worker.stdout.readline())
+        group_text, pipe_name = worker.stdout.readline().split()
+        group = int(group_text)
         time.sleep(1.5)  # well into the long render
         assert group_alive(group)
         worker.send_signal(signal.SIGKILL)
         worker.wait()
         assert wait_gone(group, seconds=5)
+        assert list(Path(tempfile.gettempdir()).glob(f"OSL_PIPE_*_{pipe_name}")) == []  # nor its socket
     finally:
         worker.kill()
         worker.wait()

@@ -23,6 +23,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -34,7 +35,7 @@ PARENT_CHECK_SECONDS = 0.5
 
 def main(argv: list[str]) -> int:
     soffice, profile, pipe_name = argv
-    _die_with_parent()
+    _die_with_parent(pipe_name)
     office = subprocess.Popen(
         [
             soffice,
@@ -84,13 +85,17 @@ def main(argv: list[str]) -> int:
             office.wait()
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(pipe_name: str) -> None:
     """Kill this helper's process group, LibreOffice with it, as soon as the parent is gone."""
     if os.getpgrp() != os.getpid():
         return  # not the leader of a group of its own: killing the group would kill others
     parent = os.getppid()
 
     def kill_group(*_: object) -> None:
+        # The renderer that would remove the killed LibreOffice's pipe socket is gone: remove it here.
+        for socket in Path(tempfile.gettempdir()).glob(f"OSL_PIPE_*_{pipe_name}"):
+            with contextlib.suppress(OSError):
+                socket.unlink()
         os.killpg(os.getpgrp(), signal.SIGKILL)
 
     def watch() -> None:

@@ -215,7 +215,7 @@ def test_a_candidate_who_uses_the_site_in_french_gets_french_mails() -> None:
     first.candidate.user.language = "fr"
     first.candidate.user.save(update_fields=["language"])
     mail.outbox.clear()
-    _slots, invitations = interviews(competition)
+    interviews(competition)
     by_recipient = {message.to[0]: message for message in mail.outbox}
     french = by_recipient[first.candidate.user.email]
     assert "Choisissez un horaire" in french.body and "Évaluation finale" in french.body

@@ -483,15 +483,18 @@ def phone_number(draw: st.DrawFn) -> str:
     national = str(draw(st.integers(1, 9))) + "".join(
         draw(st.text("0123456789", min_size=size - 1, max_size=size - 1))
     )
+    form = draw(st.sampled_from(["+", "00", "(00)", "(+)", "+(0)", "0"]))
+    # Written nationally, single digits between separators read as a date ("01-00-00-2000"), which the
+    # anonymiser rightly keeps; people group a national number in twos to fours.
+    shortest = 2 if form == "0" else 1
     groups, rest = [], national
     while rest:
-        take = draw(st.integers(1, 4))
+        take = draw(st.integers(shortest, 4))
         groups.append(rest[:take])
         rest = rest[take:]
     if len(groups) < 2:
         groups = [national[:3], national[3:]]
     separator = draw(st.sampled_from([" ", "-", ".", "/", "\u00a0"]))
-    form = draw(st.sampled_from(["+", "00", "(00)", "(+)", "+(0)", "0"]))
     body = separator.join(groups)
     prefixes = {
         "+": f"+{country} ",

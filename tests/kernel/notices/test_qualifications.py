@@ -35,15 +35,59 @@ def test_bullets_under_essential_and_desirable() -> None:
     assert found.desirable == ["experience in a multinational headquarters."]
 
 
-def test_un_sentences_sorted_by_their_own_words() -> None:
-    """Without bullets, each sentence is an item: 'is required' essential, 'is desirable' desirable."""
+def test_un_paragraphs_are_one_item_each_under_their_heading() -> None:
+    """Without bullets, each paragraph is an item, in the list its heading says, whatever it says of
+    itself; the UN's language boilerplate is not an item."""
     text = (
+        "Education\nA first-level university degree in finance is required.\n\n"
         "Work Experience\nA minimum of seven years of experience in finance is required. "
-        "Experience in the field is desirable.\n"
+        "Experience in the field is desirable.\n\n"
+        "Languages\nEnglish and French are the working languages of the United Nations Secretariat. "
+        "For this position, fluency in English is required.\n"
     )
     found = qualifications(Notice(text))
-    assert found.essential == ["A minimum of seven years of experience in finance is required."]
-    assert found.desirable == ["Experience in the field is desirable."]
+    assert found.essential == [
+        "A first-level university degree in finance is required.",
+        "A minimum of seven years of experience in finance is required. "
+        "Experience in the field is desirable.",
+    ]
+    assert found.desirable == []
+
+
+def test_a_board_s_sub_headings_decide_the_list() -> None:
+    """ "Desired skills:" starts the desirable list, "Required Language(s):" goes back to essential, an
+    inline "Skills: ..." field is an item without its name, "Travel:" is not a requirement, and a
+    paragraph addressed to the reader ends the section."""
+    text = (
+        "Required Skills and Experience\n\nEducation:\n\n"
+        "Advanced university degree in economics is required.\n\n"
+        "Skills: Familiarity with Microsoft Office applications is required\n\n"
+        "Desired skills:\n\nExperience in mine action.\n\nGood command of databases\n\n"
+        "Required Language(s):\n\nFluency in English is required.\n\n"
+        "Travel:\n\nThe Organization will cover the cost of travel to the duty station.\n\n"
+        "If you are a committed professional, we would like to hear from you.\n"
+    )
+    found = qualifications(Notice(text))
+    assert found.essential == [
+        "Advanced university degree in economics is required.",
+        "Familiarity with Microsoft Office applications is required",
+        "Fluency in English is required.",
+    ]
+    assert found.desirable == ["Experience in mine action.", "Good command of databases"]
+
+
+def test_un_volunteer_boxes_are_not_items() -> None:
+    """A UN Volunteer notice: the education level's value and the skills are items; the eligibility box,
+    the language rows and the areas of expertise are not."""
+    text = (
+        "Eligibility criteria\n\nAge: 18 - 80\n\nRequired experience: 3 years\n\n"
+        "Assignment requirements\n\nRelevant experience:\n\n3 years\n\nLanguages:\n\n"
+        "French, Level: Fluent, Required\n\nRequired education level:\n\nSecondary education\n\n"
+        "Skills and experience:\n\nExcellent drafting skills;\n\nArea(s) of expertise:\n\nEducation\n\n"
+        "Other information\n"
+    )
+    found = qualifications(Notice(text))
+    assert found.essential == ["Secondary education", "Excellent drafting skills;"]
 
 
 def test_years_ranges_minimums_and_number_words() -> None:
@@ -90,11 +134,43 @@ def test_degree_minimum_and_preference() -> None:
     assert degree(["experience in audit;"], []) is None
 
 
-def test_degree_in_lieu_rule() -> None:
-    """A first-level degree accepted 'in lieu of' the advanced one: bachelor minimum, master preferred."""
+def test_degree_in_lieu_is_an_alternative() -> None:
+    """A first-level degree accepted 'in lieu of' the advanced one is an alternative: master required."""
     items = [
         "An advanced university degree is required.",
         "A first-level university degree with two additional years of experience may be accepted "
         "in lieu of the advanced university degree.",
     ]
-    assert degree(items, []) == {"min_level": "bachelor", "preferred_level": "master"}
+    assert degree(items, []) == {"min_level": "master", "preferred_level": None}
+    # The only item naming a degree gives its first one, whatever it accepts in its place.
+    alone = ["Bachelor's degree in A first-level university degree or equivalent may be accepted in lieu of "
+             "an advanced university degree."]  # fmt: skip
+    assert degree(alone, []) == {"min_level": "bachelor", "preferred_level": None}
+
+
+def test_degree_made_precise_and_degrees_of_other_paths() -> None:
+    """'University degree (Master or higher)' is a master; a degree named as another path's condition
+    ('Applicants with a bachelor's degree ...', 'avec le diplôme de licence') is not the requirement."""
+    assert degree(["University degree (Master or higher) in economics."], []) == {
+        "min_level": "master",
+        "preferred_level": None,
+    }
+    items = [
+        "Un diplôme d'études secondaires est requis, ou",
+        "Un diplôme universitaire en finance est souhaitable.",
+        "Minimum 5 ans (avec le diplôme d'études secondaires) ou 2 ans (avec le diplôme de licence).",
+    ]
+    assert degree(items, []) == {"min_level": "secondary", "preferred_level": "bachelor"}
+
+
+def test_years_of_another_degree_path_are_left_out() -> None:
+    """With a master required, the years asked of bachelor's holders are another path's; 'not required
+    to have professional experience' with the master is a minimum of 0."""
+    items = [
+        "Applicants with a master's degree are not required to have professional work experience.",
+        "Applicants with a bachelor's degree are required to have a minimum of two (2) years of experience.",
+    ]
+    assert min_years(experience(items, main_level="master")) == 0
+    french = ["Au moins 3 ans d'expérience et 6 ans d'expérience pour les titulaires d'une licence."]
+    assert min_years(experience(french, main_level="master")) == 3
+    assert min_years(experience(["5+ years relevant work experience in valuation models."])) == 5

@@ -5,6 +5,7 @@ from __future__ import annotations
 from concours.kernel.notices.header import place
 from concours.kernel.notices.vocabulary import CITIES, COUNTRIES, LANGUAGES
 from concours.kernel.reference.duty_stations import duty_stations
+from concours.kernel.reference.languages import is_language
 
 # The parser's own lists before they were read from the reference data.
 OLD_COUNTRIES = {
@@ -52,8 +53,15 @@ def test_every_old_country_spelling_gives_the_same_name() -> None:
     assert {spelling: COUNTRIES.get(spelling) for spelling in OLD_COUNTRIES} == OLD_COUNTRIES
 
 
-def test_the_language_names_are_the_old_ones() -> None:
-    assert LANGUAGES == OLD_LANGUAGES
+def test_every_old_language_name_is_kept() -> None:
+    assert {spelling: LANGUAGES.get(spelling) for spelling in OLD_LANGUAGES} == OLD_LANGUAGES
+
+
+def test_field_duty_stations_languages_are_named_in_english_and_french() -> None:
+    """Thai, Korean, Swahili...: named by their reference names in both languages, each an ISO 639-1 code."""
+    assert LANGUAGES["thai"] == LANGUAGES["thaï"] == "th"
+    assert LANGUAGES["swahili"] == LANGUAGES["kiswahili"] == "sw"
+    assert all(is_language(code) for code in LANGUAGES.values())
 
 
 def test_old_city_spellings_give_the_same_place() -> None:

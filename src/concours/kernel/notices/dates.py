@@ -166,7 +166,7 @@ def first_date(text: str) -> str | None:
     return dates[0].value if dates else None
 
 
-_NUMERIC_DATE_RE = re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\w/])")
+_NUMERIC_DATE_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?![\w/])")
 
 
 def writes_month_first(text: str) -> bool:
@@ -176,6 +176,8 @@ def writes_month_first(text: str) -> bool:
         return True
     month_first = day_first = False
     for match in _NUMERIC_DATE_RE.finditer(text):
+        if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "/_"):
+            continue
         first, second = int(match.group(1)), int(match.group(2))
         month_first = month_first or (second > 12 >= first)
         day_first = day_first or (first > 12 >= second)

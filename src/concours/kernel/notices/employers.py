@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from concours.kernel.notices.sections import Notice, finditer_at, squash
 from concours.kernel.notices.vocabulary import fold_aligned
@@ -23,6 +24,7 @@ from concours.kernel.reference.organisations import Employer, employer_named, em
 
 _TOKEN_RE = re.compile(r"\w+|&")
 _CAPITALISED_RE = re.compile(r"(?<![\w&])[A-ZÀ-ÖØ-Þ]\w*")
+_READ = 8000
 _LABEL_WEIGHT = 6
 _HEADER_WEIGHT = 2
 
@@ -53,9 +55,8 @@ def _names() -> dict[str, tuple[_Name, ...]]:
     return {word: tuple(sorted(names, key=lambda n: -len(n.words))) for word, names in found.items()}
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """An employer named in the text: which, where, and as written."""
+class Mention(NamedTuple):
+    """An employer named in the text: which and where (a tuple: a notice has dozens, built quickly)."""
 
     employer: Employer
     start: int
@@ -66,42 +67,92 @@ def mentions(text: str) -> list[Mention]:
     """Every employer `text` names, in order; where names overlap, the longest ("UN Women", not "UN")."""
     if not text:
         return []
-    table = _names()
+    table, seconds = _names(), _second_words()
     found: list[Mention] = []
     done = 0
     # Every name starts with a capital: only capitalised words are looked up (a fraction of the words,
-    # found at C speed), and a name's further words are read from there.
-    for first in _CAPITALISED_RE.finditer(text):
-        word = first.group()
-        candidates = table.get(word.lower() if word.isascii() else fold_aligned(word))
-        if candidates is None:
+    # found at C speed), and a name's further words are read only where the next word can continue one.
+    written = _first_words_as_written()
+    cursor = 0
+    for word in [word for word in _CAPITALISED_RE.findall(text) if word in written]:
+        # (The few capitalised words that can start a name are found again, in order, with str.find.)
+        start = _find_word(text, word, cursor)
+        if start < 0:
             continue
-        start = first.start()
+        end = cursor = start + len(word)
         if start < done:
             continue
-        if len(candidates[0].words) > 1:
+        key = word.lower() if word.isascii() else fold_aligned(word)
+        candidates = table[key]
+        after = _NEXT_TOKEN_RE.match(text, end)
+        second = fold_aligned(after.group(1)) if after is not None else None
+        if second is not None and second in seconds.get(key, ()):
             longest = len(candidates[0].words)
-            tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, start + 120)][
+            tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, start + 160)][
                 : longest + 1
             ]
+            words = [fold_aligned(text[a:b]) for a, b in tokens]
         else:
-            tokens = [(start, first.end())]
-            after = _NEXT_WORD_RE.match(text, first.end())
-            if after is not None:
-                tokens.append((after.start(1), after.end(1)))
-        words = [fold_aligned(text[a:b]) for a, b in tokens]
+            candidates = _singles(key)
+            tokens = [(start, end)] if after is None else [(start, end), after.span(1)]
+            words = [key]
         for name in candidates:
             size = len(name.words)
             if len(words) < size or tuple(words[:size]) != name.words:
                 continue
             if not (_written_as(text, tokens, 0, name) and _on_one_line(text, tokens, 0, size)):
                 continue
-            end = tokens[size - 1][1]
+            name_end = tokens[size - 1][1]
             if not (name.acronym and _in_capitals(text, tokens, start, size)):
-                found.append(Mention(name.employer, start, end))
-            done = end
+                found.append(Mention(name.employer, start, name_end))
+            done = name_end
             break
     return found
+
+
+@cache
+def _singles(first: str) -> tuple[_Name, ...]:
+    """The one-word names among those starting with `first`."""
+    return tuple(name for name in _names().get(first, ()) if len(name.words) == 1)
+
+
+@cache
+def _first_words_as_written() -> frozenset[str]:
+    """Every way the first word of a name may be written in a notice: as in the reference, in capitals,
+    capitalised (the names' first words all start with a capital)."""
+    found: set[str] = set()
+    for employer in employers():
+        for name in (employer.name, *employer.names):
+            words = _TOKEN_RE.findall(name)
+            if words:
+                first = words[0]
+                found.update((first, first.upper(), first[:1].upper() + first[1:]))
+    return frozenset(found)
+
+
+def _find_word(text: str, word: str, start: int) -> int:
+    """Where `word` is next in `text` from `start` as a whole word, or -1."""
+    at = text.find(word, start)
+    size = len(text)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_&")) and (
+            end == size or not (text[end].isalnum() or text[end] == "_")
+        ):
+            return at
+        at = text.find(word, at + 1)
+    return -1
+
+
+@cache
+def _second_words() -> dict[str, frozenset[str]]:
+    """For each first word of a name, the words that follow it in the longer names."""
+    found: dict[str, set[str]] = {}
+    for first, names in _names().items():
+        for name in names:
+            if len(name.words) > 1:
+                found.setdefault(first, set()).add(name.words[1])
+    return {first: frozenset(words) for first, words in found.items()}
 
 
 def _written_as(text: str, tokens: list[tuple[int, int]], index: int, name: _Name) -> bool:
@@ -124,14 +175,15 @@ def _capital_word(word: str) -> bool:
     return len(word) >= 3 and word.isalpha() and word.isupper() and fold_aligned(word) not in _names()
 
 
-_NEXT_WORD_RE = re.compile(r"[^\w&]{0,10}?([\w&]+)")
-_PREVIOUS_WORD_RE = re.compile(r"([\w&]+)[^\w&\n]*$")
+_NEXT_TOKEN_RE = re.compile(r"[^\w&]{0,10}?(\w+|&)")
+_PUNCTUATION = "()[]{},.;:!?\"'’“”«»-–/"
 
 
 def _in_capitals(text: str, tokens: list[tuple[int, int]], start: int, size: int) -> bool:
     """Whether the acronym at `start` sits in a run of capitals on its line (a heading's words)."""
-    before = _PREVIOUS_WORD_RE.search(text, max(0, start - 40), start)
-    if before is not None and _capital_word(before.group(1)):
+    before = text[max(0, start - 40) : start]
+    words = before[before.rfind("\n") + 1 :].split()
+    if words and _capital_word(words[-1].strip(_PUNCTUATION)):
         return True
     if len(tokens) > size:
         after = tokens[size]
@@ -189,7 +241,8 @@ class Employers:
 def find_employers(notice: Notice) -> Employers:
     """The notice's organisation and its employing body (None where the text names none)."""
     text = notice.text
-    found = mentions(text)
+    # The opening of a notice names its employers as often as the rest does (the counts only rank them).
+    found = mentions(text[:_READ])
     labelled_lines = {
         label.line: label for key in ("body", "division") for label in notice.labels.get(key, [])
     }

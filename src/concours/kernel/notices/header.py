@@ -63,7 +63,6 @@ _DEADLINE_WORDS = (
     "submitted by",
     "close",
     "fermé",
-    "until",
 )
 _DEADLINE_PHRASE_RE = re.compile(
     r"by latest|at the latest|no later than|au plus tard|must be received by|must reach us by|"
@@ -82,6 +81,7 @@ _DEADLINE_PHRASE_STARTS = (
     "close",
     "ferm",
 )
+_DATE_KEYS = ("deadline", "posted", "posting_period")
 _PERIOD_RE = re.compile(r"\b(?:from|du)\b.+\b(?:to|until|au|jusqu)", re.IGNORECASE)
 _DEADLINE_WORDS_RE = re.compile(r"deadline|date limite|closing|apply by|cl[ôo]ture|expir", re.IGNORECASE)
 _SCHEDULE_PHRASE_RE = re.compile(
@@ -285,7 +285,9 @@ def _location(notice: Notice, header: Header) -> None:
 
 
 def _dates(notice: Notice, header: Header) -> None:
-    month_first = "/" in notice.text and writes_month_first(notice.text)
+    # The notice's own date fields tell whether it writes numeric dates month first.
+    fields = [label.value for key in _DATE_KEYS for label in notice.labels.get(key, [])]
+    month_first = any("/" in value for value in fields) and writes_month_first("\n".join(fields))
     for label in notice.labels.get("deadline", []):
         dates = find_dates(label.value, month_first=month_first)
         if dates:

@@ -12,9 +12,13 @@ Only required levels count; a desirable language ("an asset") is not a minimum.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from concours.kernel.notices.sections import Notice, mentions
 from concours.kernel.notices.vocabulary import LANGUAGES, alternation, fold
+from concours.kernel.reference.languages import language_spellings
+from concours.kernel.reference.organisations import employer_named
 
 Level = dict[str, str]
 
@@ -25,26 +29,8 @@ _EITHER_RE = re.compile(
     + _ROMAN.format(name="second")
     + r"(?![\w])[^;.\n]{0,40}?\b(?:in|dans)\s+(?:the other|l['’]autre)\b"
 )
-_LANGUAGE_WORD = rf"(?P<lang>(?i:{alternation(LANGUAGES)}))"
-_FIXED_NATO_RE = re.compile(
-    _LANGUAGE_WORD + r"\s*[:\-–(]?\s*(?:level\s+|niveau\s+)?" + _ROMAN.format(name="level") + r"(?![\w])"
-)
-_CEFR_AFTER_RE = re.compile(_LANGUAGE_WORD + r"[^.;\n]{0,40}?\b(?P<level>[ABC][12])\b")
-_CEFR_BEFORE_RE = re.compile(
-    r"\b(?P<level>[ABC][12])\b[^.;\n]{0,25}?\b(?:in|of|en|d['’]|de l['’])\s*" + _LANGUAGE_WORD
-)
 _STANAG_RE = re.compile(
     r"\bSLP\s*(?P<slp>\d{4})\b|STANAG\s*6001[^.;\n]{0,30}?\blevel\s*(?P<level>\d\+?)", re.I
-)
-_FLUENCY_RE = re.compile(
-    r"(?P<word>professional fluency|fluency|fluent|working knowledge|good knowledge|excellent knowledge|"
-    r"thorough knowledge|very good knowledge|knowledge|proficiency|command|ma[îi]trise|connaissance)"
-    r"[^.;\n]{0,40}?\b(?:in|of|de l['’]|du|de la|en)\s*"
-    + _LANGUAGE_WORD
-    + r"(?P<more>(?:\s*(?:,|and|or|et|ou)\s*(?:de l['’]|du\s+)?"
-    + alternation(LANGUAGES)
-    + r")*)",
-    re.IGNORECASE,
 )
 _DESIRABLE_RE = re.compile(
     r"desirable|advantage|an asset|souhaitable|un atout|appréciée?|would be|serait|preferred|plus\b",
@@ -77,8 +63,71 @@ def _code(word: str) -> str:
     return LANGUAGES[fold(word)]
 
 
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    """The patterns that name languages, for a list of language names. A regex tries an alternation of
+    names at every offset: a text that names only the usual languages is read with those alone."""
+
+    any_language: re.Pattern[str]
+    fixed_nato: re.Pattern[str]
+    cefr_after: re.Pattern[str]
+    cefr_before: re.Pattern[str]
+    fluency: re.Pattern[str]
+    framework: re.Pattern[str]
+    numbered: re.Pattern[str]
+    row: re.Pattern[str]
+
+
+def _patterns(names: Iterable[str]) -> _Patterns:
+    either = alternation(names)
+    word = rf"(?P<lang>(?i:{either}))"
+    return _Patterns(
+        any_language=re.compile(either, re.IGNORECASE),
+        fixed_nato=re.compile(
+            word + r"\s*[:\-–(]?\s*(?:level\s+|niveau\s+)?" + _ROMAN.format(name="level") + r"(?![\w])"
+        ),
+        cefr_after=re.compile(word + r"[^.;\n]{0,40}?\b(?P<level>[ABC][12])\b"),
+        cefr_before=re.compile(
+            r"\b(?P<level>[ABC][12])\b[^.;\n]{0,25}?\b(?:in|of|en|d['’]|de l['’])\s*" + word
+        ),
+        fluency=re.compile(
+            r"(?P<word>professional fluency|fluency|fluent|working knowledge|good knowledge|"
+            r"excellent knowledge|thorough knowledge|very good knowledge|knowledge|proficiency|command|"
+            r"ma[îi]trise|connaissance)[^.;\n]{0,70}?\b(?:in|of|de l['’]|du|de la|en)\s*"
+            + word
+            + r"(?P<more>(?:\s*(?:,|and|or|et|ou)\s*(?:de l['’]|du\s+)?(?:"
+            + either
+            + r"))*)",
+            re.IGNORECASE,
+        ),
+        # A row of the UN Language Framework table: "English    UN Level II    UN Level II ...".
+        framework=re.compile(word + r"\s+UN Level (?P<level>VI|IV|V|III|II|I)\b"),
+        # An organisation's own numbered scale: "English (4 - Excellent)" (IFAD).
+        numbered=re.compile(word + r"\s*\((?P<level>\d)\s*[-–]\s*[A-Za-zÀ-ÿ ]+\)"),
+        # A UN Volunteer row: "French, Level: Fluent, Required".
+        row=re.compile(
+            word + r",\s*(?:Level|Niveau)\s*:\s*(?P<level>[^,\n]+?),\s*"
+            r"(?P<need>Required|Desirable|Requis|Souhaitable)",
+            re.IGNORECASE,
+        ),
+    )
+
+
+_USUAL = _patterns(language_spellings())
+_EVERY = _patterns(LANGUAGES)
+# The words language names start with: whether a text names a language at all, and one of the less
+# usual ones, is told at C speed.
+_LANGUAGE_WORDS = frozenset(name.split()[0] for name in LANGUAGES)
+_UNUSUAL_WORDS = _LANGUAGE_WORDS - frozenset(name.split()[0] for name in language_spellings())
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+def _patterns_for(text: str) -> _Patterns:
+    return _USUAL if _UNUSUAL_WORDS.isdisjoint(_LETTERS_RE.findall(text.lower())) else _EVERY
+
+
 def _other_languages(text: str) -> tuple[str, str]:
-    found = [LANGUAGES[fold(m.group())] for m in re.finditer(alternation(LANGUAGES), text, re.IGNORECASE)]
+    found = [LANGUAGES[fold(m.group())] for m in _patterns_for(text).any_language.finditer(text)]
     pair = list(dict.fromkeys(found))
     return (pair[0], pair[1]) if len(pair) >= 2 else ("en", "fr")
 
@@ -96,7 +145,7 @@ def _nato(text: str) -> list[list[Level]] | None:
         ]
     fixed = [
         {"language": _code(m.group("lang")), "min_level": m.group("level")}
-        for m in _FIXED_NATO_RE.finditer(text)
+        for m in _patterns_for(text).fixed_nato.finditer(text)
     ]
     return [fixed] if len(fixed) >= 1 else None
 
@@ -108,7 +157,8 @@ def _required_clauses(text: str) -> list[str]:
 def _cefr(clauses: list[str]) -> list[list[Level]] | None:
     levels: dict[str, str] = {}
     for clause in clauses:
-        for pattern in (_CEFR_AFTER_RE, _CEFR_BEFORE_RE):
+        patterns = _patterns_for(clause)
+        for pattern in (patterns.cefr_after, patterns.cefr_before):
             for match in pattern.finditer(clause):
                 levels.setdefault(_code(match.group("lang")), match.group("level"))
     return [[{"language": lang, "min_level": level} for lang, level in levels.items()]] if levels else None
@@ -118,7 +168,7 @@ def _stanag(clauses: list[str]) -> list[list[Level]] | None:
     for clause in clauses:
         match = _STANAG_RE.search(clause)
         if match:
-            named = re.search(alternation(LANGUAGES), clause, re.IGNORECASE)
+            named = _patterns_for(clause).any_language.search(clause)
             language = _code(named.group()) if named else "en"
             return [[{"language": language, "min_level": match.group("slp") or match.group("level")}]]
     return None
@@ -129,11 +179,12 @@ def _fluency(clauses: list[str], *, required: bool) -> list[list[Level]] | None:
     for clause in clauses:
         if not required and not _REQUIRED_RE.search(clause):
             continue
-        for match in _FLUENCY_RE.finditer(clause):
+        patterns = _patterns_for(clause)
+        for match in patterns.fluency.finditer(clause):
             level = _LEVEL_WORDS.get(fold(match.group("word")), fold(match.group("word")))
             languages = [_code(match.group("lang"))]
             more = match.group("more") or ""
-            languages += [LANGUAGES[fold(m.group())] for m in re.finditer(alternation(LANGUAGES), more, re.I)]
+            languages += [LANGUAGES[fold(m.group())] for m in patterns.any_language.finditer(more)]
             entries = [{"language": lang, "min_level": level} for lang in dict.fromkeys(languages)]
             if re.search(r"\b(?:or|ou)\b", more, re.IGNORECASE):
                 alternatives.extend([entry] for entry in entries)
@@ -160,19 +211,82 @@ _LANGUAGE_HINTS = (
 )
 
 
+_ROW_LEVELS = {
+    "fluent": "fluent",
+    "native language": "fluent",
+    "mother tongue": "fluent",
+    "working knowledge": "working knowledge",
+    "basic": "basic",
+    "courant": "fluent",
+}
+_NUMBERED_LEVEL_RE = re.compile(r"\(\d\s*[-–]\s*[A-Za-zÀ-ÿ]")
+_DESIRABLE_ROW_RE = re.compile(r"^\s*(?:desirable|souhaitable|an asset)\s*:", re.IGNORECASE)
+
+
+def stated_levels(notice: Notice) -> dict[str, object] | None:
+    """The levels a notice's own language rows state: UN Volunteer rows ("French, Level: Fluent,
+    Required"; desirable rows left out), the UN Language Framework table ("English  UN Level II"), an
+    organisation's numbered scale ("English (4 - Excellent)"; a "Desirable:" row left out)."""
+    if not notice.may_match(("level", "niveau", "(")):
+        return None
+    rows: list[Level] = []
+    for line in notice.lines_mentioning(("level:", "niveau :", "niveau:")):
+        match = _patterns_for(line.text).row.search(line.text)
+        if match and match.group("need").lower() in ("required", "requis"):
+            level = _ROW_LEVELS.get(fold(match.group("level")), fold(match.group("level")))
+            rows.append({"language": _code(match.group("lang")), "min_level": level})
+    if rows:
+        return {"scale": "UN", "any_of": [_unique(rows)]}
+    for line in notice.lines_mentioning(("un level",)):
+        match = _patterns_for(line.text).framework.match(line.text)
+        if match:
+            rows.append({"language": _code(match.group("lang")), "min_level": match.group("level")})
+    if rows:
+        return {"scale": "UN", "any_of": [_unique(rows)]}
+    numbered = {m.start() for m in _NUMBERED_LEVEL_RE.finditer(notice.text)}
+    for line in notice.lines if numbered else ():
+        if not any(line.start <= at < line.end for at in numbered):
+            continue
+        match = _patterns_for(line.text).numbered.match(line.text.lstrip("•·- "))
+        if match and not _DESIRABLE_ROW_RE.match(line.text):
+            rows.append({"language": _code(match.group("lang")), "min_level": match.group("level")})
+    if rows:
+        return {"scale": "other", "any_of": [_unique(rows)]}
+    return None
+
+
+def _unique(rows: list[Level]) -> list[Level]:
+    seen: set[str] = set()
+    kept = []
+    for row in rows:
+        if row["language"] not in seen:
+            seen.add(row["language"])
+            kept.append(row)
+    return kept
+
+
 def language_sentences(notice: Notice) -> list[str]:
     """The notice's sentences that speak of languages: where a requirement outside the lists is stated."""
     return ["\n".join(notice.sentences_mentioning(_LANGUAGE_HINTS))]
 
 
 def languages(
-    required: list[str], others: list[str], *, organisation: str | None = None
+    required: list[str],
+    others: list[str],
+    *,
+    organisation: str | None = None,
+    stated: dict[str, object] | None = None,
 ) -> dict[str, object] | None:
     """The language requirement: read in the `required` qualifications first (where every level named is
     required unless the clause calls it an asset), then in `others` (where a clause must say it is required).
     """
+    if stated is not None:
+        return stated
+    owner = employer_named(organisation)
+    scale = (owner.root.language_scale if owner is not None else None) or "other"
     for text in [*required, *others]:
-        if not mentions(text.lower(), (*_LANGUAGE_HINTS, "russian", "german", "spanish", "arab")):
+        low = text.lower()
+        if not (mentions(low, _LANGUAGE_HINTS) or not _LANGUAGE_WORDS.isdisjoint(_LETTERS_RE.findall(low))):
             continue
         is_required = text in required
         nato = _nato(text) if _ROMAN_LEVEL_RE.search(text) else None
@@ -192,5 +306,5 @@ def languages(
             continue
         found = _fluency(clauses, required=is_required)
         if found:
-            return {"scale": "UN" if organisation == "United Nations" else "other", "any_of": found}
+            return {"scale": scale, "any_of": found}
     return None

@@ -46,7 +46,18 @@ def parse_notice_text(text: str, *, source_file: str = "") -> dict[str, Any]:
         qualifications.qualifications,
         notice,
     )
-    experience = run("qualifications.experience", [], qualifications.experience, found.essential)
+    required_degree = run(
+        "qualifications.degree",
+        None,
+        qualifications.degree,
+        found.essential,
+        found.desirable,
+        run("qualifications.degree_fields", [], qualifications.degree_fields, notice),
+    )
+    main_level = required_degree.get("min_level") if required_degree else None
+    experience = run(
+        "qualifications.experience", [], qualifications.experience, found.essential, main_level=main_level
+    )
     direct, indirect = run("role.report_counts", ([], []), role.report_counts, notice)
     listed_posts = run("role.posts", [], role.posts, notice)
     if listed_posts:
@@ -84,8 +95,14 @@ def parse_notice_text(text: str, *, source_file: str = "") -> dict[str, Any]:
         "essential_qualifications": found.essential,
         "desirable_qualifications": found.desirable,
         "experience": experience,
-        "min_years_experience": run("qualifications.min_years", None, qualifications.min_years, experience),
-        "degree": run("qualifications.degree", None, qualifications.degree, found.essential, found.desirable),
+        "min_years_experience": run(
+            "qualifications.min_years",
+            None,
+            qualifications.min_years,
+            experience,
+            run("qualifications.stated_years", None, qualifications.stated_years, notice),
+        ),
+        "degree": required_degree,
         "languages": run(
             "languages.languages",
             None,
@@ -93,6 +110,7 @@ def parse_notice_text(text: str, *, source_file: str = "") -> dict[str, Any]:
             found.essential,
             run("languages.language_sentences", [], language_rules.language_sentences, notice),
             organisation=organisation if isinstance(organisation, str) else None,
+            stated=run("languages.stated_levels", None, language_rules.stated_levels, notice),
         ),
         "competencies": run("competencies.competencies", [], competencies.competencies, notice),
         "nationality_restriction": run(

@@ -21,7 +21,8 @@ from concours.kernel.reference.countries import Country, country_for, country_or
 from concours.kernel.reference.duty_stations import DutyStation, station_spellings
 
 _WORD_RE = re.compile(r"[\w'’-]+")
-_PART_SPLIT_RE = re.compile(r"\s*[,;/]\s*|\s+[-–]\s+|(?<=[a-zà-ÿ])-(?=[A-ZÀ-Ý])")
+_PART_SPLIT_RE = re.compile(r"\s*[,;/]\s*|\s+[-–]\s+")
+_HYPHEN_SPLIT_RE = re.compile(r"(?<=[a-zà-ÿ])-(?=[A-ZÀ-Ý])")
 _PARENTHESIS_RE = re.compile(r"\s*\(([^()]*)\)")
 _SPECIAL_RE = re.compile(
     r"^(?P<place>home[- ]?based|remote(?: work)?|various(?: duty stations| locations)?|multiple "
@@ -30,6 +31,13 @@ _SPECIAL_RE = re.compile(
 )
 _NOT_A_PLACE_WORDS = frozenset(
     [
+        "organizations",
+        "organisations",
+        "latest",
+        "stations",
+        "jobs",
+        "vacancies",
+        "soon",
         "premises",
         "office",
         "offices",
@@ -98,8 +106,18 @@ def _country(text: str) -> Country | None:
 
 
 def split_place(text: str) -> list[str]:
-    """The parts of a place as written: "Belgium-Brussels" -> ["Belgium", "Brussels"]."""
-    return [squash(part) for part in _PART_SPLIT_RE.split(text) if part.strip()]
+    """The parts of a place as written: "Belgium-Brussels" -> ["Belgium", "Brussels"] (but "Timor-Leste"
+    and "Port-au-Prince" are one place each)."""
+    parts: list[str] = []
+    for part in _PART_SPLIT_RE.split(text):
+        part = squash(part)
+        if not part:
+            continue
+        if "-" in part and not (station_named(part) or _country(part)):
+            parts.extend(squash(piece) for piece in _HYPHEN_SPLIT_RE.split(part) if piece.strip())
+        else:
+            parts.append(part)
+    return parts
 
 
 def is_place(text: str) -> bool:

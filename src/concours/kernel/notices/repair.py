@@ -7,6 +7,7 @@
   Grade: A-2 Title: ..."), each label starts a line; where its items run together without separators
   ("...implementation.Experience with...", "mainly PRIMESKnowledge of...", "activities- Support..."),
   each item starts a line.
+- A field name ended by "::" (WFP's "Education:: University degree ...") is put on its own line.
 - A label whose parenthesis is broken over lines ("Application deadline (\\nmidnight local time\\n):")
   is put back on one line.
 
@@ -22,21 +23,29 @@ from concours.kernel.notices.vocabulary import GLUE_LABELS, LABELS, fold_aligned
 
 # Where a label may be glued to what precedes it: a lower-case letter, digit or closing bracket right
 # before a capital, or a run of capitals before a capitalised word ("PMSalary").
-_GLUE_RE = re.compile(r"(?<=[a-z0-9)\]])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])")
+# (Matched, not looked around: a zero-width pattern is tried at every offset of the text; this one only
+# where its first character class is. The label starts at the group.)
+_GLUE_RE = re.compile(r"[a-z0-9)\]](?P<at>[A-Z])|[A-Z]{2}(?P<after>[A-Z][a-z])")
 # A label and what may follow it for the break to hold: a colon, a bracket, the end of the line, or the
 # next word (capitalised or a number).
 _AFTER_LABEL_RE = re.compile(r"\s*(?:[:(（]|$)|\s+[A-Z0-9€$£]|\s*\n|[A-Z0-9]")
 _RUN_ON_LENGTH = 600
-_LABEL_COLON_RE = re.compile(r"(?<=\S) (?=[A-Z][\w/&.' -]{1,40}?\s?:\s)")
+_LABEL_COLON_RE = re.compile(r"\S (?=[A-Z][\w/&.' -]{1,40}?\s?:\s)")
 # Items run together in a one-line notice: a sentence end, a lower-case letter or a closing bracket
 # straight before a capitalised word; a run of capitals before one ("PRIMESKnowledge"); a dash bullet
 # glued to the end of the previous item ("activities- Support"); a numbered heading ("data.2. Duties").
+# (Each alternative matches the characters before the join, so the engine skips to them; the join is
+# where the match ends.)
 _ITEM_JOIN_RE = re.compile(
-    r"(?<=[a-z]{2}[.;:])(?=[A-Z])|(?<=[a-z)])(?=[A-Z][a-z])|(?<=[a-z])(?=[A-Z]{2,}-[A-Z])|"
-    r"(?<=[A-Z]{3})(?=[A-Z][a-z]{2})|(?<=[a-z.])(?=- [A-Z])|(?<=[a-z.])(?=\d{1,2}\. [A-Z])"
+    r"[a-z]{2}[.;:](?=[A-Z]|\d{1,2} )|[a-z)](?=[A-Z][a-z])|[a-z](?=[A-Z]{2,}(?:-[A-Z]|\b))|"
+    r"[A-Z]{3}(?=[A-Z][a-z]{2})|[a-z.](?=- [A-Z])|[a-z.](?=\d{1,2}\. [A-Z])"
 )
 _MIN_JOINS = 5
 _WORD_RE = re.compile(r"[a-z]+")
+# A sentence or field glued to the next one ("implementation.Experience", "data.2. Duties").
+_GLUED_SENTENCE_RE = re.compile(r"[.;:][A-Z0-9]")
+_HEAD = 4000
+_DOUBLE_COLON_RE = re.compile(r"[ \t]*::[ \t]*")
 _OPEN_PAREN_RE = re.compile(r"\(\s*$")
 _BROKEN_PAREN_RE = re.compile(r"\([ \t]*\n")
 
@@ -68,11 +77,13 @@ def _label_at(line: str, folded: str, at: int) -> int:
 def _unglue_labels(text: str) -> str:
     folded: str | None = None
     cuts = []
-    for match in _GLUE_RE.finditer(text):
+    # Boards glue labels in the page's header: only its opening is looked at.
+    for match in _GLUE_RE.finditer(text, 0, _HEAD):
         if folded is None:
             folded = fold_aligned(text)
-        if _label_at(text, folded, match.start()):
-            cuts.append(match.start())
+        at = match.start(match.lastgroup or "at")
+        if _label_at(text, folded, at):
+            cuts.append(at)
     if not cuts:
         return text
     parts = [text[i:j] for i, j in zip([0, *cuts], [*cuts, len(text)], strict=True)]
@@ -81,17 +92,20 @@ def _unglue_labels(text: str) -> str:
 
 def _split_run_on(line: str) -> str:
     """A one-line notice cut at its labels, then at the joins of its items."""
-    labelled = [m.start() + 1 for m in _LABEL_COLON_RE.finditer(line)]
+    if line.count(":") < 3 and len(_GLUED_SENTENCE_RE.findall(line)) < 3:
+        return line  # a long paragraph of prose
+    labelled = [m.end() for m in _LABEL_COLON_RE.finditer(line)]
     folded = fold_aligned(line)
     labelled = [at for at in labelled if _label_at(line, folded, at)]
     if len(labelled) >= 3:
         parts = [line[i:j].strip() for i, j in zip([0, *labelled], [*labelled, len(line)], strict=True)]
         line = "\n".join(part for part in parts if part)
-    joins = [m.start() for m in _ITEM_JOIN_RE.finditer(line)]
+    joins = [m.end() for m in _ITEM_JOIN_RE.finditer(line)]
     if len(joins) < _MIN_JOINS:
         return line
     parts = [line[i:j].strip() for i, j in zip([0, *joins], [*joins, len(line)], strict=True)]
-    return "\n".join(part for part in parts if part)
+    # A blank line between the items: each is a paragraph of its own, not a line a PDF wrapped.
+    return "\n\n".join(part for part in parts if part)
 
 
 def _join_open_parentheses(lines: list[str]) -> list[str]:
@@ -124,6 +138,10 @@ def repair(text: str) -> str:
             _split_run_on(line) if len(line) >= _RUN_ON_LENGTH else line for line in text.split("\n")
         )
     result = _unglue_labels(result)
+    if "::" in result:
+        # "QUALIFICATIONS & EXPERIENCE REQUIRED:: Education:: University degree ...": each "::" ends a
+        # field's name, its value follows on the next line.
+        result = _DOUBLE_COLON_RE.sub(":\n", result)
     if _BROKEN_PAREN_RE.search(result):
         result = "\n".join(_join_open_parentheses(result.split("\n")))
     return result

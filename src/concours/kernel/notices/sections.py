@@ -130,13 +130,24 @@ class Label:
 def _heading(text: str) -> str | None:
     if len(text) > 90:
         return None
+    markdown = text[0] == "#"
+    if markdown:
+        text = text.lstrip("#").strip()  # a Markdown heading: one, whatever its words
+        if not text:
+            return None
     body = (
         (_HEADING_NUMBER_RE.sub("", text, count=1) if text[0] in _NUMBERING else text).rstrip(" :：").strip()
     )
     # Known headings are short; longer ones are written in capitals and caught below.
-    key = _HEADING_LOOKUP.get(" ".join(fold_aligned(body).split())) if len(body) <= _LONGEST_HEADING else None
+    key = (
+        _HEADING_LOOKUP.get(" ".join(fold_aligned(body.rstrip(".?:： ")).split()))
+        if len(body) <= _LONGEST_HEADING + 2
+        else None
+    )
     if key:
         return key
+    if markdown:
+        return "other"
     if body.isascii() and not body.isupper():
         return None  # an ASCII line with a lower-case letter (the test below, at C speed)
     letters = [c for c in body if c.isalpha()]
@@ -183,11 +194,13 @@ class Notice:
         found: dict[str, list[Label]] = {}
         lines = self.lines
         for line in lines:
-            if not line.text:
-                continue
+            if not line.text or (len(line.text) > 160 and ":" not in line.text[:120]):
+                continue  # (a long line is a field only where a colon says so: see below)
             folded = fold_aligned(line.text[:200])
             match = _LABEL_RE.match(folded)
             if match is None:
+                if ":" not in folded and "：" not in folded:
+                    continue
                 match = _WORDY_LABEL_RE.match(folded)
                 if match is None:
                     continue

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from concours.kernel.reference.countries import country_spellings
 from concours.kernel.reference.duty_stations import station_spellings
-from concours.kernel.reference.languages import language_spellings
-from concours.kernel.reference.spelling import fold
+from concours.kernel.reference.languages import language_name, language_spellings
+from concours.kernel.reference.spelling import fold as _fold
 
 __all__ = [
     "BOARD_NOISE",
@@ -36,6 +37,10 @@ __all__ = [
     "fold_aligned",
 ]
 
+
+# The reference's fold, remembered (within bounds): the parser folds the same words (places, labels, job
+# nouns) again and again, and unicodedata's decomposition is costly.
+fold = lru_cache(maxsize=1 << 14)(_fold)
 
 # Section headings per meaning; English and French. A line is a heading when, stripped of its number
 # ("2.", "IV)") and a trailing colon, it is one of these.
@@ -88,6 +93,16 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "criteres de selection",
         "minimum requirements",
         "conditions d'admission",
+        "required skills and experience",
+        "qualifications & experience required",
+        "qualifications and experience required",
+        "qualifications et experience requises",
+        "qualifications et experiences requises",
+        "recruitment qualifications",
+        "job profile requirements",
+        "assignment requirements",
+        "profil recherche",
+        "exigences du poste",
     ),
     "essential": (
         "essential",
@@ -117,6 +132,10 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "qualifications souhaitables",
         "preferred",
         "an advantage",
+        "desirables",
+        "desired skills",
+        "desired qualifications",
+        "preferred qualifications",
     ),
     "accountabilities": (
         "accountabilities",
@@ -152,7 +171,15 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "core values and competencies",
         "competencies and values",
         "competences et valeurs",
+        "managerial competencies",
+        "cross-functional competencies",
+        "functional competencies",
+        "technical competencies",
+        "organizational competencies",
+        "organisational competencies",
     ),
+    # Listed beside competencies, but not competencies (UN Women's Core Values).
+    "values": ("core values", "valeurs fondamentales"),
     "contract": (
         "contract",
         "contrat",
@@ -195,14 +222,56 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     "key_challenges": ("key challenges", "defis", "principaux defis", "defis majeurs", "enjeux principaux"),
     "principal_issues": ("principal issues", "main issues", "principaux dossiers"),
-    "education": ("education", "formation", "etudes", "education and experience"),
+    "education": (
+        "education",
+        "formation",
+        "etudes",
+        "education and experience",
+        "education and certification",
+        "required education level",
+    ),
     "work_experience": (
         "work experience",
         "experience",
         "experience professionnelle",
         "professional experience",
+        "relevant job experience",
+        "experience requise",
     ),
-    "languages": ("languages", "langues", "language requirements", "connaissances linguistiques"),
+    "languages": (
+        "languages",
+        "langues",
+        "language requirements",
+        "connaissances linguistiques",
+        "required language(s)",
+        "required languages",
+    ),
+    "skills": (
+        "skills and experience",
+        "knowledge & skills",
+        "knowledge and skills",
+        "connaissances et competences",
+    ),
+    "job_specific": (
+        "job - specific qualification",
+        "job-specific qualification",
+        "job specific qualification",
+        "job-specific qualifications",
+    ),
+    # Sub-headings of a requirements section whose lines are not qualifications.
+    "expertise": (
+        "area(s) of expertise",
+        "areas of expertise",
+        "domaine(s) d'expertise",
+        "domaines d'expertise",
+        "fields of education",
+        "certificates and/or licenses",
+        "functional skills",
+        "driving license",
+        "travel",
+    ),
+    # A board's own lists after the notice: its tags and skills are never the notice's.
+    "board": ("tags",),
 }
 
 # Header labels ("Label: value" or "Label" with the value on the next line), per field.
@@ -529,8 +598,40 @@ NUMBER_WORDS: dict[str, int] = {
 # "six" is the same word in both languages; listed once above.
 NUMBER_WORDS["six"] = 6
 
-# Language names -> ISO 639-1, as written ("français") and folded ("francais"): reference/languages.json.
-LANGUAGES: dict[str, str] = dict(language_spellings())
+# Language names -> ISO 639-1, as written ("français") and folded ("francais"): reference/languages.json,
+# the languages it gives the spellings of, and these, which notices for field duty stations ask for, by
+# their English and French names there (and the other names notices use for a few of them).
+_FIELD_LANGUAGES = (
+    *("th", "ko", "ja", "hi", "sw", "bn", "ur", "fa", "ps", "am", "so", "ha", "ln", "mg", "ne", "my", "km"),
+    *("lo", "vi", "id", "ms", "tl", "mn", "ka", "hy", "az", "kk", "ky", "uz", "tg", "tk", "sr", "hr", "bs"),
+    *("sq", "mk", "ro", "bg", "hu", "cs", "sk", "sl", "lt", "lv", "et", "fi", "sv", "da", "no", "is", "he"),
+)
+_OTHER_NAMES = {
+    "kiswahili": "sw",
+    "bengali": "bn",
+    "farsi": "fa",
+    "pashto": "ps",
+    "khmer": "km",
+    "kyrgyz": "ky",
+    "filipino": "tl",
+    "azerbaijani": "az",
+    "haitian creole": "ht",
+    "creole": "ht",
+}
+
+
+def _language_names() -> dict[str, str]:
+    names = dict(language_spellings())
+    for code in _FIELD_LANGUAGES:
+        for name in (language_name(code, "en"), language_name(code, "fr")):
+            names.setdefault(name.casefold(), code)
+            names.setdefault(fold(name), code)
+    for name, code in _OTHER_NAMES.items():
+        names.setdefault(name, code)
+    return names
+
+
+LANGUAGES: dict[str, str] = _language_names()
 
 # Duty stations: every spelling -> (city, country) in English, so that one place compares equal across
 # languages and job boards ("Brussel", "Bruxelles", "Belgium-Brussels"): reference/duty_stations.json.

@@ -73,9 +73,10 @@ def find_organisation(*names: str | None) -> Organisation | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Employer:
-    """An organisation or one of its employing bodies, with every name notices give it.
+    """An organisation or one of its employing bodies, with every name notices give it (one object per
+    employer: compared and hashed as itself).
 
     `parent` is None for an organisation (the top level of a notice's `organisation`); for a body, the
     organisation or body it belongs to. `rules` is the key of the standing rules in `organisations()`.
@@ -86,6 +87,8 @@ class Employer:
     names: tuple[str, ...]
     parent: Employer | None
     rules: str | None
+    # The scale a notice's language levels are read on when it states none: "UN" for the UN system.
+    language_scale: str | None = None
 
     @property
     def root(self) -> Employer:
@@ -123,6 +126,7 @@ def employers() -> tuple[Employer, ...]:
                 tuple(row["names"]),
                 built[parent_name] if parent_name is not None else None,
                 row.get("rules"),
+                row.get("language_scale"),
             )
         if len(waiting) == len(pending):
             raise ValueError(f"organisations.json: unknown part_of in {[row['name'] for row in waiting]}")

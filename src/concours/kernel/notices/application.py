@@ -36,8 +36,8 @@ _NATIONALITY_RES = (
     re.compile(r"\bêtre (?P<who>ressortissante? d['’]un [^.;\n]+)", re.I),
 )
 _ESSAY_RE = re.compile(
-    r"\bessay\b|\bMS Word document\b|\bWord document\b|document Word|\bdissertation\b|\bexposé\b|"
-    r"note de réflexion|\brédaction\b",
+    r"\bessay\b|\bMS Word document\b|\bWord document\b|document Word|\bune (?:dissertation|rédaction)\b|"
+    r"\bun exposé\b|note de réflexion",
     re.I,
 )
 _ESSAY_WORDS = ("essay", "word", "dissertation", "exposé", "réflexion", "rédaction")

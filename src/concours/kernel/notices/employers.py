@@ -241,6 +241,12 @@ class Employers:
 def find_employers(notice: Notice) -> Employers:
     """The notice's organisation and its employing body (None where the text names none)."""
     text = notice.text
+    for label in notice.labels.get("body", []):
+        # "NATO Body: International Military Staff (NATO IMS)", "Organization: UNICEF - United Nations
+        # Children's Fund": a field that names a body says who employs, and so whose organisation.
+        named = [mention.employer for mention in mentions(label.value)]
+        if named and all(employer is named[0] for employer in named) and named[0].parent is not None:
+            return Employers(named[0].root.name, label.end, named[0].name, label.end)
     # The opening of a notice names its employers as often as the rest does (the counts only rank them).
     found = mentions(text[:_READ])
     labelled_lines = {
@@ -254,9 +260,9 @@ def find_employers(notice: Notice) -> Employers:
     for mention in found:
         weight = 1
         number = _line_of(line_starts, mention.start)
-        label = labelled_lines.get(number)
-        if label is not None:
-            weight = _LABEL_WEIGHT if label.key == "body" else _HEADER_WEIGHT
+        line_label = labelled_lines.get(number)
+        if line_label is not None:
+            weight = _LABEL_WEIGHT if line_label.key == "body" else _HEADER_WEIGHT
         elif mention.start < header_end:
             weight = _HEADER_WEIGHT
         employer = mention.employer

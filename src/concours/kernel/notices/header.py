@@ -63,10 +63,13 @@ _DEADLINE_WORDS = (
     "submitted by",
     "close",
     "fermé",
+    "open until",
+    "ouvert jusqu",
 )
 _DEADLINE_PHRASE_RE = re.compile(
     r"by latest|at the latest|no later than|au plus tard|must be received by|must reach us by|"
-    r"applications? (?:should|must) be submitted by|(?:will )?closes? on|ferm[ée]e? le",
+    r"applications? (?:should|must) be submitted by|(?:will )?closes? on|ferm[ée]e? le|open until|"
+    r"ouvert jusqu['’]au",
     re.IGNORECASE,
 )
 # How each of the phrases above begins (lower case).
@@ -80,6 +83,8 @@ _DEADLINE_PHRASE_STARTS = (
     "application",
     "close",
     "ferm",
+    "open until",
+    "ouvert jusqu",
 )
 _DATE_KEYS = ("deadline", "posted", "posting_period")
 _PERIOD_RE = re.compile(r"\b(?:from|du)\b.+\b(?:to|until|au|jusqu)", re.IGNORECASE)

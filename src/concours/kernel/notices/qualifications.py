@@ -169,7 +169,19 @@ _CLOSING_RE = re.compile(
 _INTRO_START_RE = re.compile(
     r"^(?:The|Le|La|Les|Applicants?|Candidates?|Successful|Please|In addition|Further|Le/La)\b", re.IGNORECASE
 )
+_SENTENCE_END_RE = re.compile(r"[.;!?]\s")
 _THREE_LETTERS_RE = re.compile(r"[^\W\d_](?:[\W\d_]*[^\W\d_]){2}")
+# A sub-heading in title case, of a few words ("Level of Professional Competence Requirements").
+_TITLE_CASE_HEADING_RE = re.compile(
+    r"^(?:[A-ZÀ-Ý][\w’'&/-]*|of|and|for|the|de|des|du|et)(?:\s+(?:[A-ZÀ-Ý][\w’'&/-]*|of|and|for|the|de|des|du|et)){1,5}$"
+)
+# Items run together without separators ("Excellent physical condition Possession of a valid driving
+# license ..."): a new item starts with one of the words requirements start with, after a lower-case word.
+_RUN_TOGETHER_RE = re.compile(
+    r"(?<=[a-z)]) (?=(?:Experience|Excellent|Knowledge|Ability|Possession|Proven|Strong|Good|Demonstrated|"
+    r"Familiarity|Fluency|Understanding|Some|Sound|Diplomatic|Willingness|Capacity|Commitment|Very good|"
+    r"Expérience|Excellente?s?|Connaissance|Capacité|Maîtrise|Aptitude|Bonne)\b)"
+)
 _SENTENCE_WORDS_RE = re.compile(r"\b(?:is|are|est|sont|must|doit|requi\w*|atout|asset|have|avoir)\b", re.I)
 _SKILLS_RE = re.compile(r"skill|knowledge|compétences|connaissances|aptitude", re.IGNORECASE)
 _BLOCK_KINDS = frozenset(("qualifications", "essential", "desirable"))
@@ -240,9 +252,16 @@ class _Walk:
         self.current = []
         if not item or _NOT_AN_ITEM_RE.search(item) or not _THREE_LETTERS_RE.search(item):
             return
-        if _NOT_QUALIFICATION_RE.search(item):
-            return
+        if _NOT_QUALIFICATION_RE.search(item) or (" " not in item and not self.bullets):
+            return  # (a word alone, not a bullet, is a heading or a board's field, not a requirement)
         mode = self.current_mode
+        if len(item) > 150 and not self.bullets and not _SENTENCE_END_RE.search(item):
+            parts = _RUN_TOGETHER_RE.split(item)
+            if len(parts) >= 3:
+                for part in parts:
+                    self.current, self.current_mode = [part], mode
+                    self._flush()
+                return
         if mode == "specific":
             mode = "desirable" if _DESIRABLE_WORDS_RE.search(item) else "essential"
         if mode == "desirable":
@@ -344,6 +363,9 @@ class _Walk:
             return True
         if text.endswith((":", "：")):
             return self._intro(text)
+        if not line.bullet and _TITLE_CASE_HEADING_RE.match(text):
+            # "Field of Expertise Requirements", "Mission Specific Requirements": a sub-heading.
+            return self._sub_heading(text)
         if line.heading == "other" and not line.bullet:
             if _SKIP_HEADING_RE.search(text):
                 self._sub_heading(text)

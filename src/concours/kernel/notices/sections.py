@@ -18,6 +18,19 @@ from concours.kernel.notices.vocabulary import HEADINGS, LABELS, alternation, fo
 
 _HEADING_LOOKUP: dict[str, str] = {fold(name): key for key, names in HEADINGS.items() for name in names}
 _NUMBERING = frozenset("0123456789IVX")
+# A heading of requirements the lists above do not name: a few words ending with one of these.
+_REQUIREMENTS_ENDINGS = (
+    "Requirements",
+    "REQUIREMENTS",
+    "Qualifications",
+    "QUALIFICATIONS",
+    "Exigences",
+    "Criteria",
+)
+_REQUIREMENTS_HEADING_RE = re.compile(
+    r"^[A-ZÀ-Ý][\w’'/&-]*\s+(?:(?:[A-ZÀ-Ý][\w’'/&-]*|of|and|for|the|de|des|du|et)\s+){0,4}"
+    r"(?:Requirements|REQUIREMENTS|Qualifications|QUALIFICATIONS|Exigences|Criteria)$"
+)
 _LONGEST_HEADING = max(len(name) for name in _HEADING_LOOKUP)
 _HEADING_NUMBER_RE = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]?\s+|^(?:\d{1,2}|[IVX]{1,4})[.)]\s*")
 _SYMBOL_BULLET_RE = re.compile(r"^[•·▪◦●■○∙‣⁃\*\-–—➢►✓]\s*(?=\S)")
@@ -27,7 +40,7 @@ _ORDERED_BULLET_RE = re.compile(
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _LABEL_NAMES = alternation({fold(label) for names in LABELS.values() for label in names})
 _LABEL_RE = re.compile(
-    rf"^(?:[•*\-]\s*|#+\s*)?(?P<label>{_LABEL_NAMES})"
+    rf"^(?:[•*\-]\s*|#+\s*|\d{{1,2}}[.)]+\s*)?(?P<label>{_LABEL_NAMES})"
     # "Application deadline (midnight Geneva time): ...", "Salaire (Base de paie)"
     r"(?:\s*\([^()\n]{1,40}\))?"
     r"\s*(?:#\s*|n°\s*|no\.?\s*)?(?:(?P<colon>\s*[:：])|(?P<gap>\s{2,}|\t)|(?P<dash>\s+[-–]\s+)|"
@@ -40,6 +53,14 @@ _WORDY_LABEL_RE = re.compile(
     r"^(?:[•*\-]\s*)?(?:(?P<deadline>deadline|date limite|closing date|cloture|application deadline|"
     r"last day)|(?P<salary>salary|salaire|traitement|remuneration|minimum net|net annual|annual net|"
     r"monthly net|basic salary))[^:：\n]{0,45}?\s*[:：]"
+)
+_FIRST_WORD_RE = re.compile(r"(?:[•*\-]\s*|#+\s*|\d{1,2}[.)]+\s*)?([a-z]+|n°|#)")
+_LABEL_FIRST_WORDS = frozenset(
+    [
+        *(re.match(r"[a-z]+|n°|#", fold(label)).group() for names in LABELS.values() for label in names),  # type: ignore[union-attr]
+        *("deadline", "date", "closing", "cloture", "application", "last", "salary", "salaire", "traitement"),
+        *("remuneration", "minimum", "net", "annual", "monthly", "basic"),
+    ]
 )
 _LABEL_KEY: dict[str, str] = {fold(label): key for key, names in LABELS.items() for label in names}
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«“\"(])")
@@ -148,6 +169,8 @@ def _heading(text: str) -> str | None:
         return key
     if markdown:
         return "other"
+    if body.endswith(_REQUIREMENTS_ENDINGS) and len(body) <= 60 and _REQUIREMENTS_HEADING_RE.search(body):
+        return "qualifications"  # "General Minimum Requirements", "Field of Expertise Requirements"
     if body.isascii() and not body.isupper():
         return None  # an ASCII line with a lower-case letter (the test below, at C speed)
     letters = [c for c in body if c.isalpha()]
@@ -197,6 +220,10 @@ class Notice:
             if not line.text or (len(line.text) > 160 and ":" not in line.text[:120]):
                 continue  # (a long line is a field only where a colon says so: see below)
             folded = fold_aligned(line.text[:200])
+            # Only a line whose first word starts a label is tried against the (long) list of labels.
+            first = _FIRST_WORD_RE.match(folded)
+            if first is None or first.group(1) not in _LABEL_FIRST_WORDS:
+                continue
             match = _LABEL_RE.match(folded)
             if match is None:
                 if ":" not in folded and "：" not in folded:

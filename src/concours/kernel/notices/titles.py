@@ -47,6 +47,8 @@ _JOB_DESCRIPTION_RE = re.compile(
 _JOB_DESCRIPTION_HEADINGS = frozenset(
     ("job description", "description de l'emploi", "description du poste", "description de poste")
 )
+# A board's list of posts: "Poste 1 : Spécialiste SIG – (2210482)", "Position 1: ..." (the first is read).
+_NUMBERED_POST_RE = re.compile(r"^(?:Poste|Post|Position|Job)\s*(?:n°\s*)?\d{1,2}\s*[:：]\s*(?P<title>\S.+)$")
 _VACANCY_FIELD_RE = re.compile(r"^(?:[A-Z]{2,8}\s+)?(?:Vacancy|VACANCY)\s*:\s*(?P<title>\S.+)$")
 # How a recruiting sentence introduces the post; the title is the capitalised run after it.
 _RECRUITING_RE = re.compile(
@@ -111,6 +113,7 @@ _CODE_SEGMENT_RE = re.compile(r"^[A-Z0-9]+(?:\.[A-Z0-9]+)+$")
 _FIELD_LINE_RE = re.compile(r"^[A-ZÀ-Ý][\w /&()'’.-]{1,40}?\s?[:：]")
 _CONSULTANCY_CODE_RE = re.compile(r"\s+(?P<grade>CST\s?(?:IV|III|II|I))(?:\s+WAE)?(?=\s|$)|\s+WAE(?=\s|$)")
 _QUOTES = "\"'“”«»‘’"
+_HEADLINE_RE = re.compile(r"(?<=[a-z0-9])\.\s+(?=[A-Z])")
 _REQUISITION_RE = re.compile(r"^(?P<ref>[A-Z0-9][\w/.-]*)\s+Requisition\s*#?\s*$", re.IGNORECASE)
 _ID_AND_UNIT_RE = re.compile(r"^(?P<ref>\d{4,8})\s*\|\s*[A-Z][A-Za-z]{1,8}$")
 _VACANCY_NUMBER_RE = re.compile(
@@ -255,6 +258,11 @@ def clean_title(raw: str, end: int) -> Title:
     """A title as written, without what boards and systems add to it (see the module's docstring)."""
     title = Title("", end)
     text = squash(raw).strip(_QUOTES + " ")
+    # A headline of sentences ("Officer, B5/B6. EUMETSAT, Darmstadt. Open until 4 May 2020"): the post
+    # is the first.
+    headline = _HEADLINE_RE.split(text, maxsplit=1)
+    if len(headline) == 2 and has_job_word(headline[0]):
+        text = headline[0]
     text = _POSITION_NUMBER_RE.sub("", text)
     reference = _TRAILING_REFERENCE_RE.search(text)
     if reference:
@@ -361,7 +369,7 @@ def find_title(notice: Notice) -> Title | None:
             found = clean_title(match.group("title"), line.end)
             found.reference = found.reference or match.group("ref")
             return found
-        match = _VACANCY_FIELD_RE.match(line.text)
+        match = _VACANCY_FIELD_RE.match(line.text) or _NUMBERED_POST_RE.match(line.text)
         if match and len(line.text) < 200:
             return clean_title(match.group("title"), line.end)
     labelled = _labelled_lines(notice)
@@ -528,6 +536,12 @@ def _reference_value(notice: Notice, label: Label) -> str | None:
         value = following.text.strip()
     value = re.split(r"\s{2,}|\s+[-–]\s+(?=[A-Z][a-z])", value)[0].strip(" .;,")
     value = _DATE_AFTER_REFERENCE_RE.sub("", value).strip(" .;,")
+    # "20/23 Information Management Coordinator": the number, not the words written after it.
+    tokens = value.split()
+    last = max((i for i, token in enumerate(tokens) if any(c.isdigit() for c in token)), default=-1)
+    after = tokens[last + 1 :] if last >= 0 else []
+    if len(after) >= 2 and all(token.isalpha() for token in after):
+        value = " ".join(tokens[: last + 1])
     if not value or not any(c.isdigit() for c in value) or len(value) > 60:
         return None
     return value

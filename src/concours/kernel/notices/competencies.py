@@ -42,13 +42,13 @@ _STOP_KINDS_INSIDE = frozenset(("values",))
 
 
 def _strip(text: str) -> str:
-    text = _LEADING_MARK_RE.sub("", squash(text)).strip()
-    return _GLUED_HEADING_RE.sub("", text).strip()
+    text = _LEADING_MARK_RE.sub("", squash(text), count=1).strip()
+    return _GLUED_HEADING_RE.sub("", text).strip() if "ompetencies" in text else text
 
 
 def _competency(item: str) -> tuple[dict[str, str | None], bool] | None:
-    """(the competency, whether its text is a definition) for one item, or None."""
-    item = _strip(item).rstrip(" ;,.")
+    """(the competency, whether its text is a definition) for one item, stripped, or None."""
+    item = item.rstrip(" ;,.")
     if not item or _PLACEHOLDER_RE.match(item):
         return None
     if item.endswith((" -", " –", ":")):

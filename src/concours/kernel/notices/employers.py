@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import NamedTuple
 
 from concours.kernel.notices.sections import Notice, finditer_at, squash
@@ -23,7 +24,9 @@ from concours.kernel.notices.vocabulary import fold_aligned
 from concours.kernel.reference.organisations import Employer, employer_named, employers
 
 _TOKEN_RE = re.compile(r"\w+|&")
-_CAPITALISED_RE = re.compile(r"(?<![\w&])[A-ZÀ-ÖØ-Þ]\w*")
+# (No look-behind for a word's start: tried at every offset, it would triple the cost. A match inside a
+# word, "iPhone" -> "Phone", is told apart where it is found again: see _find_word.)
+_CAPITALISED_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]\w*")
 _READ = 8000
 _LABEL_WEIGHT = 6
 _HEADER_WEIGHT = 2
@@ -76,11 +79,11 @@ def mentions(text: str) -> list[Mention]:
     cursor = 0
     for word in [word for word in _CAPITALISED_RE.findall(text) if word in written]:
         # (The few capitalised words that can start a name are found again, in order, with str.find.)
-        start = _find_word(text, word, cursor)
+        start, whole = _find_word(text, word, cursor)
         if start < 0:
             continue
         end = cursor = start + len(word)
-        if start < done:
+        if start < done or not whole:
             continue
         key = word.lower() if word.isascii() else fold_aligned(word)
         candidates = table[key]
@@ -88,9 +91,7 @@ def mentions(text: str) -> list[Mention]:
         second = fold_aligned(after.group(1)) if after is not None else None
         if second is not None and second in seconds.get(key, ()):
             longest = len(candidates[0].words)
-            tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, start + 160)][
-                : longest + 1
-            ]
+            tokens = [m.span() for m in islice(_TOKEN_RE.finditer(text, start, start + 160), longest + 1)]
             words = [fold_aligned(text[a:b]) for a, b in tokens]
         else:
             candidates = _singles(key)
@@ -130,18 +131,29 @@ def _first_words_as_written() -> frozenset[str]:
     return frozenset(found)
 
 
-def _find_word(text: str, word: str, start: int) -> int:
-    """Where `word` is next in `text` from `start` as a whole word, or -1."""
+def _find_word(text: str, word: str, start: int) -> tuple[int, bool]:
+    """Where the next match of _CAPITALISED_RE that is `word` is in `text` from `start`, and whether it
+    is a whole word (not the end of one: "iPhone", "R&D"); (-1, False) if there is none."""
     at = text.find(word, start)
     size = len(text)
     while at >= 0:
         end = at + len(word)
-        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_&")) and (
-            end == size or not (text[end].isalnum() or text[end] == "_")
-        ):
-            return at
+        if end == size or not (text[end].isalnum() or text[end] == "_"):
+            # A match of the pattern unless a capital comes before it in the same word.
+            run = at
+            while run > 0 and (text[run - 1].isalnum() or text[run - 1] == "_"):
+                if _capital(text[run - 1]):
+                    break
+                run -= 1
+            if run == 0 or not _capital(text[run - 1]):
+                return at, run == at and (at == 0 or text[at - 1] != "&")
         at = text.find(word, at + 1)
-    return -1
+    return -1, False
+
+
+def _capital(char: str) -> bool:
+    """Whether `char` is in _CAPITALISED_RE's first class."""
+    return "A" <= char <= "Z" or "À" <= char <= "Ö" or "Ø" <= char <= "Þ"
 
 
 @cache

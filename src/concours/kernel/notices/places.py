@@ -17,7 +17,7 @@ from functools import cache
 from concours.kernel.notices.employers import names_employer
 from concours.kernel.notices.sections import Notice, squash
 from concours.kernel.notices.vocabulary import fold, fold_aligned
-from concours.kernel.reference.countries import Country, country_for, country_or_territory
+from concours.kernel.reference.countries import Country, country_or_territory, country_spellings
 from concours.kernel.reference.duty_stations import DutyStation, station_spellings
 
 _WORD_RE = re.compile(r"[\w'’-]+")
@@ -102,7 +102,8 @@ def _country(text: str) -> Country | None:
             return country_or_territory(text)
         except KeyError:
             return None
-    return country_for(text)
+    # (country_for() with the parser's faster fold)
+    return country_spellings().get(fold(text)) if text else None
 
 
 def split_place(text: str) -> list[str]:

@@ -23,9 +23,10 @@ from concours.kernel.notices.vocabulary import GLUE_LABELS, LABELS, fold_aligned
 
 # Where a label may be glued to what precedes it: a lower-case letter, digit or closing bracket right
 # before a capital, or a run of capitals before a capitalised word ("PMSalary").
-# (Matched, not looked around: a zero-width pattern is tried at every offset of the text; this one only
-# where its first character class is. The label starts at the group.)
-_GLUE_RE = re.compile(r"[a-z0-9)\]](?P<at>[A-Z])|[A-Z]{2}(?P<after>[A-Z][a-z])")
+# (Matched, not looked around: a zero-width pattern is tried at every offset of the text; these only
+# where their first character class is. Two simple patterns cost less than their alternation. The label
+# starts at the last capital but one, or the last.)
+_GLUE_RES = (re.compile(r"[a-z0-9)\]][A-Z]"), re.compile(r"[A-Z]{3}[a-z]"))
 # A label and what may follow it for the break to hold: a colon, a bracket, the end of the line, or the
 # next word (capitalised or a number).
 _AFTER_LABEL_RE = re.compile(r"\s*(?:[:(（]|$)|\s+[A-Z0-9€$£]|\s*\n|[A-Z0-9]")
@@ -44,7 +45,7 @@ _MIN_JOINS = 5
 _WORD_RE = re.compile(r"[a-z]+")
 # A sentence or field glued to the next one ("implementation.Experience", "data.2. Duties").
 _GLUED_SENTENCE_RE = re.compile(r"[.;:][A-Z0-9]")
-_HEAD = 4000
+_HEAD = 1500  # (glued labels are a page header's: the first few hundred characters)
 _DOUBLE_COLON_RE = re.compile(r"[ \t]*::[ \t]*")
 _OPEN_PAREN_RE = re.compile(r"\(\s*$")
 _BROKEN_PAREN_RE = re.compile(r"\([ \t]*\n")
@@ -78,14 +79,16 @@ def _unglue_labels(text: str) -> str:
     folded: str | None = None
     cuts = []
     # Boards glue labels in the page's header: only its opening is looked at.
-    for match in _GLUE_RE.finditer(text, 0, _HEAD):
-        if folded is None:
-            folded = fold_aligned(text)
-        at = match.start(match.lastgroup or "at")
-        if _label_at(text, folded, at):
-            cuts.append(at)
+    for pattern, back in ((_GLUE_RES[0], 1), (_GLUE_RES[1], 2)):
+        for match in pattern.finditer(text, 0, _HEAD):
+            if folded is None:
+                folded = fold_aligned(text[: _HEAD + 100])
+            at = match.end() - back
+            if _label_at(text, folded, at):
+                cuts.append(at)
     if not cuts:
         return text
+    cuts = sorted(set(cuts))
     parts = [text[i:j] for i, j in zip([0, *cuts], [*cuts, len(text)], strict=True)]
     return "\n".join(parts)
 
@@ -133,7 +136,7 @@ def _join_open_parentheses(lines: list[str]) -> list[str]:
 def repair(text: str) -> str:
     """`text` with glued labels, one-line notices and broken label parentheses put back into lines."""
     result = text
-    if len(text) >= _RUN_ON_LENGTH and any(len(line) >= _RUN_ON_LENGTH for line in text.split("\n")):
+    if len(text) >= _RUN_ON_LENGTH and max(map(len, text.split("\n"))) >= _RUN_ON_LENGTH:
         result = "\n".join(
             _split_run_on(line) if len(line) >= _RUN_ON_LENGTH else line for line in text.split("\n")
         )

@@ -219,11 +219,12 @@ class Notice:
         for line in lines:
             if not line.text or (len(line.text) > 160 and ":" not in line.text[:120]):
                 continue  # (a long line is a field only where a colon says so: see below)
-            folded = fold_aligned(line.text[:200])
-            # Only a line whose first word starts a label is tried against the (long) list of labels.
-            first = _FIRST_WORD_RE.match(folded)
+            # Only a line whose first word starts a label is tried against the (long) list of labels
+            # (the fold is aligned: the opening's folded is the folded line's opening).
+            first = _FIRST_WORD_RE.match(fold_aligned(line.text[:40]))
             if first is None or first.group(1) not in _LABEL_FIRST_WORDS:
                 continue
+            folded = fold_aligned(line.text[:200])
             match = _LABEL_RE.match(folded)
             if match is None:
                 if ":" not in folded and "：" not in folded:

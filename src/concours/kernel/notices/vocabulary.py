@@ -40,7 +40,16 @@ __all__ = [
 
 # The reference's fold, remembered (within bounds): the parser folds the same words (places, labels, job
 # nouns) again and again, and unicodedata's decomposition is costly.
-fold = lru_cache(maxsize=1 << 14)(_fold)
+_remembered_fold = lru_cache(maxsize=1 << 14)(_fold)
+
+
+def fold(text: str) -> str:
+    """The reference's `fold()`: for ASCII text, which has no accents to strip, lower case and single
+    spaces directly."""
+    if text.isascii():
+        return " ".join(text.lower().split())
+    return _remembered_fold(text)
+
 
 # Section headings per meaning; English and French. A line is a heading when, stripped of its number
 # ("2.", "IV)") and a trailing colon, it is one of these.

@@ -140,3 +140,52 @@ def test_a_deadline_at_a_station_of_unknown_zone_is_left_to_a_person(
     deadline = next(check for check in verdict["checks"] if check["criterion"] == "deadline")
     assert deadline["result"] == "review" and verdict["eligible"] == "review"
     assert "time zone is not known" in deadline["reason"]
+
+
+def _deadline_check(tmp_path: Path, capsys: pytest.CaptureFixture[str], the_notice: Any, *extra: str) -> Any:
+    assert main(run(tmp_path, profile(), the_notice, *extra)) == 0
+    verdict = json.loads(capsys.readouterr().out)
+    if VERDICT_SCHEMA.exists():
+        validate(verdict, json.loads(VERDICT_SCHEMA.read_text(encoding="utf-8")))
+    checks = [check for check in verdict["checks"] if check["criterion"] == "deadline"]
+    return verdict["eligible"], (checks[0]["code"] if checks else None)
+
+
+@pytest.mark.parametrize(
+    ("deadline", "on", "expected"),
+    [
+        ("2025-07-29", "2025-07-28", ("yes", "deadline.pass")),
+        ("2025-07-29", "2025-07-29", ("yes", "deadline.pass")),  # the end of the deadline's day
+        ("2025-07-29", "2025-07-30", ("no", "deadline.fail")),
+        ("2025-04-06T21:59:00", "2025-04-06", ("yes", "deadline.pass")),
+        ("2025-04-06T21:59:00", "2025-04-07", ("no", "deadline.fail")),
+    ],
+)
+def test_the_application_date_is_checked_against_the_deadline(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], deadline: str, on: str, expected: tuple[str, str]
+) -> None:
+    the_notice = notice(location="Brussels, Belgium", deadline=deadline)
+    assert _deadline_check(tmp_path, capsys, the_notice, "--on", on) == expected
+
+
+def test_the_application_date_at_a_station_of_unknown_zone_is_compared_day_with_day(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    the_notice = notice(location="Mazar-i-Sharif, Afghanistan", deadline="2025-07-29")
+    assert _deadline_check(tmp_path, capsys, the_notice, "--on", "2025-07-29") == ("yes", "deadline.pass")
+    assert _deadline_check(tmp_path, capsys, the_notice, "--on", "2025-07-30") == ("no", "deadline.fail")
+
+
+def test_the_submission_time_is_checked_rather_than_the_application_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    the_notice = notice(location="Brussels, Belgium", deadline="2025-07-29")
+    extra = ("--on", "2025-07-29", "--submitted-at", "2025-07-30T00:00:00+02:00")
+    assert _deadline_check(tmp_path, capsys, the_notice, *extra) == ("no", "deadline.fail")
+
+
+def test_without_a_date_or_a_time_the_deadline_is_not_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    the_notice = notice(location="Brussels, Belgium", deadline="2020-01-31")
+    assert _deadline_check(tmp_path, capsys, the_notice) == ("yes", None)

@@ -73,10 +73,12 @@ test-postgres: install messages
 
 test: system-test install messages lint test-sqlite test-postgres
 
-# Each script prints its figures; the end-to-end screening runs on SQLite and on PostgreSQL.
+# Each script prints its figures; the end-to-end screening runs on SQLite and on PostgreSQL, the
+# deadline rush (gunicorn and task workers) on PostgreSQL only.
 bench: system-test install messages
-	@for script in bench/bench_*.py; do DATABASE_URL= $(BIN)/python $$script || exit 1; done
+	@for script in bench/bench_*.py; do [ $$script = bench/bench_deadline_rush.py ] || DATABASE_URL= $(BIN)/python $$script || exit 1; done
 	@scripts/with-postgres.sh $(BIN)/python bench/bench_screening_e2e.py
+	@scripts/with-postgres.sh $(BIN)/python bench/bench_deadline_rush.py
 
 clean:
 	rm -rf var/concours.sqlite3 var/media var/static

@@ -54,11 +54,9 @@ def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
         return redirect("applications:detail", application_id=existing.pk)
     draft = existing if existing is not None and existing.status == Application.Status.DRAFT else None
     profile = profile_for_user(user=user)
-    missing = profile_missing_parts(profile)
     if profile is None:
         messages.info(request, _("Please complete your profile before applying."))
         return redirect(f"{reverse('candidates:profile')}?next={request.path}")
-    gaps = eligibility_gaps(profile=profile_as_contract(profile), vacancy=vacancy, on=timezone.localdate())
     is_open = vacancy.is_open_at(timezone.now())
     kept = {attachment.kind: attachment for attachment in draft.attachments.all()} if draft else {}
     saving_draft = "save_draft" in request.POST
@@ -103,6 +101,10 @@ def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
                 return redirect("applications:apply", vacancy_id=vacancy.pk)
             messages.success(request, _("Your application has been submitted."))
             return redirect("applications:detail", application_id=application.pk)
+    # What the page shows beside the form, worked out only when it is shown: a submission that goes
+    # through never needs it.
+    missing = profile_missing_parts(profile)
+    gaps = eligibility_gaps(profile=profile_as_contract(profile), vacancy=vacancy, on=timezone.localdate())
     return render(
         request,
         "portal/application_apply.html",

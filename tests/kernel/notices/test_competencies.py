@@ -46,3 +46,51 @@ def test_french_competencies() -> None:
     """'Réalisation : Fixe des objectifs ambitieux ;' (space before the colon, as French writes it)."""
     text = "4. COMPÉTENCES\n  • Réalisation : Fixe des objectifs ambitieux ;\n"
     assert competencies(Notice(text)) == [{"name": "Réalisation", "level": "Fixe des objectifs ambitieux"}]
+
+
+def test_every_competencies_list_counts_core_values_do_not() -> None:
+    """Core and managerial competencies are read; Core Values are not competencies."""
+    text = (
+        "Core Values\nIntegrity\nProfessionalism\nCore Competencies\n"
+        "Communication: Speaks and writes clearly.\n"
+        "Teamwork: Works with others.\nManagerial Competencies\nLeadership: Serves as a role model.\n"
+        "Education\nA degree.\n"
+    )
+    assert competencies(Notice(text)) == [
+        {"name": "Communication", "level": "Speaks and writes clearly"},
+        {"name": "Teamwork", "level": "Works with others"},
+        {"name": "Leadership", "level": "Serves as a role model"},
+    ]
+
+
+def test_a_name_and_its_level_after_a_dash() -> None:
+    text = (
+        "Competencies\nBuilding relationships and partnerships - Builds and maintains networks\n"
+        "Communication - Shares information openly\n"
+    )
+    assert competencies(Notice(text)) == [
+        {"name": "Building relationships and partnerships", "level": "Builds and maintains networks"},
+        {"name": "Communication", "level": "Shares information openly"},
+    ]
+
+
+def test_a_table_of_themes_names_and_definitions_gives_the_names() -> None:
+    """A theme heads names, a name heads its definition: the names, without levels."""
+    definition = (
+        "Capacité à {} selon les règles de l'organisation et à en rendre compte à la direction chaque mois."
+    )
+    text = "\n".join(
+        [
+            "Compétences",
+            "Domaine thématique",
+            "Compétence",
+            "Définition",
+            "Finance",
+            "Budget",
+            definition.format("préparer les budgets et suivre leur exécution"),
+            "Audit",
+            definition.format("conduire des missions d'audit interne"),
+            "Langues",
+        ]
+    )
+    assert competencies(Notice(text)) == [{"name": "Budget", "level": None}, {"name": "Audit", "level": None}]

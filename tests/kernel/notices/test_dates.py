@@ -46,3 +46,15 @@ def test_every_day_round_trips_in_the_usual_spellings(day: dt.date) -> None:
     """Any day written '29 July 2025', '29-Jul-2025' or ISO reads back as that day."""
     for text in (day.strftime("%d %B %Y"), day.strftime("%d-%b-%Y"), day.isoformat()):
         assert first_date(text) == day.isoformat()
+
+
+def test_times_and_zones_as_boards_write_them() -> None:
+    """A written offset, a named city's time, "noon" beside the time, ISO 8601's Z; a zone-like word
+    that is no zone leaves the time local."""
+    assert first_date("2026-03-15 23:59 GMT+1") == "2026-03-15T23:59:00+01:00"
+    assert first_date("15 March 2026, 23:59 (UTC+03:00)") == "2026-03-15T23:59:00+03:00"
+    assert first_date("15 March 2026, 12:00 noon (Brussels time)") == "2026-03-15T12:00:00+01:00"
+    assert first_date("15 mars 2026 à 23h59 (heure de Genève)") == "2026-03-15T23:59:00+01:00"
+    assert first_date("2026-03-15T23:59:00Z") == "2026-03-15T23:59:00+00:00"
+    assert first_date("15 March 2026 at 17:00 Zurich") == "2026-03-15T17:00:00"
+    assert first_date("15/03/2026 23:59 (CET)") == "2026-03-15T23:59:00+01:00"

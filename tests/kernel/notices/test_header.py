@@ -77,3 +77,40 @@ def test_unknown_fields_are_null_not_guessed() -> None:
     assert [notice[k] for k in ("grade", "deadline", "posted", "salary", "contract", "location")] == [
         None
     ] * 6
+
+
+def test_grades_of_each_system_as_written() -> None:
+    """UN, EU, NATO and UN-contract grades; a board's cells on one line give the code, a field's value
+    is taken whole."""
+    for written, expected in (
+        ("Grade: P-3", "P-3"),
+        ("Grade: NOB", "NOB"),
+        ("Grade: FG III", "FG III"),
+        ("Type of contract: Temporary Agent AD 7", "AD 7"),
+        ("Grade  NATO Grade G10", "G10"),
+        ("Grade: NATO Grade G10", "NATO Grade G10"),
+        ("Level: ICS-9", "ICS-9"),
+        ("Contract level: NPSA-8", "NPSA-8"),
+        ("Grade: A2/A3", "A2/A3"),
+        ("Classe : P3", "P3"),
+    ):
+        assert parse_notice_text(f"Title: Officer\n{written}\n")["grade"] == expected, written
+
+
+def test_salaries_with_and_without_a_period() -> None:
+    """The period only where the notice gives one; amounts in either thousands' style."""
+    for written, expected in (
+        ("Salary: USD 85,000", {"amount": 85000.0, "currency": "USD", "period": None}),
+        ("Net salary: 7 500 EUR per month", {"amount": 7500.0, "currency": "EUR", "period": "month"}),
+        (
+            "Annual salary: from EUR 60 000 (tax free)",
+            {"amount": 60000.0, "currency": "EUR", "period": "year"},
+        ),
+        ("Remuneration: 5.432,10 € mensuel", {"amount": 5432.1, "currency": "EUR", "period": "month"}),
+    ):
+        assert parse_notice_text(f"Title: Officer\n{written}\n")["salary"] == expected, written
+
+
+def test_open_until_is_a_deadline() -> None:
+    text = "Title: Officer\nThis vacancy is open until 20 April 2026.\n"
+    assert parse_notice_text(text)["deadline"] == "2026-04-20"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from concours.kernel.notices.languages import languages
+from concours.kernel.notices.languages import languages, stated_levels
+from concours.kernel.notices.sections import Notice
 
 
 def test_vi_in_one_and_ii_in_the_other_gives_two_alternatives() -> None:
@@ -75,3 +76,51 @@ def test_no_language_named_gives_none() -> None:
     assert (
         languages(["a thorough knowledge of one of the official languages of the European Union"], []) is None
     )
+
+
+def test_language_rows_a_notice_states() -> None:
+    """UN Volunteer rows (a desirable row left out), the UN Language Framework table, an organisation's
+    numbered scale (a "Desirable:" row left out)."""
+    rows = "Language Skills\nEnglish, Level: Fluent, Required\nFrench, Level: Working knowledge, Desirable\n"
+    assert stated_levels(Notice(rows)) == {
+        "scale": "UN",
+        "any_of": [[{"language": "en", "min_level": "fluent"}]],
+    }
+    table = "Languages\nLanguage   Reading   Writing\nEnglish    UN Level III    UN Level III\n"
+    table += "Arabic    UN Level II\n"
+    assert stated_levels(Notice(table)) == {
+        "scale": "UN",
+        "any_of": [[{"language": "en", "min_level": "III"}, {"language": "ar", "min_level": "II"}]],
+    }
+    numbered = "Languages\nEnglish (4 - Excellent)\nDesirable: French (3 - Good)\n"
+    assert stated_levels(Notice(numbered)) == {
+        "scale": "other",
+        "any_of": [[{"language": "en", "min_level": "4"}]],
+    }
+
+
+def test_one_required_language_per_item_gives_one_alternative() -> None:
+    assert languages(["English: Fluent", "French: Working knowledge"], []) == {
+        "scale": "other",
+        "any_of": [
+            [{"language": "en", "min_level": "fluent"}, {"language": "fr", "min_level": "working knowledge"}]
+        ],
+    }
+    assert languages(["English: C1", "Experience in audits", "French: B1"], []) == {
+        "scale": "CEFR",
+        "any_of": [[{"language": "en", "min_level": "C1"}, {"language": "fr", "min_level": "B1"}]],
+    }
+
+
+def test_field_station_languages_on_the_un_scale() -> None:
+    """A UN organisation's notice is on the UN scale; a duty station's language is a language like any;
+    a language "desired" is not required."""
+    assert languages(["Fluency in English and Swahili is required."], [], organisation="UNICEF") == {
+        "scale": "UN",
+        "any_of": [[{"language": "en", "min_level": "fluent"}, {"language": "sw", "min_level": "fluent"}]],
+    }
+    text = "Fluency in English is required. Working knowledge of Korean is desired."
+    assert languages([text], [], organisation="UNDP") == {
+        "scale": "UN",
+        "any_of": [[{"language": "en", "min_level": "fluent"}]],
+    }

@@ -26,13 +26,14 @@ _DATE_RE = re.compile(
     r"|(?P<d4>\d{1,2})[/.](?P<m4>\d{1,2})[/.](?P<y4>\d{4})"
     r")(?!\d)"
 )
-_ZONE = rf"(?P<zone>(?:GMT|UTC)\s?[+-]\s?\d{{1,2}}(?::?\d{{2}})?|{alternation(ZONES)})(?!\w)"
+# A zone: an offset from GMT/UTC, a named zone, or ISO 8601's "Z" (UTC; in capitals only).
+_ZONE = rf"(?P<zone>(?:GMT|UTC)\s?[+-]\s?\d{{1,2}}(?::?\d{{2}})?|{alternation(ZONES)}|(?-i:Z))(?!\w)"
 _OFFSET_RE = re.compile(r"(?:GMT|UTC)\s?(?P<sign>[+-])\s?(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?", re.IGNORECASE)
 _TIME_AFTER_RE = re.compile(
     r"[ \t]*[,;]?[ \t]*(?:at[ \t]+|à[ \t]+|-[ \t]*|T)?(?:"
     r"(?P<h>\d{1,2})[ \t]*(?:[:.]|h[ \t]*)(?P<mi>\d{2})(?::(?P<s>\d{2}))?[ \t]*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
     r"|(?P<midnight>midnight|minuit))"
-    rf"(?:[ \t]*(?:hrs|hours)?[ \t]*(?:\((?:noon|midday|midi)\))?[ \t]*[(,\-]?[ \t]*{_ZONE}\)?)?",
+    rf"(?:[ \t]*(?:hrs|hours)?[ \t]*(?:\(?(?:noon|midday|midi)\)?)?[ \t]*[(,\-]?[ \t]*{_ZONE}\)?)?",
     re.IGNORECASE,
 )
 _TIME_BEFORE_RE = re.compile(
@@ -84,7 +85,7 @@ def _offset(zone: str | None, moment: dt.datetime) -> str:
     written = _OFFSET_RE.fullmatch(zone.strip()) if zone else None
     if written:
         return f"{written.group('sign')}{int(written.group('h')):02d}:{written.group('m') or '00'}"
-    name = ZONES.get(fold(zone)) if zone else None
+    name = (ZONES.get(fold(zone)) or ("+00:00" if zone == "Z" else None)) if zone else None
     if not name:
         return ""
     if name[0] in "+-":

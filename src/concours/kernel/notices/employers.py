@@ -234,8 +234,8 @@ def _written_bodies(text: str, known: list[Mention]) -> list[tuple[str, str, int
         if not any(start in text for start in starts):
             continue
         for match in finditer_at(pattern, text, text, starts):
-            if any(m.start <= match.start() < m.end for m in known):
-                continue  # a listed employer ("European Medicines Agency")
+            if any(m.start <= match.start() < m.end and m.employer.parent is not None for m in known):
+                continue  # a listed body ("European Medicines Agency"; not "OSCE" in "OSCE Mission to")
             found.append((organisation, squash(match.group()), match.start(), match.end()))
     return found
 

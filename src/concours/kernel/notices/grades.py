@@ -1,7 +1,7 @@
 """Grades as organisations write them: NATO (G15, A.6, C.3, B-4/G-10), UN (P-3, D-1, G-6, NO-B, NOA,
-FS-5, NPSA-5, IICA 1, SB-4, SC-10, CST II), EU (AD 8, AST 2, AST/SC 1, FG III, FGIII.08), World Bank
-(GF), ESA (F1 - F1, A2-A4), OSCE (S1), Council of Europe (A1/A2), and the few words that stand for
-one (Unclassified, Consultant).
+FS-5, NPSA-5, IPSA-10, ICS-9, IICA 1, SB-4, SC-10, CST II), EU (AD 8, AST 2, AST/SC 1, FG III,
+FGIII.08), World Bank (GF), ESA (F1 - F1, A2-A4), OSCE (S1), Council of Europe (A1/A2), and the few
+words that stand for one (Unclassified, Consultant).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ _CODE = (
     r"(?:"
     r"AST/SC\s?\d{1,2}|AD\s?\d{1,2}|AST\s?\d{1,2}|FG\s?(?:IV|III|II|I)(?:\.\d{1,2})?|"
     r"CST\s?(?:IV|III|II|I)\b|"
-    r"(?:NPSA|LICA|IICA|NOA|NOB|NOC|NOD|GS|FS|SB|SC|USG|ASG)-?\s?\d{1,2}|"
+    r"(?:NPSA|IPSA|LICA|IICA|ICS|NOA|NOB|NOC|NOD|GS|FS|SB|SC|USG|ASG)-?\s?\d{1,2}|"
     r"NO-?[A-D1-4](?![\w])|NO[A-D](?![\w])|"
     r"[ABCLGPDSFE]\.?-?\d{1,2}(?:\s?[-/]\s?[ABCLGPDSFE]?\.?-?\d{1,2})*|"
     r"PR\d|G[A-K](?![\w])"

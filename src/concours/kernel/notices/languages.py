@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from concours.kernel.notices.sections import Notice, mentions
 from concours.kernel.notices.vocabulary import LANGUAGES, alternation, fold
@@ -33,7 +34,7 @@ _STANAG_RE = re.compile(
     r"\bSLP\s*(?P<slp>\d{4})\b|STANAG\s*6001[^.;\n]{0,30}?\blevel\s*(?P<level>\d\+?)", re.I
 )
 _DESIRABLE_RE = re.compile(
-    r"desirable|advantage|an asset|souhaitable|un atout|appréciée?|would be|serait|preferred|plus\b",
+    r"desirable|desired|advantage|an asset|souhaitable|un atout|appréciée?|would be|serait|preferred|plus\b",
     re.IGNORECASE,
 )
 _REQUIRED_RE = re.compile(
@@ -45,6 +46,12 @@ _CLAUSE_SPLIT_RE = re.compile(r"(?<=[.;])\s+|\n")
 _LEVEL_WORDS = {
     "fluency": "fluent",
     "fluent": "fluent",
+    "native": "fluent",
+    "native language": "fluent",
+    "native speaker": "fluent",
+    "mother tongue": "fluent",
+    "proficient": "fluent",
+    "courant": "fluent",
     "professional fluency": "fluent",
     "maitrise": "fluent",
     "proficiency": "fluent",
@@ -76,6 +83,7 @@ class _Patterns:
     framework: re.Pattern[str]
     numbered: re.Pattern[str]
     row: re.Pattern[str]
+    labelled: re.Pattern[str]
 
 
 def _patterns(names: Iterable[str]) -> _Patterns:
@@ -108,6 +116,14 @@ def _patterns(names: Iterable[str]) -> _Patterns:
         row=re.compile(
             word + r",\s*(?:Level|Niveau)\s*:\s*(?P<level>[^,\n]+?),\s*"
             r"(?P<need>Required|Desirable|Requis|Souhaitable)",
+            re.IGNORECASE,
+        ),
+        # A language and its level as a field: "English: Fluent", "French - working knowledge".
+        labelled=re.compile(
+            r"^\W{0,3}" + word + r"\s*(?:language\s*)?[:\-–]\s*(?P<word>professional fluency|fluency|"
+            r"fluent|native(?: language| speaker)?|mother tongue|working knowledge|good knowledge|"
+            r"very good knowledge|excellent knowledge|thorough knowledge|knowledge|proficiency|proficient|"
+            r"courant|ma[îi]trise)\b",
             re.IGNORECASE,
         ),
     )
@@ -180,6 +196,15 @@ def _fluency(clauses: list[str], *, required: bool) -> list[list[Level]] | None:
         if not required and not _REQUIRED_RE.search(clause):
             continue
         patterns = _patterns_for(clause)
+        labelled = patterns.labelled.match(clause)
+        if labelled:
+            level = _LEVEL_WORDS.get(fold(labelled.group("word")), fold(labelled.group("word")))
+            entry = {"language": _code(labelled.group("lang")), "min_level": level}
+            if alternatives and len(alternatives) == 1:
+                alternatives[0].extend(e for e in [entry] if e not in alternatives[0])
+            else:
+                alternatives.append([entry])
+            continue
         for match in patterns.fluency.finditer(clause):
             level = _LEVEL_WORDS.get(fold(match.group("word")), fold(match.group("word")))
             languages = [_code(match.group("lang"))]
@@ -197,7 +222,18 @@ def _fluency(clauses: list[str], *, required: bool) -> list[list[Level]] | None:
 
 _ROMAN_LEVEL_RE = re.compile(r"(?<![\w])(?:VI|IV|V|III|II|I)(?![\w])")
 _CEFR_LEVEL_RE = re.compile(r"[ABC][12]\b")
-_FLUENCY_HINTS = ("fluen", "knowledge", "proficien", "command", "maîtrise", "maitrise", "connaissance")
+_FLUENCY_HINTS = (
+    "fluen",
+    "knowledge",
+    "proficien",
+    "command",
+    "maîtrise",
+    "maitrise",
+    "connaissance",
+    "native",
+    "mother tongue",
+    "courant",
+)
 _LANGUAGE_HINTS = (
     "english",
     "french",
@@ -284,27 +320,46 @@ def languages(
         return stated
     owner = employer_named(organisation)
     scale = (owner.root.language_scale if owner is not None else None) or "other"
-    for text in [*required, *others]:
-        low = text.lower()
-        if not (mentions(low, _LANGUAGE_HINTS) or not _LANGUAGE_WORDS.isdisjoint(_LETTERS_RE.findall(low))):
+    result: dict[str, Any] | None = None
+    for index, text in enumerate([*required, *others]):
+        is_required = index < len(required)
+        if result is not None and not is_required:
+            break
+        found = _read(text, is_required, scale)
+        if found is None:
             continue
-        is_required = text in required
-        nato = _nato(text) if _ROMAN_LEVEL_RE.search(text) else None
-        if nato:
-            return {"scale": "NATO", "any_of": nato}
-        clauses = _required_clauses(text)
-        low = text.lower()
-        if _CEFR_LEVEL_RE.search(text):
-            found = _cefr(clauses)
-            if found:
-                return {"scale": "CEFR", "any_of": found}
-        if mentions(low, ("slp", "stanag")):
-            found = _stanag(clauses)
-            if found:
-                return {"scale": "STANAG6001", "any_of": found}
-        if not mentions(low, _FLUENCY_HINTS):
+        if result is None:
+            result = found
+            if not (is_required and len(found["any_of"]) == 1):
+                return result
             continue
-        found = _fluency(clauses, required=is_required)
+        # A list of required languages, one item each ("English: C1" / "French: B1"): one alternative.
+        if found["scale"] != result["scale"] or len(found["any_of"]) != 1:
+            continue
+        kept = result["any_of"][0]
+        known = {level["language"] for level in kept}
+        kept.extend(level for level in found["any_of"][0] if level["language"] not in known)
+    return result
+
+
+def _read(text: str, is_required: bool, scale: str) -> dict[str, Any] | None:
+    """The language requirement one text states, or None."""
+    low = text.lower()
+    if not (mentions(low, _LANGUAGE_HINTS) or not _LANGUAGE_WORDS.isdisjoint(_LETTERS_RE.findall(low))):
+        return None
+    nato = _nato(text) if _ROMAN_LEVEL_RE.search(text) else None
+    if nato:
+        return {"scale": "NATO", "any_of": nato}
+    clauses = _required_clauses(text)
+    if _CEFR_LEVEL_RE.search(text):
+        found = _cefr(clauses)
         if found:
-            return {"scale": scale, "any_of": found}
-    return None
+            return {"scale": "CEFR", "any_of": found}
+    if mentions(low, ("slp", "stanag")):
+        found = _stanag(clauses)
+        if found:
+            return {"scale": "STANAG6001", "any_of": found}
+    if not mentions(low, _FLUENCY_HINTS):
+        return None
+    found = _fluency(clauses, required=is_required)
+    return {"scale": scale, "any_of": found} if found else None

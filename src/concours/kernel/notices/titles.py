@@ -122,6 +122,9 @@ _VACANCY_NUMBER_RE = re.compile(
     r"|\bstaff\s+vacancy\s+(?P<staff>\d[\w/.-]*)",
     re.IGNORECASE,
 )
+# Where a reference field's value ends: a wide gap, or a dash or colon before words ("26/05 : Assistant").
+_AFTER_REFERENCE_RE = re.compile(r"\s{2,}|\s+[-–]\s+(?=[A-Z][a-z])|\s*[:：]\s+(?=[A-ZÀ-Ý][a-zà-ÿ])")
+_AFTER_NUMBER_RE = re.compile(r"\s*[-–:]\s*(?P<title>\S.+)$")
 _VACANCY_NUMBER_STARTS = ("vacancy", "vn", "avis de vacance", "vacance de poste", "staff vacancy")
 # Reference fields: a vacancy's own number before a job or requisition id (ILO's "Vacancy no." over its
 # "Job ID"). Each label (folded) with its rank, lower first.
@@ -372,6 +375,14 @@ def find_title(notice: Notice) -> Title | None:
         match = _VACANCY_FIELD_RE.match(line.text) or _NUMBERED_POST_RE.match(line.text)
         if match and len(line.text) < 200:
             return clean_title(match.group("title"), line.end)
+        # "Vacancy Notice No. 2026/014 - Procurement Officer": the post after its vacancy's number.
+        numbered = _VACANCY_NUMBER_RE.match(line.text) if line.text[:1] in "VvAaSs" else None
+        if numbered and len(line.text) < 200:
+            rest = _AFTER_NUMBER_RE.match(line.text, numbered.end())
+            if rest and has_job_word(rest.group("title")):
+                found = clean_title(rest.group("title"), line.end)
+                if found.text:
+                    return found
     labelled = _labelled_lines(notice)
     for line in top:
         if fold(line.text.rstrip(" :")) in _JOB_DESCRIPTION_HEADINGS:
@@ -534,7 +545,7 @@ def _reference_value(notice: Notice, label: Label) -> str | None:
         if following is None:
             return None
         value = following.text.strip()
-    value = re.split(r"\s{2,}|\s+[-–]\s+(?=[A-Z][a-z])", value)[0].strip(" .;,")
+    value = _AFTER_REFERENCE_RE.split(value)[0].strip(" .;,")
     value = _DATE_AFTER_REFERENCE_RE.sub("", value).strip(" .;,")
     # "20/23 Information Management Coordinator": the number, not the words written after it.
     tokens = value.split()

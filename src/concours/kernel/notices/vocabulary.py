@@ -441,6 +441,10 @@ LABELS: dict[str, tuple[str, ...]] = {
         "statut et grade",
         "iom classification",
         "niveau",
+        "contract level",
+        "post level",
+        "level of the post",
+        "classe",
     ),
     "schedule": ("schedule", "work schedule", "horaire", "working time", "temps de travail", "job schedule"),
     "salary": (
@@ -675,6 +679,7 @@ ZONES: dict[str, str] = {
     "the hague time": "Europe/Amsterdam",
     "geneva time": "Europe/Zurich",
     "heure de geneve": "Europe/Zurich",
+    "heure de genève": "Europe/Zurich",
     "eet": "+02:00",
     "eest": "+03:00",
     "eastern european time": "EET",

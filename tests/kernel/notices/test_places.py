@@ -1,0 +1,35 @@
+"""Places: duty stations and countries in any of their names, split as notices join them."""
+
+from __future__ import annotations
+
+import pytest
+
+from concours.kernel.notices.parse import parse_notice_text
+from concours.kernel.notices.places import is_place, split_place, station_named
+
+
+def test_a_place_is_split_at_its_joins_not_inside_its_names() -> None:
+    assert split_place("Belgium-Brussels") == ["Belgium", "Brussels"]
+    assert split_place("Timor-Leste") == ["Timor-Leste"]
+    assert split_place("Port-au-Prince, Haiti") == ["Port-au-Prince", "Haiti"]
+
+
+def test_places_in_either_language_and_any_case() -> None:
+    assert is_place("Juba, Soudan du Sud") and is_place("Genève") and not is_place("Policy Officer")
+    station = station_named("GENÈVE")
+    assert station is not None and (station.name_en, station.country_code) == ("Geneva", "CH")
+    assert station_named("Addis-Abeba") is station_named("Addis Ababa")
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Duty Station: Dili, Timor-Leste", "Dili, Timor-Leste"),
+        ("Lieu d'affectation : Port-au-Prince (Haïti)", "Port-au-Prince, Haïti"),
+        ("Duty station: Bonn (Germany)", "Bonn, Germany"),
+        ("Location: Hybrid - The Hague, Netherlands", "The Hague, Netherlands"),
+        ("Location: Home-based", "Home-based"),
+    ],
+)
+def test_the_location_field_as_written(written: str, expected: str) -> None:
+    assert parse_notice_text(f"Title: Officer\n{written}\n")["location"] == expected

@@ -1,0 +1,59 @@
+"""Titles as written, without what boards and systems add; references as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from concours.kernel.notices.parse import parse_notice_text
+from concours.kernel.notices.titles import clean_title
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "reference", "grade", "places"),
+    [
+        ("Programme Officer - Job No 565656", "Programme Officer", "565656", None, []),
+        ("Finance Assistant, G5, Nairobi, Kenya", "Finance Assistant", None, "G5", ["Nairobi", "Kenya"]),
+        ("Policy Adviser (P3)", "Policy Adviser", None, "P3", []),
+        ("Legal Officer (Temporary Job Opening) - FTA", "Legal Officer", None, None, []),
+        ("Chargé de programme - Dakar, Sénégal", "Chargé de programme", None, None, ["Dakar, Sénégal"]),
+        ("Data Analyst - EEAS.RM.BHR.2 - AD7", "Data Analyst", None, "AD7", []),
+        # A headline of sentences: the post is the first.
+        ("Water Engineer, B5/B6. Some Agency, Darmstadt. Open until 4 May 2026", "Water Engineer", None,
+         "B5/B6", []),
+        # A comma inside the title is the title's.
+        ("Head of Section, Budget", "Head of Section, Budget", None, None, []),
+    ],
+)  # fmt: skip
+def test_clean_title(
+    raw: str, text: str, reference: str | None, grade: str | None, places: list[str]
+) -> None:
+    found = clean_title(raw, 0)
+    assert (found.text, found.reference, found.grade, found.places) == (text, reference, grade, places)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "reference"),
+    [
+        ("Poste 1 : Chargé de programme\nLieu d'affectation : Dakar, Sénégal\n", "Chargé de programme", None),
+        ("1). Job Title: Water Engineer\n2). Location: Kampala, Uganda\n", "Water Engineer", None),
+        ("Sign in\nSearch jobs\nFinance Assistant, G5, Nairobi, Kenya\nJob ID: 234567\n", "Finance Assistant",
+         "234567"),
+        ("Vacancy Notice No. 2026/014 - Procurement Officer\nThe officer buys.\n", "Procurement Officer",
+         "2026/014"),
+        ("Avis de vacance n° 26/05 : Assistant administratif (G4)\nLe poste...\n", "Assistant administratif",
+         "26/05"),
+        ("Vacancy Notice No. VN/2026/014\nProcurement Officer\nThe officer buys.\n", "Procurement Officer",
+         "VN/2026/014"),
+        ("The Agency seeks a Senior Statistician to join its team in Paris.\nMore text.\n",
+         "Senior Statistician", None),
+        # A reference as written, without the words a board runs after it.
+        ("Job Title: Analyst\nReference: VA-2026-015 Closing soon\n", "Analyst", "VA-2026-015"),
+    ],
+)  # fmt: skip
+def test_title_and_reference_in_the_usual_layouts(text: str, title: str, reference: str | None) -> None:
+    notice = parse_notice_text(text)
+    assert (notice["title"], notice["reference"]) == (title, reference)
+
+
+def test_a_post_without_a_title_gives_an_empty_title() -> None:
+    assert parse_notice_text("We use cookies. Accept all\n")["title"] == ""

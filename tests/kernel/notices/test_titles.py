@@ -20,8 +20,13 @@ from concours.kernel.notices.titles import clean_title
         # A headline of sentences: the post is the first.
         ("Water Engineer, B5/B6. Some Agency, Darmstadt. Open until 4 May 2026", "Water Engineer", None,
          "B5/B6", []),
-        # A comma inside the title is the title's.
+        # A comma inside the title is the title's, an employer after a comma too (a unit).
         ("Head of Section, Budget", "Head of Section, Budget", None, None, []),
+        ("Director, NATO Communications and Information Agency",
+         "Director, NATO Communications and Information Agency", None, None, []),
+        # The employer a board adds after a dash goes.
+        ("Logistics Officer, P3 – United Nations Mission in South Sudan", "Logistics Officer", None, "P3",
+         []),
     ],
 )  # fmt: skip
 def test_clean_title(

@@ -228,7 +228,7 @@ def _stop(segment: str, title: Title) -> bool:
     return False
 
 
-def _droppable(segment: str, title: Title, *, word: bool = False) -> bool:
+def _droppable(segment: str, title: Title, *, word: bool = False, dash: bool = False) -> bool:
     """Whether a comma or dash segment (or, with `word`, the last word) at a title's end is a board's
     addition; keep what it gives."""
     segment = segment.strip(" ,;")
@@ -254,7 +254,9 @@ def _droppable(segment: str, title: Title, *, word: bool = False) -> bool:
     if is_place(segment):
         title.places.insert(0, segment)
         return True
-    return False
+    # "Logistics Officer – United Nations Mission in South Sudan": the employer a board adds after a
+    # dash (after a comma, a NATO title's unit stays).
+    return dash and names_employer(segment)
 
 
 def clean_title(raw: str, end: int) -> Title:
@@ -290,7 +292,7 @@ def clean_title(raw: str, end: int) -> Title:
             break
     while True:
         parts = _SEGMENT_SPLIT_RE.split(text)
-        if len(parts) > 1 and _droppable(parts[-1], title):
+        if len(parts) > 1 and _droppable(parts[-1], title, dash=True):
             text = text[: text.rstrip().rfind(parts[-1].strip())].rstrip(" -–,")
             continue
         head, comma, last = text.rpartition(",")

@@ -15,6 +15,7 @@ from concours.kernel.notices.titles import clean_title
         ("Finance Assistant, G5, Nairobi, Kenya", "Finance Assistant", None, "G5", ["Nairobi", "Kenya"]),
         ("Policy Adviser (P3)", "Policy Adviser", None, "P3", []),
         ("Legal Officer (Temporary Job Opening) - FTA", "Legal Officer", None, None, []),
+        ("Humanitarian Affairs Officer (TJO)", "Humanitarian Affairs Officer", None, None, []),
         ("Chargé de programme - Dakar, Sénégal", "Chargé de programme", None, None, ["Dakar, Sénégal"]),
         ("Data Analyst - EEAS.RM.BHR.2 - AD7", "Data Analyst", None, "AD7", []),
         # A headline of sentences: the post is the first.

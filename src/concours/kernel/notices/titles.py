@@ -206,6 +206,8 @@ def _strip_parentheses(text: str, title: Title) -> str:
             return ""
         if _TIER_WORDS_RE.search(inner) and not has_job_word(inner):
             return ""
+        if fold(inner) in CONTRACT_WORDS:
+            return ""  # "(TJO)", "(FTA)": the contract
         return match.group()
 
     return _PARENTHESIS_RE.sub(keep_or_drop, text)

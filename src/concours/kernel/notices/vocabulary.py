@@ -912,6 +912,8 @@ CONTRACT_WORDS = frozenset(
         "term",
         "ta",
         "fta",
+        "tja",
+        "tjo",
         "tmp",
         "sta",
         "cdd",

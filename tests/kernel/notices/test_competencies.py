@@ -94,3 +94,17 @@ def test_a_table_of_themes_names_and_definitions_gives_the_names() -> None:
         ]
     )
     assert competencies(Notice(text)) == [{"name": "Budget", "level": None}, {"name": "Audit", "level": None}]
+
+
+def test_list_marks_and_notes_to_the_reader_are_left_out() -> None:
+    """ "Accountability (C)": the mark of the list goes; "For detailed information, please consult ..." is
+    no competency."""
+    text = (
+        "COMPETENCIES (Core / Managerial)\nAccountability (C)\nCommunication (C)\nTeamwork (M)\n"
+        "For detailed information, please consult the Competency Framework.\n"
+    )
+    assert competencies(Notice(text)) == [
+        {"name": "Accountability", "level": None},
+        {"name": "Communication", "level": None},
+        {"name": "Teamwork", "level": None},
+    ]

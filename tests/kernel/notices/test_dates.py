@@ -58,3 +58,4 @@ def test_times_and_zones_as_boards_write_them() -> None:
     assert first_date("2026-03-15T23:59:00Z") == "2026-03-15T23:59:00+00:00"
     assert first_date("15 March 2026 at 17:00 Zurich") == "2026-03-15T17:00:00"
     assert first_date("15/03/2026 23:59 (CET)") == "2026-03-15T23:59:00+01:00"
+    assert first_date("15 May 2026 (23:59 Paris time)") == "2026-05-15T23:59:00+02:00"

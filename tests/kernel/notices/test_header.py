@@ -93,6 +93,7 @@ def test_grades_of_each_system_as_written() -> None:
         ("Contract level: NPSA-8", "NPSA-8"),
         ("Grade: A2/A3", "A2/A3"),
         ("Classe : P3", "P3"),
+        ("Grade: PA4", "PA4"),
     ):
         assert parse_notice_text(f"Title: Officer\n{written}\n")["grade"] == expected, written
 

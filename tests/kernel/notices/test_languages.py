@@ -124,3 +124,31 @@ def test_field_station_languages_on_the_un_scale() -> None:
         "scale": "UN",
         "any_of": [[{"language": "en", "min_level": "fluent"}]],
     }
+
+
+def test_one_language_strong_and_the_other_known_gives_two_alternatives() -> None:
+    """ "Fluency in one of the two official languages (English and French) and knowledge of the other",
+    in English or French: either language may be the strong one."""
+    text = "Fluency in one of the two official languages (English and French) and knowledge of the other."
+    assert languages([text], [], organisation="OECD") == {
+        "scale": "other",
+        "any_of": [
+            [{"language": "en", "min_level": "fluent"}, {"language": "fr", "min_level": "knowledge"}],
+            [{"language": "fr", "min_level": "fluent"}, {"language": "en", "min_level": "knowledge"}],
+        ],
+    }
+    french = "Maîtrise de l'une des deux langues officielles (anglais et français) et bonne connaissance"
+    french += " de l'autre."
+    found = languages([french], [])
+    assert found is not None and found["any_of"] == [
+        [{"language": "en", "min_level": "fluent"}, {"language": "fr", "min_level": "good knowledge"}],
+        [{"language": "fr", "min_level": "fluent"}, {"language": "en", "min_level": "good knowledge"}],
+    ]
+
+
+def test_and_or_gives_alternatives() -> None:
+    found = languages(["Excellent knowledge (written and spoken) of English and/or French."], [])
+    assert found is not None and found["any_of"] == [
+        [{"language": "en", "min_level": "excellent knowledge"}],
+        [{"language": "fr", "min_level": "excellent knowledge"}],
+    ]

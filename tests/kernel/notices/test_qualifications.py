@@ -174,3 +174,33 @@ def test_years_of_another_degree_path_are_left_out() -> None:
     french = ["Au moins 3 ans d'expérience et 6 ans d'expérience pour les titulaires d'une licence."]
     assert min_years(experience(french, main_level="master")) == 3
     assert min_years(experience(["5+ years relevant work experience in valuation models."])) == 5
+
+
+def test_topics_within_a_block_are_of_the_block_s_list() -> None:
+    """A candidate profile's sub-headings ("Academic Background") are requirement topics; a topic under
+    "DESIRABLE QUALIFICATIONS" is desirable; a list's own "Desired skills:" does not make the next topic
+    desirable, and a topic that says "Required" is essential."""
+    profile = (
+        "Ideal Candidate Profile\nAcademic Background\n- An advanced university degree in economics.\n"
+        "Professional Background\n- At least five years' experience in tax policy.\n"
+    )
+    found = qualifications(Notice(profile))
+    assert found.essential == [
+        "An advanced university degree in economics.",
+        "At least five years' experience in tax policy.",
+    ]
+    blocks = (
+        "REQUIRED QUALIFICATIONS\nEducation\nAdvanced university degree in education.\n"
+        "Languages\nExcellent knowledge of English.\n\nDESIRABLE QUALIFICATIONS\nLanguages\n"
+        "Knowledge of Arabic.\n"
+    )
+    found = qualifications(Notice(blocks))
+    assert found.essential == ["Advanced university degree in education.", "Excellent knowledge of English."]
+    assert found.desirable == ["Knowledge of Arabic."]
+    lists = (
+        "Required Skills and Experience\nEducation:\nMaster's degree in statistics.\nDesired skills:\n"
+        "Experience with surveys.\nRequired Language(s):\nFluency in English is required.\n"
+    )
+    found = qualifications(Notice(lists))
+    assert found.essential == ["Master's degree in statistics.", "Fluency in English is required."]
+    assert found.desirable == ["Experience with surveys."]

@@ -33,6 +33,14 @@ _GLUED_HEADING_RE = re.compile(
 _SUB_HEADING_RE = re.compile(r"compet|compét|^level \d|^niveau \d|^noyau$", re.IGNORECASE)
 _LEVEL_MARK_RE = re.compile(r"^(?:level|niveau)\s*\d", re.IGNORECASE)
 _PLACEHOLDER_RE = re.compile(r"^(?:will|to) be (?:added|provided|determined)", re.IGNORECASE)
+# A note to the reader under the list ("For detailed information, please consult ..."), not a competency.
+_NOTE_RE = re.compile(
+    r"^(?:for (?:more|further|detailed|additional) information|please|see |consult|more information|"
+    r"pour (?:plus|de plus amples) d['’]informations|veuillez|voir )",
+    re.IGNORECASE,
+)
+# A mark after a name that says which list it is of: UNESCO's "Accountability (C)", "(M)".
+_KIND_MARK_RE = re.compile(r"\s*\([A-Z]\)$")
 # Leading marks: a check-box glyph (also as mojibake, "â˜’"), a number in brackets, a bullet.
 _LEADING_MARK_RE = re.compile(r"^(?:[^\w\s(]{1,3}\s+|\S*[˜™€]\S*\s+|\(\d{1,2}\)\s*|\d{1,2}[.)]\s+)")
 _NAME = 60  # at most, a name's length in a table of names and definitions
@@ -48,8 +56,8 @@ def _strip(text: str) -> str:
 
 def _competency(item: str) -> tuple[dict[str, str | None], bool] | None:
     """(the competency, whether its text is a definition) for one item, stripped, or None."""
-    item = item.rstrip(" ;,.")
-    if not item or _PLACEHOLDER_RE.match(item):
+    item = _KIND_MARK_RE.sub("", item.rstrip(" ;,."))
+    if not item or _PLACEHOLDER_RE.match(item) or _NOTE_RE.match(item):
         return None
     if item.endswith((" -", " –", ":")):
         # "Managing performance and developing staff -": a name whose level the notice left empty.
@@ -136,7 +144,7 @@ def _read(lines: list[Line]) -> list[dict[str, str | None]]:
             index += 1  # a definition (or a note) that no name heads
             continue
         entry = _competency(text)
-        if entry is None and not shaped[index]:
+        if entry is None and not shaped[index] and not _NOTE_RE.match(text):
             # A list of sentences under a competencies heading: each is taken whole.
             entry = ({"name": text.rstrip(" "), "level": None}, False)
         if entry is not None:

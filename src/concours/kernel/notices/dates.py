@@ -30,7 +30,7 @@ _DATE_RE = re.compile(
 _ZONE = rf"(?P<zone>(?:GMT|UTC)\s?[+-]\s?\d{{1,2}}(?::?\d{{2}})?|{alternation(ZONES)}|(?-i:Z))(?!\w)"
 _OFFSET_RE = re.compile(r"(?:GMT|UTC)\s?(?P<sign>[+-])\s?(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?", re.IGNORECASE)
 _TIME_AFTER_RE = re.compile(
-    r"[ \t]*[,;]?[ \t]*(?:at[ \t]+|à[ \t]+|-[ \t]*|T)?(?:"
+    r"[ \t]*[,;]?[ \t]*(?:at[ \t]+|à[ \t]+|-[ \t]*|T|\([ \t]*)?(?:"
     r"(?P<h>\d{1,2})[ \t]*(?:[:.]|h[ \t]*)(?P<mi>\d{2})(?::(?P<s>\d{2}))?[ \t]*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
     r"|(?P<midnight>midnight|minuit))"
     rf"(?:[ \t]*(?:hrs|hours)?[ \t]*(?:\(?(?:noon|midday|midi)\)?)?[ \t]*[(,\-]?[ \t]*{_ZONE}\)?)?",

@@ -1,7 +1,7 @@
 """Grades as organisations write them: NATO (G15, A.6, C.3, B-4/G-10), UN (P-3, D-1, G-6, NO-B, NOA,
 FS-5, NPSA-5, IPSA-10, ICS-9, IICA 1, SB-4, SC-10, CST II), EU (AD 8, AST 2, AST/SC 1, FG III,
-FGIII.08), World Bank (GF), ESA (F1 - F1, A2-A4), OSCE (S1), Council of Europe (A1/A2), and the few
-words that stand for one (Unclassified, Consultant).
+FGIII.08), World Bank (GF), OECD (PA4, PL3), ESA (F1 - F1, A2-A4), OSCE (S1), Council of Europe
+(A1/A2), and the few words that stand for one (Unclassified, Consultant).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ _CODE = (
     r"(?:NPSA|IPSA|LICA|IICA|ICS|NOA|NOB|NOC|NOD|GS|FS|SB|SC|USG|ASG)-?\s?\d{1,2}|"
     r"NO-?[A-D1-4](?![\w])|NO[A-D](?![\w])|"
     r"[ABCLGPDSFE]\.?-?\d{1,2}(?:\s?[-/]\s?[ABCLGPDSFE]?\.?-?\d{1,2})*|"
-    r"PR\d|G[A-K](?![\w])"
+    r"P[ALR]\d|G[A-K](?![\w])"
     r")"
 )
 # A grade code on its own, as a whole token.

@@ -42,6 +42,19 @@ _REQUIRED_RE = re.compile(
     r"posséder|avoir",
     re.IGNORECASE,
 )
+# "Fluency in one of the two official languages (English and French) and knowledge of the other": either
+# language may be the strong one, as NATO's "VI in one and II in the other" (two alternatives).
+_LEVEL_NAME = (
+    r"professional fluency|fluency|fluent|excellent knowledge|very good knowledge|thorough knowledge|"
+    r"good knowledge|working knowledge|knowledge|proficiency|command|ma[îi]trise|"
+    r"(?:excellente |bonne |très bonne )?connaissance(?: approfondie)?"
+)
+_ONE_AND_OTHER_RE = re.compile(
+    rf"(?P<first>{_LEVEL_NAME})[^.;\n]{{0,20}}?\b(?:in|of|de|d['’])\s*(?:one of|l['’]une des)\b"
+    rf"(?P<between>[^.;\n]{{0,120}}?)\b(?:and|et)\s+(?:an?\s+|une\s+)?(?P<second>{_LEVEL_NAME})"
+    r"[^.;\n]{0,30}?\b(?:of|in|de)\s+(?:the other|l['’]autre)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_SPLIT_RE = re.compile(r"(?<=[.;])\s+|\n")
 _LEVEL_WORDS = {
     "fluency": "fluent",
@@ -63,6 +76,10 @@ _LEVEL_WORDS = {
     "thorough knowledge": "thorough knowledge",
     "knowledge": "knowledge",
     "connaissance": "knowledge",
+    "bonne connaissance": "good knowledge",
+    "tres bonne connaissance": "very good knowledge",
+    "excellente connaissance": "excellent knowledge",
+    "connaissance approfondie": "thorough knowledge",
 }
 
 
@@ -103,7 +120,7 @@ def _patterns(names: Iterable[str]) -> _Patterns:
             r"excellent knowledge|thorough knowledge|very good knowledge|knowledge|proficiency|command|"
             r"ma[îi]trise|connaissance)[^.;\n]{0,70}?\b(?:in|of|de l['’]|du|de la|en)\s*"
             + word
-            + r"(?P<more>(?:\s*(?:,|and|or|et|ou)\s*(?:de l['’]|du\s+)?(?:"
+            + r"(?P<more>(?:\s*(?:,|and/or|et/ou|and|or|et|ou)\s*(?:de l['’]|du\s+)?(?:"
             + either
             + r"))*)",
             re.IGNORECASE,
@@ -164,6 +181,11 @@ def _nato(text: str) -> list[list[Level]] | None:
         for m in _patterns_for(text).fixed_nato.finditer(text)
     ]
     return [fixed] if len(fixed) >= 1 else None
+
+
+def _level_word(word: str) -> str:
+    folded = fold(word)
+    return _LEVEL_WORDS.get(folded, folded)
 
 
 def _required_clauses(text: str) -> list[str]:
@@ -351,6 +373,19 @@ def _read(text: str, is_required: bool, scale: str) -> dict[str, Any] | None:
     if nato:
         return {"scale": "NATO", "any_of": nato}
     clauses = _required_clauses(text)
+    either = (
+        _ONE_AND_OTHER_RE.search(text) if " other" in low or "l'autre" in low or "l’autre" in low else None
+    )
+    if either:
+        one, other = _other_languages(either.group("between"))
+        first, second = (_level_word(either.group(name)) for name in ("first", "second"))
+        return {
+            "scale": scale,
+            "any_of": [
+                [{"language": one, "min_level": first}, {"language": other, "min_level": second}],
+                [{"language": other, "min_level": first}, {"language": one, "min_level": second}],
+            ],
+        }
     if _CEFR_LEVEL_RE.search(text):
         found = _cefr(clauses)
         if found:

@@ -138,7 +138,8 @@ _SKIP_HEADING_RE = re.compile(
 )
 _REQUIREMENT_HEADING_RE = re.compile(
     r"requir|requis|minimum|educat|formation|experien|expérien|skill|knowledge|connaissance|language|langue|"
-    r"qualif|profil|crit[eè]r|essential|essentiel|degree|diplôme|certification|aptitude",
+    r"qualif|profil|crit[eè]r|essential|essentiel|degree|diplôme|certification|aptitude|background|academ|acadé|"
+    r"parcours",
     re.IGNORECASE,
 )
 _FIELD_RE = re.compile(r"^(?P<name>[A-ZÀ-Ýa-z][\w ()/&'’.?-]{1,45}?)\s?[:：]+\s*(?P<value>.*)$")
@@ -184,6 +185,7 @@ _RUN_TOGETHER_RE = re.compile(
 )
 _SENTENCE_WORDS_RE = re.compile(r"\b(?:is|are|est|sont|must|doit|requi\w*|atout|asset|have|avoir)\b", re.I)
 _SKILLS_RE = re.compile(r"skill|knowledge|compétences|connaissances|aptitude", re.IGNORECASE)
+_REQUIRED_NAME_RE = re.compile(r"requir|requis|essential|essentiel|obligatoire|mandatory", re.IGNORECASE)
 _BLOCK_KINDS = frozenset(("qualifications", "essential", "desirable"))
 _PART_KINDS = frozenset(("education", "work_experience", "languages", "skills", "job_specific"))
 _WITHIN_BLOCK_SKIP = frozenset(("competencies", "values", "expertise"))
@@ -238,6 +240,7 @@ class _Walk:
             else ("specific" if heading == "job_specific" else "essential")
         )
         self.within_block = within_block
+        self.block_mode = "desirable" if self.mode == "desirable" else "essential"
         self.bullets: bool | None = None  # whether the current list is made of bullets
         self.current_is_skills = False  # under "Skills:", "Name: description" lines are items
         self.first_indent = 0
@@ -310,7 +313,16 @@ class _Walk:
                 self.covered.add(line.number)
                 self._flush()
                 self.bullets = None
-                self.mode = {"desirable": "desirable", "job_specific": "specific"}.get(heading, "essential")
+                if heading in _BLOCK_KINDS:
+                    self.mode = "desirable" if heading == "desirable" else "essential"
+                    if not text.endswith((":", "：")):
+                        self.block_mode = self.mode  # a block's heading, not a list's ("Desired skills:")
+                elif heading == "job_specific":
+                    self.mode = "specific"
+                else:
+                    # A topic ("Languages") within a block is of the block's list (UNESCO's "DESIRABLE
+                    # QUALIFICATIONS" / "Languages"), unless it says it is required.
+                    self.mode = "essential" if _REQUIRED_NAME_RE.search(text) else self.block_mode
                 blank_before = False
                 continue
             if heading in _WITHIN_BLOCK_SKIP:

@@ -165,6 +165,9 @@ def _heading(text: str) -> str | None:
         if len(body) <= _LONGEST_HEADING + 2
         else None
     )
+    if key is None and body.endswith(")") and "(" in body:
+        # "COMPETENCIES (Core / Managerial)": a known heading with a note in brackets.
+        key = _HEADING_LOOKUP.get(" ".join(fold_aligned(body[: body.index("(")]).split()))
     if key:
         return key
     if markdown:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from concours.kernel.notices.competencies import competencies
+from concours.kernel.notices.qualifications import qualifications
 from concours.kernel.notices.sections import Notice
 
 
@@ -108,3 +109,21 @@ def test_list_marks_and_notes_to_the_reader_are_left_out() -> None:
         {"name": "Communication", "level": None},
         {"name": "Teamwork", "level": None},
     ]
+
+
+def test_values_under_a_competencies_heading_are_not_competencies() -> None:
+    """ "Values - all staff must ...:" heads values; "Core Competencies – behavioural indicators" heads
+    the competencies (a heading with a note after a dash)."""
+    text = (
+        "Required Competencies\nValues - all staff members must demonstrate these values:\n"
+        "• Integrity: maintains high ethical standards.\nCore Competencies – behavioural indicators level 1\n"
+        "• Teamwork: develops effective collaboration.\n• Delivering results: produces quality results.\n"
+    )
+    assert competencies(Notice(text)) == [
+        {"name": "Teamwork", "level": "develops effective collaboration"},
+        {"name": "Delivering results", "level": "produces quality results"},
+    ]
+    found = qualifications(
+        Notice("Required Qualifications\nEducation\n• Master's degree in medicine.\n" + text)
+    )
+    assert found.essential == ["Master's degree in medicine."]

@@ -389,6 +389,7 @@ class _Walk:
                 and self._next_is_bullet(line)
                 and not text.endswith((".", ";"))
                 and len(text) < 80
+                and not _SKIP_HEADING_RE.search(text)
             ):
                 self._flush()
                 self.mode, self.bullets = "essential", None  # "Le volontaire doit également" + bullets

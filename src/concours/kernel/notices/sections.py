@@ -168,6 +168,12 @@ def _heading(text: str) -> str | None:
     if key is None and body.endswith(")") and "(" in body:
         # "COMPETENCIES (Core / Managerial)": a known heading with a note in brackets.
         key = _HEADING_LOOKUP.get(" ".join(fold_aligned(body[: body.index("(")]).split()))
+    if key is None and (" – " in body or " - " in body):
+        # "Core Competencies – behavioural indicators level 1", "Values - all staff members must ...": a
+        # list's heading with a note after a dash (only these: "Education - Master's degree" is an item).
+        head = re.split(r" [–-] ", body, maxsplit=1)[0]
+        found = _HEADING_LOOKUP.get(" ".join(fold_aligned(head).split()))
+        key = found if found in ("competencies", "values") else None
     if key:
         return key
     if markdown:

@@ -198,9 +198,11 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "technical competencies",
         "organizational competencies",
         "organisational competencies",
+        "required competencies",
+        "competences requises",
     ),
     # Listed beside competencies, but not competencies (UN Women's Core Values).
-    "values": ("core values", "valeurs fondamentales"),
+    "values": ("core values", "valeurs fondamentales", "values", "valeurs"),
     "contract": (
         "contract",
         "contrat",

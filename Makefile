@@ -8,8 +8,10 @@ CONCOURS := $(BIN)/concours
 UV := python3 -m uv
 # LibreOffice renders essays (pages counted as printed); python3-uno keeps it warm between documents.
 OFFICE_PACKAGES := libreoffice-writer-nogui python3-uno fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2
-DEMO_PACKAGES := gettext $(OFFICE_PACKAGES)
-TEST_PACKAGES := gettext postgresql chromium $(OFFICE_PACKAGES)
+# WeasyPrint lays out the selection report with Pango.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0
+DEMO_PACKAGES := gettext $(OFFICE_PACKAGES) $(PDF_PACKAGES)
+TEST_PACKAGES := gettext postgresql chromium $(OFFICE_PACKAGES) $(PDF_PACKAGES)
 export PYTHONDONTWRITEBYTECODE := 1
 # The demo runs with DEBUG on (its own key, plain static files) and lets staff in without a second
 # factor (production requires one of recruiters and administrators; see the README).

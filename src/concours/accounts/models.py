@@ -18,9 +18,13 @@ class Role(models.TextChoices):
     PANEL_MEMBER = "panel_member", _("Panel member")
     HIRING_MANAGER = "hiring_manager", _("Hiring manager")
     ADMINISTRATOR = "administrator", _("Administrator")
+    # Approves a competition's selection for the organisational units they are named for (issue 11).
+    APPOINTING_AUTHORITY = "appointing_authority", _("Appointing authority")
 
 
-STAFF_ROLES = frozenset({Role.RECRUITER, Role.PANEL_MEMBER, Role.HIRING_MANAGER, Role.ADMINISTRATOR})
+STAFF_ROLES = frozenset(
+    {Role.RECRUITER, Role.PANEL_MEMBER, Role.HIRING_MANAGER, Role.ADMINISTRATOR, Role.APPOINTING_AUTHORITY}
+)
 
 
 class UserManager(BaseUserManager["User"]):

@@ -35,7 +35,9 @@ def role_required(*roles: Role) -> Callable[[View], View]:
 
 
 candidate_required = role_required(Role.CANDIDATE)
-staff_required = role_required(Role.RECRUITER, Role.PANEL_MEMBER, Role.HIRING_MANAGER, Role.ADMINISTRATOR)
+staff_required = role_required(
+    Role.RECRUITER, Role.PANEL_MEMBER, Role.HIRING_MANAGER, Role.ADMINISTRATOR, Role.APPOINTING_AUTHORITY
+)
 recruiter_required = role_required(Role.RECRUITER, Role.ADMINISTRATOR)
 
 

@@ -37,6 +37,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "core.view_auditevent",
     ],
     Role.ADMINISTRATOR: [],  # administrators are superusers
+    Role.APPOINTING_AUTHORITY: [],
 }
 
 

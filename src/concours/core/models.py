@@ -70,6 +70,33 @@ class AuditEventType(models.TextChoices):
     # An application's essay, its pages counted by a worker after submission (issue 10).
     ESSAY_CHECKED = "ESSAY_CHECKED", _("Essay's pages checked")
     ESSAY_REPLACED = "ESSAY_REPLACED", _("Essay replaced")
+    # Selection decisions (issue 11): recommendation per post, approval, reserve lists, the report.
+    APPOINTING_AUTHORITY_NAMED = "APPOINTING_AUTHORITY_NAMED", _("Appointing authority named")
+    APPOINTING_AUTHORITY_REMOVED = "APPOINTING_AUTHORITY_REMOVED", _("Appointing authority removed")
+    SELECTION_RECOMMENDED = "SELECTION_RECOMMENDED", _("Selection recommended")
+    SELECTION_RETURNED = "SELECTION_RETURNED", _("Recommendation returned with comments")
+    SELECTION_APPROVED = "SELECTION_APPROVED", _("Selection approved")
+    RESERVE_LISTED = "RESERVE_LISTED", _("Placed on a reserve list")
+    RESERVE_OFFERED = "RESERVE_OFFERED", _("Post offered from a reserve list")
+    RESERVE_OFFER_ACCEPTED = "RESERVE_OFFER_ACCEPTED", _("Offer from a reserve list accepted")
+    RESERVE_OFFER_DECLINED = "RESERVE_OFFER_DECLINED", _("Offer from a reserve list declined")
+    RESERVE_LIST_EXPIRED = "RESERVE_LIST_EXPIRED", _("Reserve list expired")
+    SELECTION_REPORT_MADE = "SELECTION_REPORT_MADE", _("Selection report generated")
+    # Reasonable accommodation (issue 11): documents apart, every opening audited.
+    ACCOMMODATION_REQUESTED = "ACCOMMODATION_REQUESTED", _("Reasonable accommodation requested")
+    ACCOMMODATION_DOCUMENT_OPENED = "ACCOMMODATION_DOCUMENT_OPENED", _("Accommodation document opened")
+    ACCOMMODATION_DECIDED = "ACCOMMODATION_DECIDED", _("Reasonable accommodation decided")
+    ACCOMMODATION_DOCUMENTS_ERASED = "ACCOMMODATION_DOCUMENTS_ERASED", _("Accommodation documents erased")
+    # Candidate mails (issue 11): templates edited by HR, failed mails sent again.
+    MAIL_TEMPLATE_CHANGED = "MAIL_TEMPLATE_CHANGED", _("Mail template changed")
+    MAIL_RESENT = "MAIL_RESENT", _("Mail sent again")
+    # Experience claimed per requirement and screening questions (issue 12).
+    CLAIM_REVIEWED = "CLAIM_REVIEWED", _("Experience claim confirmed or corrected")
+    QUESTION_ADDED = "QUESTION_ADDED", _("Screening question added")
+    QUESTION_REMOVED = "QUESTION_REMOVED", _("Screening question removed")
+    # Job alerts (issue 12).
+    JOB_ALERT_SAVED = "JOB_ALERT_SAVED", _("Job alert saved")
+    JOB_ALERT_CANCELLED = "JOB_ALERT_CANCELLED", _("Job alert cancelled")
     # The candidate's apply flow: the files of an application kept before it is submitted.
     APPLICATION_DRAFT_SAVED = "APPLICATION_DRAFT_SAVED", _("Application draft saved")
 

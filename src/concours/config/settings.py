@@ -268,6 +268,10 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 20  # notices are imported a few at a time; large
 # Applications, their files and draft checks are erased this many days after their competition closed
 # (`concours erase_expired`, from cron); an organisation may set its own period (OrgUnit.retention_days).
 CONCOURS_RETENTION_DAYS = int(os.environ.get("CONCOURS_RETENTION_DAYS", str(2 * 365)))
+# Documents supporting a request for reasonable accommodation are kept apart and erased sooner: this many
+# days after the competition closed (`concours erase_accommodation_documents`, from cron), unless the
+# organisation sets its own period (OrgUnit.accommodation_retention_days).
+CONCOURS_ACCOMMODATION_RETENTION_DAYS = int(os.environ.get("CONCOURS_ACCOMMODATION_RETENTION_DAYS", "90"))
 
 TASKS = {
     "default": {

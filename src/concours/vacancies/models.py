@@ -43,6 +43,22 @@ class OrgUnit(models.Model):
             "draft checks are erased. Empty: the CONCOURS_RETENTION_DAYS setting."
         ),
     )
+    reserve_months = models.PositiveSmallIntegerField(
+        _("validity of reserve lists (months)"),
+        null=True,
+        blank=True,
+        help_text=_("For an organisation: months a reserve list can be drawn on. Empty: 12."),
+    )
+    accommodation_retention_days = models.PositiveIntegerField(
+        _("retention of accommodation documents (days)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For an organisation: days after a competition closes before the medical and other documents "
+            "supporting a request for reasonable accommodation are erased. Empty: "
+            "the CONCOURS_ACCOMMODATION_RETENTION_DAYS setting."
+        ),
+    )
 
     class Meta:
         verbose_name = _("organisational unit")

@@ -162,7 +162,6 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "concours.accounts.adapter.AccountAdapter"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Concours] "
 ACCOUNT_FORMS = {"signup": "concours.accounts.forms.SignupForm"}
 # Sign-up for an address that has an account answers as for a new one and mails the owner instead.
 ACCOUNT_PREVENT_ENUMERATION = True
@@ -183,7 +182,7 @@ ALLAUTH_TRUSTED_PROXY_COUNT = CONCOURS_TRUSTED_PROXIES
 # Staff sign in with a second factor: an authenticator app (TOTP), with recovery codes. Recruiters and
 # administrators must set one up before the back office opens (accounts/middleware.py).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = "Concours"
+MFA_TOTP_ISSUER = os.environ.get("CONCOURS_SITE_NAME", "Concours")
 CONCOURS_REQUIRE_STAFF_MFA = env_bool("CONCOURS_REQUIRE_STAFF_MFA", True)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -193,6 +192,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Concours <no-reply@localhost>")
+# The product's or organisation's name, as mails and the authenticator app show it (not the host name).
+CONCOURS_SITE_NAME = os.environ.get("CONCOURS_SITE_NAME", "Concours")
 # Links in mails (slot invitations, panel invitations) start with this address.
 CONCOURS_SITE_URL = os.environ.get("CONCOURS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # The right-hand part of calendar UIDs (RFC 5545 asks for a domain the organisation controls).
@@ -317,3 +318,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The name candidates' mails sign with and speak of (the notifications app's templates: {{ site_name }}).
+CONCOURS_SITE_NAME = os.environ.get("CONCOURS_SITE_NAME", "Concours")

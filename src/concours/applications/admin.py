@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
 
 from concours.applications.models import Application, Attachment, Transition
 from concours.core.admin_mixins import ReadOnlyAdminMixin
 
 
-class AttachmentInline(ReadOnlyAdminMixin, admin.TabularInline):  # type: ignore[type-arg]
+class ProtectedDownloadMixin:
+    @admin.display(description=_("file"))
+    def download(self, attachment: Attachment) -> SafeString:
+        """A link through the back office's download, which checks who asks: files have no public URL
+        (the admin's own link, under MEDIA_URL, answers 404)."""
+        url = reverse("backoffice:attachment", args=[attachment.application_id, attachment.kind])
+        return format_html('<a href="{}">{}</a>', url, attachment.original_name)
+
+
+class AttachmentInline(ProtectedDownloadMixin, ReadOnlyAdminMixin, admin.TabularInline):  # type: ignore[type-arg]
     model = Attachment
-    fields = readonly_fields = ("kind", "original_name", "content_type", "size", "uploaded_at")
+    fields = readonly_fields = ("kind", "download", "content_type", "size", "uploaded_at")
     extra = 0
 
 
@@ -31,8 +44,10 @@ class ApplicationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):  # type: ignore[ty
 
 
 @admin.register(Attachment)
-class AttachmentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ["application", "kind", "original_name", "size", "uploaded_at"]
+class AttachmentAdmin(ProtectedDownloadMixin, ReadOnlyAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["application", "kind", "download", "size", "uploaded_at"]
+    exclude = ["file"]
+    readonly_fields = ["download"]
     list_filter = ["kind", "content_type"]
     search_fields = ["original_name", "application__candidate__name", "sha256"]
 

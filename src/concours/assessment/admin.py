@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from concours.accounts.admin_mixins import StaffUserPickerMixin
 from concours.assessment.models import (
     Consensus,
     Criterion,
@@ -41,7 +42,7 @@ class CriterionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):  # type: ignore[type
 
 
 @admin.register(PanelMember)
-class PanelMemberAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+class PanelMemberAdmin(StaffUserPickerMixin, ReadOnlyAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
     """Read-only: members are seated through the panel page, which invites them and audits it."""
 
     list_display = ["vacancy", "user", "role", "invited_at"]

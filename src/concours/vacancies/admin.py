@@ -5,8 +5,12 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from concours.accounts.admin_mixins import StaffUserPickerMixin
 from concours.core.errors import DomainError
 from concours.vacancies import services
 from concours.vacancies.models import OrgUnit, Post, Vacancy, VacancyAssignment
@@ -24,10 +28,10 @@ class PostInline(admin.TabularInline):  # type: ignore[type-arg]
     extra = 0
 
 
-class AssignmentInline(admin.TabularInline):  # type: ignore[type-arg]
+class AssignmentInline(StaffUserPickerMixin, admin.TabularInline):  # type: ignore[type-arg]
+    # A plain list of the staff rather than an autocomplete, which would search every user.
     model = VacancyAssignment
     extra = 0
-    autocomplete_fields = ["user"]
 
 
 @admin.register(Vacancy)
@@ -37,8 +41,11 @@ class VacancyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     search_fields = ["reference", "title", "title_fr", "location"]
     date_hierarchy = "deadline"
     inlines = [PostInline, AssignmentInline]
+    # The parsed notice is edited on the back office's review page, which validates it section by
+    # section; here it is neither shown as raw JSON nor editable.
+    exclude = ["notice"]
     # Publication is a workflow step with an audit record: done by the service, not by editing the field.
-    readonly_fields = ["status", "published_at", "created_at", "updated_at"]
+    readonly_fields = ["notice_review", "status", "published_at", "created_at", "updated_at"]
     actions = ["publish", "unpublish", "close"]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Vacancy | None = None) -> Any:
@@ -46,6 +53,16 @@ class VacancyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         if obj is not None and obj.status != Vacancy.Status.DRAFT:
             return [*self.readonly_fields, "deadline", "zone"]
         return self.readonly_fields
+
+    @admin.display(description=_("parsed notice"))
+    def notice_review(self, obj: Vacancy) -> SafeString | str:
+        if obj.pk is None:
+            return "-"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("backoffice:review", args=[obj.pk]),
+            _("Review and edit the notice in the back office"),
+        )
 
     @admin.action(description=_("Publish the selected draft vacancies"))
     def publish(self, request: HttpRequest, queryset: QuerySet[Vacancy]) -> None:
@@ -77,7 +94,7 @@ class PostAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(VacancyAssignment)
-class VacancyAssignmentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class VacancyAssignmentAdmin(StaffUserPickerMixin, admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["vacancy", "user", "role"]
     list_filter = ["role"]
     search_fields = ["vacancy__reference", "vacancy__title", "user__email", "user__name"]

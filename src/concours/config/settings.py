@@ -318,6 +318,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
-
-# The name candidates' mails sign with and speak of (the notifications app's templates: {{ site_name }}).
-CONCOURS_SITE_NAME = os.environ.get("CONCOURS_SITE_NAME", "Concours")

@@ -176,6 +176,42 @@ MESSAGES: dict[str, dict[str, str]] = {
         " fuseau horaire n'est pas connu ; la vôtre a été soumise le %(submitted)s (%(zone)s) : une"
         " personne vérifiera qu'elle était dans les délais.",
     },
+    # Experience claimed per requirement (claims.py): "not claimed" apart from "claimed but short".
+    "experience.pass_claimed": {
+        "en": "The notice asks for at least %(min_years)s years of experience in %(of)s; %(claimed)s comes"
+        " to %(years)s years by %(on)s.",
+        "fr": "L’avis demande au moins %(min_years)s ans d’expérience (« %(of)s ») ; %(claimed)s"
+        " totalise %(years)s ans au %(on)s.",
+    },
+    "experience.fail_claimed": {
+        "en": "The notice asks for at least %(min_years)s years of experience in %(of)s; %(claimed)s comes"
+        " to only %(years)s years by %(on)s, which is short of it.",
+        "fr": "L’avis demande au moins %(min_years)s ans d’expérience (« %(of)s ») ; %(claimed)s ne"
+        " totalise que %(years)s ans au %(on)s, ce qui ne suffit pas.",
+    },
+    "experience.not_claimed": {
+        "en": "The notice asks for at least %(min_years)s years of experience in %(of)s; you claimed no"
+        " post for it.",
+        "fr": "L’avis demande au moins %(min_years)s ans d’expérience (« %(of)s ») ; vous n’avez"
+        " déclaré aucun poste pour cette exigence.",
+    },
+    # Knock-out screening questions of the vacancy (questions.py).
+    "question.pass": {
+        "en": "The vacancy asks “%(question)s”; you answered %(answer)s, as it requires (%(expected)s).",
+        "fr": "L’offre demande « %(question)s » ; vous avez répondu %(answer)s, comme elle l’exige"
+        " (%(expected)s).",
+    },
+    "question.fail": {
+        "en": "The vacancy asks “%(question)s”; you answered %(answer)s, and it requires %(expected)s.",
+        "fr": "L’offre demande « %(question)s » ; vous avez répondu %(answer)s, alors qu’elle exige"
+        " %(expected)s.",
+    },
+    "question.review_unanswered": {
+        "en": "The vacancy asks “%(question)s” and requires %(expected)s; you gave no answer,"
+        " so a person will check.",
+        "fr": "L’offre demande « %(question)s » et exige %(expected)s ; vous n’avez pas répondu :"
+        " une personne vérifiera.",
+    },
 }
 
 # The same reasons for staff, in the third person ("the candidate's nationality"): recruiters read them
@@ -315,6 +351,32 @@ STAFF_MESSAGES: dict[str, dict[str, str]] = {
         " fuseau horaire n'est pas connu ; la candidature a été soumise le %(submitted)s (%(zone)s) :"
         " vérifiez qu'elle était dans les délais.",
     },
+    "experience.pass_claimed": MESSAGES["experience.pass_claimed"],
+    "experience.fail_claimed": MESSAGES["experience.fail_claimed"],
+    "experience.not_claimed": {
+        "en": "The notice asks for at least %(min_years)s years of experience in %(of)s; the candidate"
+        " claimed no post for it.",
+        "fr": "L’avis demande au moins %(min_years)s ans d’expérience (« %(of)s ») ; la candidature"
+        " ne déclare aucun poste pour cette exigence.",
+    },
+    "question.pass": {
+        "en": "The vacancy asks “%(question)s”; the candidate answered %(answer)s, as it requires"
+        " (%(expected)s).",
+        "fr": "L’offre demande « %(question)s » ; la réponse donnée est %(answer)s, comme elle l’exige"
+        " (%(expected)s).",
+    },
+    "question.fail": {
+        "en": "The vacancy asks “%(question)s”; the candidate answered %(answer)s, and it requires"
+        " %(expected)s.",
+        "fr": "L’offre demande « %(question)s » ; la réponse donnée est %(answer)s, alors qu’elle exige"
+        " %(expected)s.",
+    },
+    "question.review_unanswered": {
+        "en": "The vacancy asks “%(question)s” and requires %(expected)s; the candidate gave no answer:"
+        " check.",
+        "fr": "L’offre demande « %(question)s » et exige %(expected)s ; la candidature n’y répond pas :"
+        " vérifiez.",
+    },
 }
 
 _MONTHS = {
@@ -374,6 +436,8 @@ def render(code: str, params: dict[str, JSON], lang: str = "en", voice: Voice = 
     for name, value in params.items():
         if name == "counted":
             values[name] = _counted(value, lang, staff=staff)
+        elif name == "claimed":
+            values[name] = _claimed(value, lang, staff=staff)
         elif name in _IN_CONTEXT:
             values[name] = _IN_CONTEXT[name](value, lang, params)
         else:
@@ -535,6 +599,61 @@ def _zone(value: JSON, lang: str) -> str:
     return str(value)
 
 
+# Whose choice of posts a claimed-experience reason speaks of, per reader and review.
+_CLAIM_WORDS = {
+    "en": {(False, False): "your claim", (False, True): "your claim as reviewed by a recruiter",
+           (True, False): "the candidate's claim", (True, True): "the claim as reviewed by a recruiter",
+           "post": "post", "posts": "posts", "none": "no post"},
+    "fr": {(False, False): "votre déclaration", (False, True): "votre déclaration revue par le recrutement",
+           (True, False): "la déclaration de la candidature",
+           (True, True): "la déclaration revue par le recrutement",
+           "post": "poste", "posts": "postes", "none": "aucun poste"},
+}  # fmt: skip
+
+
+def _claimed(value: JSON, lang: str, *, staff: bool = False) -> str:
+    """{"posts": 2, "reviewed": false} -> 'your claim (2 posts)', 'the candidate's claim (2 posts)'."""
+    words = _CLAIM_WORDS[lang]
+    details = value if isinstance(value, dict) else {}
+    posts = details.get("posts")
+    count = posts if isinstance(posts, int) and not isinstance(posts, bool) else 0
+    whose = words[(staff, details.get("reviewed") is True)]
+    if count == 0:
+        return f"{whose} ({words['none']})"
+    return f"{whose} ({count} {words['post'] if count == 1 else words['posts']})"
+
+
+def _question(value: JSON, lang: str) -> str:
+    """A question in the reader's language ({"en": ..., "fr": ...}), English when not translated."""
+    if isinstance(value, dict):
+        text = value.get(lang) or value.get("en")
+        return str(text) if text else ""
+    return "" if value is None else str(value)
+
+
+_YES_NO = {"en": ("“Yes”", "“No”"), "fr": ("« oui »", "« non »")}
+_NO_ANSWER = {"en": "no answer", "fr": "aucune réponse"}
+_AT_LEAST = {"en": "at least %s", "fr": "au moins %s"}
+
+
+def _answer(value: JSON, lang: str) -> str:
+    if isinstance(value, bool):
+        return _YES_NO[lang][0 if value else 1]
+    if isinstance(value, int | float):
+        return format_number(value, lang)
+    return _NO_ANSWER[lang]
+
+
+def _expected(value: JSON, lang: str) -> str:
+    """{"yes": true} -> '“Yes”'; {"minimum": 5} -> 'at least 5'."""
+    if isinstance(value, dict):
+        if isinstance(value.get("yes"), bool):
+            return _answer(value["yes"], lang)
+        if isinstance(value.get("minimum"), int | float):
+            return _AT_LEAST[lang] % format_number(value["minimum"], lang)
+    return ""
+
+
 _FORMATTERS: dict[str, Callable[[JSON, str], str]] = {
     "on": format_date,
     "since": format_date,
@@ -555,6 +674,9 @@ _FORMATTERS: dict[str, Callable[[JSON, str], str]] = {
     "studying": _degree,
     "deadline": _datetime,
     "zone": _zone,
+    "question": _question,
+    "answer": _answer,
+    "expected": _expected,
 }
 # Formatters that need the other parameters of the message.
 _IN_CONTEXT: dict[str, Callable[[JSON, str, dict[str, JSON]], str]] = {"submitted": _submitted}

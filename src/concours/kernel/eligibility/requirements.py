@@ -17,6 +17,7 @@ from concours.kernel.eligibility.errors import InvalidInput
 from concours.kernel.eligibility.experience import ExperienceRule, compile_experience
 from concours.kernel.eligibility.languages import LanguageRule, compile_languages
 from concours.kernel.eligibility.nationality import NationalityRule, compile_nationality
+from concours.kernel.eligibility.questions import QuestionRule
 from concours.kernel.reference.organisations import Organisation, find_organisation
 
 # The notice keys screening reads; each must be present (null where the notice does not say).
@@ -41,6 +42,8 @@ class Requirements:
     experience: tuple[ExperienceRule, ...]
     degree: DegreeRule | None
     deadline: DeadlineRule | None
+    # The vacancy's screening questions (not in the notice: the recruiter adds them; see questions.py).
+    questions: tuple[QuestionRule, ...] = ()
 
 
 def compile_requirements(notice: Mapping[str, Any], *, organisation: str | None = None) -> Requirements:

@@ -10,12 +10,14 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
+from concours.kernel.eligibility.claims import Claim, check_claimed_experience
 from concours.kernel.eligibility.deadline import check_deadline
 from concours.kernel.eligibility.degree import check_degree
 from concours.kernel.eligibility.experience import check_experience
 from concours.kernel.eligibility.languages import check_languages
 from concours.kernel.eligibility.nationality import check_nationality
 from concours.kernel.eligibility.profile import Profile, load_profile
+from concours.kernel.eligibility.questions import check_question
 from concours.kernel.eligibility.requirements import Requirements, compile_requirements
 from concours.kernel.eligibility.verdict import Check, Verdict
 
@@ -46,8 +48,15 @@ def screen_compiled(
     *,
     on: date,
     submitted_at: datetime | None = None,
+    claims: Mapping[int, Claim] | None = None,
+    answers: Mapping[str, object] | None = None,
 ) -> Verdict:
-    """The verdict on one application against requirements compiled once for the vacancy."""
+    """The verdict on one application against requirements compiled once for the vacancy.
+
+    `claims`: the posts claimed per experience requirement (by its index in `requirements.experience`);
+    a requirement without a claim is judged by the tags of the posts, as before claims existed.
+    `answers`: the answers to the vacancy's screening questions, by question key.
+    """
     if not isinstance(profile, Profile):
         profile = load_profile(profile)
     day = _DAYS.get(on) if on.__class__ is date else None
@@ -57,12 +66,24 @@ def screen_compiled(
     checks: list[Check] = [check_nationality(profile, requirements.nationality, on, on_day, on_text)]
     if requirements.languages is not None:
         checks.append(check_languages(profile, requirements.languages))
-    for rule in requirements.experience:
-        checks.append(check_experience(profile, rule, on_text, on_day))
+    if claims:
+        for index, rule in enumerate(requirements.experience):
+            claim = claims.get(index)
+            if claim is None:
+                checks.append(check_experience(profile, rule, on_text, on_day))
+            else:
+                checks.append(check_claimed_experience(profile, rule, claim, on_text, on_day))
+    else:
+        for rule in requirements.experience:
+            checks.append(check_experience(profile, rule, on_text, on_day))
     if requirements.degree is not None:
         checks.append(check_degree(profile, requirements.degree, on_text, on_day))
     if submitted_at is not None and requirements.deadline is not None:
         checks.append(check_deadline(requirements.deadline, submitted_at))
+    for question in requirements.questions:
+        found = check_question(question, answers.get(question.key) if answers else None)
+        if found is not None:
+            checks.append(found)
     return Verdict.of(tuple(checks), on)
 
 

@@ -17,7 +17,8 @@ from concours.kernel.eligibility.messages import JSON, render
 
 Result = Literal["pass", "fail", "review"]
 Eligible = Literal["yes", "no", "review"]
-Criterion = Literal["nationality", "languages", "experience", "degree", "deadline", "essay"]
+# "question": a knock-out screening question of the vacancy (questions.py).
+Criterion = Literal["nationality", "languages", "experience", "degree", "deadline", "essay", "question"]
 
 PASS: Result = "pass"
 FAIL: Result = "fail"

@@ -1,0 +1,39 @@
+"""At 390 px (a phone held upright) the back-office lists scroll inside their own box, never the page."""
+
+from __future__ import annotations
+
+import pytest
+
+from concours.accounts.models import Role
+from concours.applications.models import Application
+from factories import PASSWORD, ApplicationFactory, VacancyFactory, make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WIDTH = 390
+
+
+def test_back_office_lists_scroll_in_their_own_box(browser, live_server) -> None:  # type: ignore[no-untyped-def]
+    vacancy = VacancyFactory(title="Head, Armaments Cooperation and Interoperability Section")
+    for status in (Application.Status.SUBMITTED, Application.Status.SCREENED_IN):
+        ApplicationFactory(
+            vacancy=vacancy, status=status, candidate__name="Maximiliane Wiśniewska-Oberhausen"
+        )
+    recruiter = make_user(Role.RECRUITER)
+    context = browser.new_context(locale="en-GB", viewport={"width": WIDTH, "height": 800})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=login]", recruiter.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("main form button[type=submit]")
+    for path in ("/backoffice/", f"/backoffice/vacancies/{vacancy.pk}/"):
+        page.goto(live_server.url + path)
+        assert page.locator("table").count() > 0, path
+        assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH, path
+        # The table's box is a named region a keyboard can reach and scroll.
+        region = page.locator("table").first.locator("xpath=..")
+        assert region.get_attribute("role") == "region", path
+        assert region.get_attribute("tabindex") == "0", path
+        assert region.get_attribute("aria-labelledby") or region.get_attribute("aria-label"), path
+        assert page.evaluate("(el) => el.scrollWidth > el.clientWidth", region.element_handle()), path
+    context.close()

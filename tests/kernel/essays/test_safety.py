@@ -27,6 +27,26 @@ def test_plain_docx_is_accepted() -> None:
     assert package.main == "word/document.xml"
 
 
+def test_the_same_bytes_are_opened_once() -> None:
+    """A submission opens its essay at the gate and for its facts: the second open reads nothing again."""
+    data = essay(3)
+    first = open_package(data)
+    assert open_package(bytes(data)) is first  # equal bytes, another object: found by their hash
+    assert open_package(essay(4)) is not first
+
+
+def test_a_package_opened_under_wider_limits_is_not_reused_under_narrower_ones() -> None:
+    data = essay(5)
+    open_package(data)
+    assert refusal(data, limits=Limits(max_entries=2)).code == "zip_bomb"
+
+
+def test_a_refusal_is_not_remembered() -> None:
+    """Each open of a refused file refuses it again (only accepted packages are kept)."""
+    data = zipped({"[Content_Types].xml": b"<not xml"})
+    assert refusal(data).code == refusal(data).code
+
+
 def test_empty_file_is_refused() -> None:
     """A 0-byte file is refused as empty."""
     error = refusal(b"")

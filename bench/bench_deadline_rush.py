@@ -154,7 +154,9 @@ def rush(args: argparse.Namespace, *, env: dict[str, str], tmp: Path, processes:
     arrivals = f"{args.rate:g}/s" if args.rate else "all at once"
     print(
         f"gunicorn: {args.web_workers} workers x {args.threads} threads (gthread, --preload); task workers: "
-        + ", ".join(f"one on queue '{q}'" + (" (nice 10)" if q == "rendering" else "") for q in queues)
+        + ", ".join(
+            f"one on queue '{q}'" + (" (SCHED_IDLE)" if q == "rendering" else " (nice 10)") for q in queues
+        )
         + f"; arrivals: {arrivals}"
     )
 
@@ -411,9 +413,11 @@ def worker_id_of(queue: str) -> str:
 
 
 def worker_command(queue: str) -> list[str]:
-    # Rendering (LibreOffice, about a third of a second of CPU per essay) yields the cores to the web
-    # server and screening: on one machine, a rush is served first and its essays laid out after.
-    nice = ["nice", "-n", "10"] if queue == "rendering" else []
+    # On one machine a rush is served first and its work done after. Rendering (LibreOffice, about a
+    # third of a second of CPU per essay) runs under SCHED_IDLE: it gets a core only when nothing else
+    # wants one (at `nice 10` it still took a tenth of a core from each busy web thread). The other
+    # queues (screening, mails) run at nice 10: they are cheap, and can wait a few seconds.
+    nice = ["chrt", "--idle", "0"] if queue == "rendering" else ["nice", "-n", "10"]
     return [
         *nice,
         str(BIN / "concours"),

@@ -74,6 +74,16 @@ class Recommendation(models.Model):
     )
     drawn_at = models.DateTimeField(_("drawn up at"), default=timezone.now)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    # The recruiter who submitted it last: on approval, the applications move in their name (the
+    # recommendation is theirs), with the authority's approval in each move's reason and in the audit.
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     comments = models.TextField(_("comments of the appointing authority"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -260,6 +270,10 @@ class ReserveOffer(models.Model):
         ordering = ["-offered_at", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["entry", "vacancy"], name="reserve_offer_once_per_vacancy"),
+            # One open offer per candidate at a time: they answer it before another is made.
+            models.UniqueConstraint(
+                fields=["entry"], condition=Q(state="offered"), name="reserve_offer_one_open_per_entry"
+            ),
             # A post is offered to one candidate at a time, and stays theirs once accepted.
             models.UniqueConstraint(
                 fields=["post"], condition=~Q(state="declined"), name="reserve_offer_one_live_per_post"

@@ -24,3 +24,11 @@ def hide_from_conflicted_members(
         return applications
     seats = PanelMember.objects.filter(user=user).values("vacancy_id")
     return applications.exclude(Q(vacancy_id__in=seats) & ~Q(pk__in=declarations.values("application_id")))
+
+
+def sits_on_panel(*, user: Any, vacancy_id: int) -> bool:
+    """Whether `user` holds a seat on the vacancy's panel, whatever their role (HR seats included): a
+    panel member never reads the candidates' accommodation requests (see accommodation.hooks)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return PanelMember.objects.filter(vacancy_id=vacancy_id, user_id=user.pk).exists()

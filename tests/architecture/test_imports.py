@@ -54,15 +54,17 @@ def test_the_check_finds_a_hidden_import(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "app", ["accounts", "vacancies", "candidates", "applications", "screening", "essays", "assessment"]
+    "app",
+    ["accounts", "vacancies", "candidates", "applications", "screening", "essays", "assessment", "selection"],
 )
 def test_domain_apps_hold_no_pages(app: str) -> None:
     """Views, URL modules and page templates live in `portal/` and `backoffice/`, above every domain app.
 
-    A domain app may keep the mails its services send (`templates/<app>/mail/`), never a page.
+    A domain app may keep the mails its services send (`templates/<app>/mail/`) and the documents it
+    makes (`templates/<app>/documents/`, e.g. the selection report's PDF), never a page.
     """
     assert not (SRC / app / "views.py").exists()
     assert not (SRC / app / "urls.py").exists()
     templates = sorted((SRC / app / "templates").rglob("*.*")) if (SRC / app / "templates").exists() else []
-    pages = [t for t in templates if t.parent.name != "mail"]
+    pages = [t for t in templates if t.parent.name not in {"mail", "documents"}]
     assert pages == []

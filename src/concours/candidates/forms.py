@@ -14,7 +14,7 @@ from concours.candidates.services import language_level_error
 from concours.kernel.reference.countries import countries
 from concours.kernel.reference.language_scales import language_scale
 from concours.kernel.reference.languages import language_codes, language_name
-from concours.kernel.reference.spelling import fold
+from concours.kernel.text.collation import sort_key
 
 MONTH_FORMATS = ["%Y-%m", "%Y-%m-%d"]
 
@@ -33,9 +33,11 @@ def _reader_language() -> str:
 
 
 def country_choices() -> list[tuple[str, str]]:
-    """Every country, named in the reader's language and sorted as its readers expect (É with E)."""
+    """Every country, named in the reader's language and sorted as its readers expect (Égypte, Émirats
+    arabes unis, Équateur: accents count only between names spelt with the same letters)."""
     lang = _reader_language()
-    return sorted(((c.code, c.name(lang)) for c in countries().values()), key=lambda choice: fold(choice[1]))
+    named = ((c.code, c.name(lang)) for c in countries().values())
+    return sorted(named, key=lambda choice: sort_key(choice[1]))
 
 
 # A line's selects start on this empty choice, so that a line nobody touched is sent unchanged and is
@@ -49,7 +51,7 @@ def language_choices() -> list[tuple[str, Any]]:
     named = ((code, language_name(code, lang)) for code in language_codes())
     return [
         NOT_CHOSEN,
-        *sorted(((code, name[:1].upper() + name[1:]) for code, name in named), key=lambda c: fold(c[1])),
+        *sorted(((code, name[:1].upper() + name[1:]) for code, name in named), key=lambda c: sort_key(c[1])),
     ]
 
 

@@ -4,6 +4,13 @@ The same notice met twice (the organisation's site and a job board) updates one 
 when it carries the same reference in the same organisation, or, without a reference, the same title,
 organisation and deadline day. Each notice is imported in its own transaction, so a bad file changes
 nothing and does not stop the others.
+
+A vacancy has an English and a French notice. An English notice creates or updates the vacancy; a French
+notice fills the French version of the vacancy with the same reference in the same organisation, and
+creates nothing: screening reads the English notice, so a vacancy starts from it. A French notice whose
+reference no vacancy has (or that gives none) is skipped, saying to import the English one first;
+`vacancy_import_files` imports a batch's English notices before its French ones, so both can be sent
+together in any order.
 """
 
 from __future__ import annotations
@@ -20,8 +27,13 @@ from concours.core.audit import audit_record
 from concours.core.models import AuditEventType
 from concours.kernel.notices import NoticeError, parse_notice_text, read_notice_file
 from concours.kernel.reference.duty_stations import default_zone, zone_for_location
+from concours.kernel.text.language import text_language
 from concours.vacancies.models import Vacancy
-from concours.vacancies.services import orgunit_ensure_path, vacancy_save_from_notice
+from concours.vacancies.services import (
+    orgunit_ensure_path,
+    vacancy_save_french_notice,
+    vacancy_save_from_notice,
+)
 
 
 @dataclass(frozen=True)
@@ -34,6 +46,7 @@ class ImportOutcome:
     # The notice's duty station has no known time zone: the draft keeps the default zone until the
     # recruiter gives the right one at review (the reason says so).
     zone_unknown: bool = False
+    language: str = "en"  # the notice's language: "fr" filled (or would have filled) the French version
 
 
 def deadline_instant(deadline: str | None, zone: str) -> dt.datetime | None:
@@ -78,6 +91,8 @@ def vacancy_import_notice(*, text: str, source: str, actor: Any) -> ImportOutcom
         return ImportOutcome(
             source, "skipped", _("No vacancy title was found: this does not look like a notice.")
         )
+    if text_language(text) == "fr":
+        return _import_french_notice(notice=notice, text=text, source=source, actor=actor)
     # An unknown duty station gets no zone guessed: the draft is stored with the default zone and flagged,
     # and the review form asks the recruiter for the zone.
     station_zone = zone_for_location(notice.get("location"))
@@ -127,6 +142,7 @@ def vacancy_import_notice(*, text: str, source: str, actor: Any) -> ImportOutcom
             changed=changed,
             zone=zone,
             zone_unknown=zone_unknown,
+            language="en",
         )
     if created:
         reason = _("New draft vacancy.")
@@ -145,11 +161,110 @@ def vacancy_import_notice(*, text: str, source: str, actor: Any) -> ImportOutcom
     )
 
 
+def _import_french_notice(*, notice: dict[str, Any], text: str, source: str, actor: Any) -> ImportOutcome:
+    """Fill the French version of the vacancy with the notice's reference; create nothing."""
+    reference = notice.get("reference")
+    if not reference:
+        return ImportOutcome(
+            source,
+            "skipped",
+            _(
+                "This notice is in French and gives no reference: a French notice only fills the French "
+                "version of a vacancy found by its reference. Import the English notice first."
+            ),
+            language="fr",
+        )
+    with transaction.atomic():
+        existing = (
+            Vacancy.objects.select_for_update()
+            .filter(organisation=notice.get("organisation") or "NATO", reference=reference)
+            .first()
+        )
+        if existing is None:
+            return ImportOutcome(
+                source,
+                "skipped",
+                _(
+                    "This notice is in French and no vacancy has the reference %(reference)s: import the "
+                    "English notice first; this one then fills its French version."
+                )
+                % {"reference": reference},
+                language="fr",
+            )
+        if existing.status != Vacancy.Status.DRAFT:
+            return ImportOutcome(
+                source,
+                "skipped",
+                _("Vacancy %(vacancy)s is already %(status)s; an import never changes it.")
+                % {"vacancy": existing, "status": existing.get_status_display()},
+                existing,
+                language="fr",
+            )
+        french, changed = merge_notices(existing.notice_fr, notice)
+        if not changed:
+            return ImportOutcome(
+                source,
+                "skipped",
+                _("Already imported; nothing new in this copy."),
+                existing,
+                language="fr",
+            )
+        vacancy = vacancy_save_french_notice(
+            vacancy=existing,
+            notice_fr=french,
+            source_text_fr=text if len(text) > len(existing.source_text_fr) else existing.source_text_fr,
+            actor=actor,
+        )
+        audit_record(
+            actor=actor,
+            event_type=AuditEventType.NOTICE_IMPORTED,
+            subject=vacancy,
+            source=source,
+            changed=changed,
+            language="fr",
+        )
+    return ImportOutcome(
+        source,
+        "updated",
+        _("French notice of vacancy %(vacancy)s; its French version now has: %(fields)s.")
+        % {"vacancy": vacancy, "fields": ", ".join(changed)},
+        vacancy,
+        changed,
+        language="fr",
+    )
+
+
+def _read(path: str, source: str) -> str | ImportOutcome:
+    try:
+        return read_notice_file(path)
+    except NoticeError as error:
+        return ImportOutcome(source, "skipped", str(error))
+
+
 def vacancy_import_file(*, path: str, actor: Any, name: str | None = None) -> ImportOutcome:
     """Import one notice file (text, HTML, PDF or .docx); unreadable files are skipped with the reason."""
     source = name or path
-    try:
-        text = read_notice_file(path)
-    except NoticeError as error:
-        return ImportOutcome(source, "skipped", str(error))
+    text = _read(path, source)
+    if isinstance(text, ImportOutcome):
+        return text
     return vacancy_import_notice(text=text, source=source, actor=actor)
+
+
+def vacancy_import_files(*, files: list[tuple[str, str]], actor: Any) -> list[ImportOutcome]:
+    """Import several notice files, given as (path, name): the English notices first, then the French
+    ones, which fill the French version of the vacancies the English ones made. The outcomes come back
+    in the order the files were given."""
+    texts = [_read(path, name) for path, name in files]
+    order = sorted(
+        range(len(files)),
+        key=lambda i: isinstance(texts[i], str) and text_language(str(texts[i])) == "fr",
+    )
+    outcomes: dict[int, ImportOutcome] = {}
+    for index in order:
+        text = texts[index]
+        outcomes[index] = (
+            text
+            if isinstance(text, ImportOutcome)
+            else vacancy_import_notice(text=text, source=files[index][1], actor=actor)
+        )
+    return [outcomes[index] for index in range(len(files))]

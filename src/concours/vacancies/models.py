@@ -118,6 +118,16 @@ class Vacancy(models.Model):
         help_text=_("Requirements in the shape of notice.schema.json"),
     )
     source_text = models.TextField(_("source text"), blank=True)
+    notice_fr = models.JSONField(
+        _("parsed notice in French"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "The French notice of the same vacancy, in the same shape; empty until it is imported. "
+            "Screening reads the notice above; this one is what French readers see."
+        ),
+    )
+    source_text_fr = models.TextField(_("source text in French"), blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -146,15 +156,30 @@ class Vacancy(models.Model):
         return self.status == self.Status.PUBLISHED and self.deadline is not None and now <= self.deadline
 
     def localized_title(self) -> str:
-        return self.title_fr if (get_language() or "en").startswith("fr") and self.title_fr else self.title
+        title, _language = self.section_in_language("title")
+        return str(title or self.title)
+
+    def section_in_language(self, key: str, lang: str | None = None) -> tuple[Any, str]:
+        """A text of the notice in the reader's language, or else in the other one: (value, its language).
+
+        French comes from the French notice (older drafts and the demo kept it as `<key>_fr` in the
+        notice); English from the notice. A section neither has gives (None, the reader's language).
+        """
+        reader = "fr" if (lang or get_language() or "en").startswith("fr") else "en"
+        english = self.notice.get(key)
+        french = self.notice_fr.get(key) or self.notice.get(f"{key}_fr")
+        if key == "title":
+            english, french = self.title or english, self.title_fr or french
+        first, other = (french, english) if reader == "fr" else (english, french)
+        if first:
+            return first, reader
+        if other:
+            return other, "en" if reader == "fr" else "fr"
+        return None, reader
 
     def section(self, key: str) -> Any:
-        """A section of the notice in the reader's language, falling back to English."""
-        if (get_language() or "en").startswith("fr"):
-            value = self.notice.get(f"{key}_fr")
-            if value:
-                return value
-        return self.notice.get(key)
+        """A section of the notice in the reader's language, falling back to the other language."""
+        return self.section_in_language(key)[0]
 
     @property
     def essay_rules(self) -> dict[str, Any] | None:

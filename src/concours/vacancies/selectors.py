@@ -19,9 +19,11 @@ from django.db.models import Case, F, Func, IntegerField, Q, QuerySet, TextField
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from concours.accounts.models import Role
+from concours.kernel.text.collation import sort_key
 from concours.vacancies.models import Vacancy
 
 # "Closing soon": open, and closing within this many days.
@@ -70,15 +72,15 @@ def vacancy_list_published(
 
 
 class _NoticeWords(SearchVectorCombinable, Func):  # type: ignore[misc]
-    """The words of every text of the notice (not its keys): PostgreSQL's jsonb_to_tsvector."""
+    """The words of every text of a notice (not its keys): PostgreSQL's jsonb_to_tsvector."""
 
     function = "jsonb_to_tsvector"
     template = "%(function)s(%(expressions)s, '[\"string\"]'::jsonb)"
     output_field = SearchVectorField()
 
-    def __init__(self, config: str) -> None:
+    def __init__(self, config: str, notice: str = "notice") -> None:
         self.config = SearchConfig.from_parameter(config)
-        super().__init__(self.config, F("notice"))
+        super().__init__(self.config, F(notice))
 
 
 def _full_text_search(vacancies: QuerySet[Vacancy], query: str) -> QuerySet[Vacancy]:
@@ -86,9 +88,20 @@ def _full_text_search(vacancies: QuerySet[Vacancy], query: str) -> QuerySet[Vaca
     document = None
     search = None
     for config in ("english", "french"):
-        part = SearchVector(
-            "title", "title_fr", "reference", "grade", "location", "organisation", "unit__name", config=config
-        ) + _NoticeWords(config)
+        part = (
+            SearchVector(
+                "title",
+                "title_fr",
+                "reference",
+                "grade",
+                "location",
+                "organisation",
+                "unit__name",
+                config=config,
+            )
+            + _NoticeWords(config)
+            + _NoticeWords(config, "notice_fr")
+        )
         words = SearchQuery(query, config=config, search_type="websearch")
         document = part if document is None else document + part
         search = words if search is None else search | words
@@ -101,7 +114,9 @@ def _words_search(vacancies: QuerySet[Vacancy], query: str) -> QuerySet[Vacancy]
     # SQLite keeps a notice as JSON text, with other letters than ASCII written as \uXXXX: each word is
     # looked for as typed and as JSON writes it. Keys match too: a simpler match, as SQLite is for one
     # machine and the tests.
-    vacancies = vacancies.annotate(notice_text=Cast("notice", TextField()))
+    vacancies = vacancies.annotate(
+        notice_text=Cast("notice", TextField()), notice_fr_text=Cast("notice_fr", TextField())
+    )
     for word in query.split():
         vacancies = vacancies.filter(
             Q(title__icontains=word)
@@ -113,6 +128,8 @@ def _words_search(vacancies: QuerySet[Vacancy], query: str) -> QuerySet[Vacancy]
             | Q(unit__name__icontains=word)
             | Q(notice_text__icontains=word)
             | Q(notice_text__icontains=json.dumps(word)[1:-1])
+            | Q(notice_fr_text__icontains=word)
+            | Q(notice_fr_text__icontains=json.dumps(word)[1:-1])
         )
     return vacancies
 
@@ -130,7 +147,7 @@ def vacancy_facets() -> VacancyFacets:
     listed = Vacancy.objects.filter(status__in=[Vacancy.Status.PUBLISHED, Vacancy.Status.CLOSED])
 
     def values(name: str) -> list[str]:
-        return sorted({value for value in listed.values_list(name, flat=True) if value}, key=str.casefold)
+        return sorted({value for value in listed.values_list(name, flat=True) if value}, key=sort_key)
 
     return VacancyFacets(values("organisation"), values("grade"), values("location"))
 
@@ -165,13 +182,26 @@ def vacancy_get_for_staff(*, vacancy_id: int, user: Any) -> Vacancy:
 
 @dataclass(frozen=True)
 class NoticeSection:
-    """A section of a vacancy's page: a heading and paragraphs, bullets or labelled items."""
+    """A section of a vacancy's page: a heading and paragraphs, bullets or labelled items.
+
+    `fallback_language` is set when the section is not published in the reader's language and is shown
+    in this other one ("en" or "fr"); the page says so.
+    """
 
     key: str
     title: str
     paragraphs: list[str] = field(default_factory=list)
     bullets: list[str] = field(default_factory=list)
     items: list[tuple[str, str]] = field(default_factory=list)
+    fallback_language: str = ""
+
+    @property
+    def fallback_note(self) -> str:
+        if self.fallback_language == "en":
+            return _("This section is published in English only.")
+        if self.fallback_language == "fr":
+            return _("This section is published in French only.")
+        return ""
 
 
 def _contract_lines(contract: dict[str, Any] | None) -> list[str]:
@@ -228,38 +258,46 @@ def _essay_lines(essay: dict[str, Any] | None) -> list[str]:
     return lines
 
 
+def _reader_language() -> str:
+    return "fr" if (get_language() or "en").startswith("fr") else "en"
+
+
 def vacancy_sections(vacancy: Vacancy) -> list[NoticeSection]:
-    """The sections of a vacancy's notice, in the reader's language where the notice has it."""
+    """The sections of a vacancy's notice in the reader's language; a section the notice has only in the
+    other language is shown in that one, marked (`fallback_language`)."""
     notice = vacancy.notice
+    reader = _reader_language()
+
+    def text(key: str) -> tuple[list[Any], str]:
+        value, language = vacancy.section_in_language(key, reader)
+        return list(value or []), "" if language == reader else language
+
+    def listed(key: str, name: str, title: str, *, paragraphs: bool = False) -> NoticeSection:
+        value, fallback = text(key)
+        if paragraphs:
+            return NoticeSection(name, title, paragraphs=value, fallback_language=fallback)
+        return NoticeSection(name, title, bullets=value, fallback_language=fallback)
+
+    accountabilities, accountabilities_fallback = text("accountabilities")
+    competencies, competencies_fallback = text("competencies")
+    timeline, timeline_fallback = text("selection_timeline")
     sections = [
-        NoticeSection("summary", _("Summary"), paragraphs=list(vacancy.section("summary") or [])),
-        NoticeSection(
-            "principal_issues", _("Principal issues"), bullets=list(vacancy.section("principal_issues") or [])
-        ),
-        NoticeSection(
-            "key_challenges", _("Key challenges"), bullets=list(vacancy.section("key_challenges") or [])
-        ),
-        NoticeSection(
-            "essential",
-            _("Essential qualifications"),
-            bullets=list(vacancy.section("essential_qualifications") or []),
-        ),
-        NoticeSection(
-            "desirable",
-            _("Desirable qualifications"),
-            bullets=list(vacancy.section("desirable_qualifications") or []),
-        ),
+        listed("summary", "summary", _("Summary"), paragraphs=True),
+        listed("principal_issues", "principal_issues", _("Principal issues")),
+        listed("key_challenges", "key_challenges", _("Key challenges")),
+        listed("essential_qualifications", "essential", _("Essential qualifications")),
+        listed("desirable_qualifications", "desirable", _("Desirable qualifications")),
         NoticeSection(
             "accountabilities",
             _("Main accountabilities"),
-            items=[
-                (a.get("heading", ""), a.get("text", "")) for a in vacancy.section("accountabilities") or []
-            ],
+            items=[(a.get("heading", ""), a.get("text", "")) for a in accountabilities],
+            fallback_language=accountabilities_fallback,
         ),
     ]
     relations = []
-    if notice.get("reports_to"):
-        relations.append((str(_("Reports to")), notice["reports_to"]))
+    reports_to = vacancy.section_in_language("reports_to", reader)[0]
+    if reports_to:
+        relations.append((str(_("Reports to")), str(reports_to)))
     if notice.get("direct_reports") is not None:
         relations.append((str(_("Direct reports")), str(notice["direct_reports"])))
     if notice.get("indirect_reports") is not None:
@@ -271,7 +309,8 @@ def vacancy_sections(vacancy: Vacancy) -> list[NoticeSection]:
         NoticeSection(
             "competencies",
             _("Competencies"),
-            items=[(c.get("name", ""), c.get("level") or "") for c in notice.get("competencies") or []],
+            items=[(c.get("name", ""), c.get("level") or "") for c in competencies],
+            fallback_language=competencies_fallback,
         ),
         NoticeSection("contract", _("Contract"), bullets=_contract_lines(notice.get("contract"))),
         NoticeSection("essay", _("The “Key challenges” essay"), bullets=_essay_lines(notice.get("essay"))),
@@ -280,14 +319,11 @@ def vacancy_sections(vacancy: Vacancy) -> list[NoticeSection]:
             _("Selection timeline"),
             items=[
                 (t.get("stage", ""), ", ".join(p for p in (t.get("when"), t.get("where")) if p))
-                for t in notice.get("selection_timeline") or []
+                for t in timeline
             ],
+            fallback_language=timeline_fallback,
         ),
-        NoticeSection(
-            "additional",
-            _("Additional information"),
-            paragraphs=list(vacancy.section("additional_information") or []),
-        ),
+        listed("additional_information", "additional", _("Additional information"), paragraphs=True),
     ]
     if notice.get("genai_prohibited"):
         sections.append(
@@ -312,3 +348,59 @@ def vacancy_unread_fields(vacancy: Vacancy) -> list[str]:
         names = warning.get("fields") if isinstance(warning, dict) else None
         fields += [str(name) for name in names or [] if str(name) not in fields]
     return fields
+
+
+@dataclass(frozen=True)
+class NoticeVersions:
+    """One text of a notice in its English and its French version, as lines, for the recruiter to compare."""
+
+    key: str
+    title: str
+    english: list[str]
+    french: list[str]
+
+
+def _lines(value: Any) -> list[str]:
+    """A section as lines: a text, a list of texts, or a list of labelled items (competencies, stages)."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [value]
+    lines = []
+    for item in value:
+        if isinstance(item, dict):
+            parts = [str(item.get(name)) for name in ("name", "heading", "stage") if item.get(name)]
+            details = [str(item.get(name)) for name in ("level", "text", "when", "where") if item.get(name)]
+            lines.append(" – ".join([*parts, ", ".join(details)] if details else parts))
+        else:
+            lines.append(str(item))
+    return lines
+
+
+def vacancy_notice_versions(vacancy: Vacancy) -> list[NoticeVersions]:
+    """The notice's texts side by side in English and French (the back office's review), those that
+    either version has."""
+    titles = [
+        ("title", _("Title")),
+        ("summary", _("Summary")),
+        ("principal_issues", _("Principal issues")),
+        ("key_challenges", _("Key challenges")),
+        ("essential_qualifications", _("Essential qualifications")),
+        ("desirable_qualifications", _("Desirable qualifications")),
+        ("accountabilities", _("Main accountabilities")),
+        ("competencies", _("Competencies")),
+        ("reports_to", _("Reports to")),
+        ("selection_timeline", _("Selection timeline")),
+        ("additional_information", _("Additional information")),
+    ]
+    versions = []
+    for key, title in titles:
+        english = _lines(vacancy.title if key == "title" else vacancy.notice.get(key))
+        french = _lines(
+            vacancy.title_fr
+            if key == "title"
+            else vacancy.notice_fr.get(key) or vacancy.notice.get(f"{key}_fr")
+        )
+        if english or french:
+            versions.append(NoticeVersions(key, title, english, french))
+    return versions

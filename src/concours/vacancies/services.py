@@ -96,6 +96,40 @@ def vacancy_save_from_notice(
     return vacancy, created
 
 
+@transaction.atomic
+def vacancy_save_french_notice(
+    *, vacancy: Vacancy, notice_fr: dict[str, Any], source_text_fr: str, actor: Any
+) -> Vacancy:
+    """Give a draft vacancy its French notice (what French readers see); its French title is the notice's.
+
+    The English notice, which screening reads, is left as it is.
+    """
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if vacancy.status != Vacancy.Status.DRAFT:
+        raise DomainError(_("Only a draft vacancy takes a notice by import."))
+    title_fr = str(notice_fr.get("title") or vacancy.title_fr)
+    changed = sorted(
+        key
+        for key in set(notice_fr) | set(vacancy.notice_fr)
+        if notice_fr.get(key) != vacancy.notice_fr.get(key)
+    )
+    old = {"title_fr": vacancy.title_fr, **{key: vacancy.notice_fr.get(key) for key in changed}}
+    vacancy.notice_fr = notice_fr
+    vacancy.title_fr = title_fr
+    vacancy.source_text_fr = source_text_fr
+    vacancy.save(update_fields=["notice_fr", "title_fr", "source_text_fr", "updated_at"])
+    audit_record(
+        actor=actor,
+        event_type=AuditEventType.VACANCY_UPDATED,
+        subject=vacancy,
+        language="fr",
+        changed=[f"fr:{key}" for key in changed],
+        old=old,
+        new={"title_fr": title_fr, **{key: notice_fr.get(key) for key in changed}},
+    )
+    return vacancy
+
+
 def _iso(at: dt.datetime | None) -> str | None:
     return at.isoformat() if at else None
 

@@ -24,10 +24,14 @@ from concours.core.errors import Conflict, DomainError
 from concours.core.limits import REASON_MAX_LENGTH
 from concours.core.uploads import upload_read
 from concours.vacancies import services
-from concours.vacancies.importing import ImportOutcome, vacancy_import_file
+from concours.vacancies.importing import ImportOutcome, vacancy_import_files
 from concours.vacancies.models import Vacancy
 from concours.vacancies.notice_form import NoticeForm, notice_initial
-from concours.vacancies.selectors import vacancy_get_for_staff, vacancy_unread_fields
+from concours.vacancies.selectors import (
+    vacancy_get_for_staff,
+    vacancy_notice_versions,
+    vacancy_unread_fields,
+)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -54,17 +58,25 @@ def notice_import(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     outcomes: list[ImportOutcome] = []
     if request.method == "POST" and form.is_valid():
+        refused: dict[int, ImportOutcome] = {}
+        files: list[tuple[str, str]] = []
         with tempfile.TemporaryDirectory() as folder:
             for index, upload in enumerate(form.cleaned_data["notices"]):
                 try:  # a file over the upload limit arrives empty (core.uploads): say so, by its size
                     data = upload_read(upload, what=_("notice"))
                 except DomainError as error:
-                    outcomes.append(ImportOutcome(upload.name or "", "skipped", error.message))
+                    refused[index] = ImportOutcome(upload.name or "", "skipped", error.message)
                     continue
                 # The reader tells formats by content; the name only keeps its suffix for the report.
                 path = Path(folder) / f"{index}{Path(upload.name or '').suffix.lower()[:8]}"
                 path.write_bytes(data)
-                outcomes.append(vacancy_import_file(path=str(path), actor=request.user, name=upload.name))
+                files.append((str(path), upload.name or ""))
+            # English notices first, whatever the order: a French one fills the vacancy an English one made.
+            imported = iter(vacancy_import_files(files=files, actor=request.user))
+            outcomes = [
+                refused[index] if index in refused else next(imported)
+                for index in range(len(form.cleaned_data["notices"]))
+            ]
     return render(request, "backoffice/notice_import.html", {"form": form, "outcomes": outcomes})
 
 
@@ -145,6 +157,7 @@ def _review_page(
             or ExtendForm(initial={"deadline": local.replace(tzinfo=None) if local else None}),
             "unpublish_form": unpublish_form or UnpublishForm(),
             "unread_fields": vacancy_unread_fields(vacancy),
+            "versions": vacancy_notice_versions(vacancy),
         },
         status=status,
     )

@@ -1,15 +1,79 @@
-"""Template filters that only display: names of countries in the reader's language."""
+"""Template filters that only display: names of countries, French spacing and dates written out, each in
+the reader's language."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django import template
+from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from concours.kernel.reference.countries import country_name as _country_name
+from concours.kernel.text.collation import sort_key
+from concours.kernel.text.dates import written_date as _written_date
+from concours.kernel.text.dates import written_moment, written_time
+from concours.kernel.text.typography import french_spacing
 
 register = template.Library()
 
 
+def _reader_language() -> str:
+    return "fr" if (get_language() or "en").startswith("fr") else "en"
+
+
 @register.filter
 def country_name(code: str) -> str:
-    return _country_name(code, "fr" if (get_language() or "en").startswith("fr") else "en")
+    return _country_name(code, _reader_language())
+
+
+@register.filter
+def country_names(codes: list[str] | None) -> str:
+    """Countries named in the reader's language, in their alphabetical order, separated by commas."""
+    names = [_country_name(code, _reader_language()) for code in codes or []]
+    return ", ".join(sorted(names, key=sort_key))
+
+
+@register.filter(is_safe=True, needs_autoescape=True)
+def typography(value: Any, autoescape: bool = True) -> Any:
+    """In French, a no-break space before : ; ! ? and inside « » (markup and addresses left alone).
+
+    Used around the whole page in base.html, so that labels, notices and messages all get it.
+    """
+    if _reader_language() != "fr":
+        return value
+    html = conditional_escape(value) if autoescape else str(value)
+    return mark_safe(french_spacing(str(html)))  # escaped above; only spaces are added
+
+
+def _local(value: dt.datetime) -> dt.datetime:
+    return timezone.localtime(value) if timezone.is_aware(value) else value
+
+
+@register.filter
+def written_date(value: dt.date | dt.datetime | None) -> str:
+    """The day written out, "1 December 2026" or "1er décembre 2026" (a date and time: its day here)."""
+    if value is None or value == "":
+        return ""
+    day = _local(value).date() if isinstance(value, dt.datetime) else value
+    return _written_date(day, _reader_language())
+
+
+@register.filter
+def written_datetime(value: dt.datetime | None) -> str:
+    """The day and time on the site's clock: "12 January 2027, 14:05", "12 janvier 2027, 14 h 05"."""
+    if value is None or value == "":
+        return ""
+    local = _local(value)
+    return f"{_written_date(local.date(), _reader_language())}, {written_time(local, _reader_language())}"
+
+
+@register.filter
+def written_deadline(value: dt.datetime | None, zone: str) -> str:
+    """A deadline on its duty station's clock, with the place: "12 January 2027, 23:59 (Brussels time)"."""
+    if value is None or value == "":
+        return ""
+    return written_moment(value, zone or timezone.get_current_timezone_name(), _reader_language())

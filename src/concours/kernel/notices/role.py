@@ -9,11 +9,12 @@ from concours.kernel.notices.sections import Notice, mentions, squash
 
 _PRINCIPAL_ISSUES_RE = re.compile(
     r"principal issues|(?:these|which|that) include|agenda including|portfolio (?:covers|includes)|"
-    r"principaux dossiers|questions principales|(?:ces|qui) (?:comprennent|incluent)|notamment\s*:",
+    r"principaux dossiers|questions principales|(?:ces|qui) (?:comprennent|incluent)|notamment\s*:|"
+    r"dossiers suivants|questions suivantes",
     re.IGNORECASE,
 )
 _KEY_CHALLENGES_RE = re.compile(
-    r"key challenges|principaux d[ée]fis|d[ée]fis (?:majeurs|cl[ée]s)", re.IGNORECASE
+    r"key challenges|(?:principaux|grands) d[ée]fis|d[ée]fis (?:majeurs|cl[ée]s)", re.IGNORECASE
 )
 _POSTS_INTRO_RE = re.compile(
     r"following (?:positions|posts|vacancies)|postes suivants|(?:two|three|four|deux|trois|quatre|\d) "

@@ -72,7 +72,7 @@ class DecisionForm(forms.Form):
         label=_("Note on the measures"),
         required=False,
         max_length=NOTE_MAX_LENGTH,
-        help_text=_("Shown with the measures to HR and to the candidate, e.g. “25% extra time”."),
+        help_text=_("Shown with the measures to HR and to the candidate, e.g. “15 minutes more per hour”."),
     )
     reason = forms.CharField(
         label=_("Reason"),

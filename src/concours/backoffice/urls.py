@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import path
 
 from concours.backoffice.views import (
+    accommodation,
     applications,
     assessment,
     assessment_results,
@@ -33,6 +34,18 @@ urlpatterns = [
     path("vacancies/<int:vacancy_id>/unpublish/", vacancies.vacancy_unpublish, name="unpublish"),
     path("vacancies/<int:vacancy_id>/screen/", screening.vacancy_screen, name="screen"),
     path("applications/<int:application_id>/eligibility/", screening.verdict_decide, name="decide"),
+    # Reasonable accommodation: 404 to everyone but the recruiters in charge (see the selectors).
+    path(
+        "vacancies/<int:vacancy_id>/accommodation/",
+        accommodation.accommodation_list,
+        name="accommodation_list",
+    ),
+    path("accommodation/<int:request_id>/", accommodation.accommodation_detail, name="accommodation"),
+    path(
+        "accommodation/documents/<int:document_id>/",
+        accommodation.accommodation_document,
+        name="accommodation_document",
+    ),
     path("erasures/", privacy.erasure_list, name="erasures"),
     path("erasures/<int:request_id>/confirm/", privacy.erasure_confirm, name="erasure_confirm"),
     # The assessment (assessment.py: plan, panel, declarations, scorecards; assessment_results.py: the

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.urls import include, path
 
-from concours.portal.views import applications, essays, privacy, profile, slots, vacancies
+from concours.portal.views import accommodation, applications, essays, privacy, profile, slots, vacancies
 
 vacancy_patterns = [
     path("", vacancies.vacancy_list, name="list"),
@@ -26,6 +26,12 @@ application_patterns = [
         "<int:application_id>/invitations/<int:invitation_id>.ics",
         slots.invitation_ics,
         name="invitation_ics",
+    ),
+    path("<int:application_id>/accommodation/", accommodation.accommodation_request, name="accommodation"),
+    path(
+        "<int:application_id>/accommodation/documents/<int:document_id>/",
+        accommodation.accommodation_document,
+        name="accommodation_document",
     ),
 ]
 essay_patterns = [

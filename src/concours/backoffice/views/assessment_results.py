@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from concours.accommodation.selectors import granted_measures
 from concours.accounts.permissions import recruiter_required, staff_required
 from concours.applications.models import Application
 from concours.assessment import selectors, services
@@ -247,7 +248,9 @@ def assessment_slots(request: HttpRequest, stage_id: int) -> HttpResponse:
             messages.success(request, _("Slot opened."))
             return redirect("backoffice:assessment_slots", stage_id=stage.pk)
     invited = {i.application_id: i for i in stage.invitations.select_related("slot")}
-    candidates = Application.objects.filter(vacancy=stage.vacancy, status=stage.entry_status).only("id")
+    candidates = list(Application.objects.filter(vacancy=stage.vacancy, status=stage.entry_status).only("id"))
+    # The measures granted for this stage (never the request or its documents): HR arranges them.
+    measures = granted_measures([a.pk for a in candidates], stage_key=stage.key)
     return render(
         request,
         "backoffice/assessment_slots.html",
@@ -255,7 +258,9 @@ def assessment_slots(request: HttpRequest, stage_id: int) -> HttpResponse:
             "stage": stage,
             "form": form,
             "slots": selectors.slots_of(stage),
-            "candidates": [(a.pk, a.candidate_code, invited.get(a.pk)) for a in candidates],
+            "candidates": [
+                (a.pk, a.candidate_code, invited.get(a.pk), measures.get(a.pk)) for a in candidates
+            ],
         },
     )
 

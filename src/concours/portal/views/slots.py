@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from concours.accommodation.selectors import granted_measures
 from concours.accounts.permissions import candidate_required
 from concours.applications import selectors as application_selectors
 from concours.assessment import selectors, services
@@ -46,6 +47,7 @@ def slot_list(request: HttpRequest, application_id: int) -> HttpResponse:
             messages.error(request, error.message)
         return redirect("applications:slots", application_id=application.pk)
     now = timezone.now()
+    granted = granted_measures([application.pk]).get(application.pk)
     rows = [
         (
             invitation,
@@ -54,6 +56,8 @@ def slot_list(request: HttpRequest, application_id: int) -> HttpResponse:
                 for s in selectors.slots_of(invitation.stage)
                 if s.local_start > now and (s.free or s.id == invitation.slot_id)
             ],
+            # The accommodation granted for this stage (or every stage), so the candidate sees it is arranged.
+            granted if granted and granted.stage_key in {"", invitation.stage.key} else None,
         )
         for invitation in invitations
     ]

@@ -130,6 +130,8 @@ def accommodation_request(
             _("A request has at most %(limit)d characters (this one has %(length)d).")
             % {"limit": NEEDS_MAX_LENGTH, "length": len(needs)}
         )
+    if len(stage_key) > 40:  # a stage's key (the form offers the vacancy's stages)
+        raise DomainError(_("Choose a stage from the list."))
     files = _checked(documents)  # outside the transaction: reading and checking takes a moment
     return _request_keep(
         application=application,

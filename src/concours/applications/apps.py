@@ -11,7 +11,9 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported once the app registry is ready (hooks import models), as Django asks of `ready`.
+        from concours.applications.claims import vacancy_has_submissions
         from concours.applications.mails import applicants_tell_deadline_extended
         from concours.vacancies import hooks
 
         hooks.register_on_deadline_extended(applicants_tell_deadline_extended)
+        hooks.register_submissions_exist(vacancy_has_submissions)

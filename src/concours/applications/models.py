@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -14,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from concours.candidates.models import CandidateProfile
-from concours.vacancies.models import Vacancy
+from concours.vacancies.models import ScreeningQuestion, Vacancy
 
 
 class Application(models.Model):
@@ -144,3 +145,103 @@ class Transition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status} → {self.to_status}"
+
+
+class ExperienceClaim(models.Model):
+    """The posts a candidate names for one experience requirement of the notice, and one sentence.
+
+    `chosen` holds the profile's posts as the candidate ticked them (ids of their work experience, kept
+    in a draft too); at submission `posts` receives their positions in the profile as submitted, which
+    is what screening and recruiters read. A recruiter confirms the claim or corrects which posts count
+    (`reviewed_posts`); screening then counts those.
+    """
+
+    class Review(models.TextChoices):
+        PENDING = "", _("Not yet reviewed")
+        CONFIRMED = "confirmed", _("Confirmed")
+        CORRECTED = "corrected", _("Corrected")
+
+    application = models.ForeignKey(
+        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="claims"
+    )
+    requirement_key = models.CharField(_("requirement"), max_length=40)
+    # The requirement as the candidate read it, shown beside the claim whatever the notice became.
+    requirement = models.CharField(_("experience required"), max_length=500)
+    min_years = models.FloatField(_("years required"))
+    chosen = models.JSONField(_("posts ticked"), default=list, blank=True)
+    posts = models.JSONField(_("posts claimed"), default=list, blank=True, editable=False)
+    sentence = models.CharField(_("in one sentence"), max_length=300, blank=True)
+    review = models.CharField(
+        _("review"), max_length=10, choices=Review.choices, default=Review.PENDING, blank=True
+    )
+    reviewed_posts = models.JSONField(_("posts counted after review"), null=True, blank=True)
+    review_note = models.TextField(_("note on the review"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("experience claim")
+        verbose_name_plural = _("experience claims")
+        ordering = ["application", "requirement_key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "requirement_key"], name="claim_once_per_requirement"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: {self.requirement}"
+
+    @property
+    def counted_posts(self) -> list[int]:
+        """The positions that count: the recruiter's after a review, else the candidate's."""
+        return list(self.reviewed_posts if self.review and self.reviewed_posts is not None else self.posts)
+
+    @property
+    def revision(self) -> str:
+        """What a recruiter saw of the claim, carried by the review form: a review is refused when it
+        changed since (someone else reviewed it meanwhile)."""
+        at = self.reviewed_at.astimezone(dt.UTC).isoformat() if self.reviewed_at else ""
+        return "|".join([self.review, at, ",".join(str(p) for p in self.counted_posts)])
+
+
+class ScreeningAnswer(models.Model):
+    """A candidate's answer to one screening question of the vacancy (kept in a draft too)."""
+
+    application = models.ForeignKey(
+        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="answers"
+    )
+    question = models.ForeignKey(
+        ScreeningQuestion, verbose_name=_("question"), on_delete=models.CASCADE, related_name="answers"
+    )
+    yes = models.BooleanField(_("yes or no"), null=True, blank=True)
+    number = models.DecimalField(_("number"), max_digits=9, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("answer to a screening question")
+        verbose_name_plural = _("answers to screening questions")
+        ordering = ["application", "question"]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "question"], name="answer_once_per_question"),
+            models.CheckConstraint(
+                condition=models.Q(yes__isnull=True) | models.Q(number__isnull=True),
+                name="answer_yes_or_number",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: {self.question_id}"
+
+    @property
+    def value(self) -> bool | float | None:
+        """The answer as screening reads it: true/false, a number, or None."""
+        if self.yes is not None:
+            return self.yes
+        return float(self.number) if self.number is not None else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,14 @@ from django.utils.translation import gettext as _
 
 from concours.accounts.models import Role
 from concours.applications import hooks
+from concours.applications.claims import (
+    ClaimInput,
+    answers_checked,
+    claims_and_answers_keep,
+    claims_checked,
+    kept_answers,
+    kept_claims,
+)
 from concours.applications.models import Application, Attachment, Transition, snapshot_sha256
 from concours.applications.workflow import CANDIDATE_MOVES, allowed_targets
 from concours.candidates.models import CandidateProfile
@@ -83,8 +92,15 @@ def application_submit(
     essay: UploadedFile | None,
     actor: Any,
     now: dt.datetime | None = None,
+    claims: Sequence[ClaimInput] | None = None,
+    answers: Mapping[int, object] | None = None,
 ) -> Application:
     """Submit a candidate's application with its CV (and essay, when the notice asks for one).
+
+    `claims`: the candidate's posts for each experience requirement of the notice (a requirement left out
+    is kept as claimed by no post); `answers`: the answers to the vacancy's screening questions, by
+    question id, every one required. Either left None takes what the candidate's draft keeps; with no
+    claims at all, screening judges experience by the tags of the posts, as before claims existed.
 
     The deadline is checked on the server's clock at the moment the submission arrived, whatever the
     page showed. The files are checked first, the essay against every rule of the notice (pages
@@ -96,6 +112,8 @@ def application_submit(
     """
     now = now or timezone.now()
     _check_open(vacancy, now)
+    if answers is not None:  # refused before the files are read; checked again under the lock
+        answers_checked(vacancy, answers, complete=True)
     # A file not sent again is the one kept in the candidate's draft, checked again like a new one.
     cv, essay, drafted = _with_draft_files(candidate=candidate, vacancy=vacancy, cv=cv, essay=essay)
     files: dict[str, tuple[bytes, str]] = {Attachment.Kind.CV: _check_upload(Attachment.Kind.CV, cv)}
@@ -111,6 +129,8 @@ def application_submit(
         names={"cv": cv, "essay": essay},
         actor=actor,
         now=now,
+        claims=claims,
+        answers=answers,
     )
     _delete_files_on_commit(drafted)  # the submission wrote its own copies of the draft's files
     return application
@@ -166,6 +186,8 @@ def _submit(
     names: dict[str, UploadedFile | None],
     actor: Any,
     now: dt.datetime,
+    claims: Sequence[ClaimInput] | None = None,
+    answers: Mapping[int, object] | None = None,
 ) -> Application:
     vacancy = _vacancy_locked_for_submission(vacancy.pk)
     _check_open(vacancy, now)  # again, under the lock: a recruiter may have closed it since it arrived
@@ -192,7 +214,19 @@ def _submit(
             attachment.save()
         _record(application=application, to=Application.Status.SUBMITTED, reason="", actor=actor, now=now)
         application.submitted_at = now
-        _keep_profile(application, candidate=candidate, now=now)
+        own_posts = _keep_profile(application, candidate=candidate, now=now)
+        # Claims and answers are part of what was submitted, kept in its transaction.
+        claimed = claims if claims is not None else kept_claims(application)
+        claims_and_answers_keep(
+            application,
+            vacancy=vacancy,
+            claims=claims_checked(vacancy, claimed) if claims is not None or claimed else None,
+            answers=answers_checked(
+                vacancy, answers if answers is not None else kept_answers(application), complete=True
+            ),
+            own_posts=own_posts,
+            submitted=True,
+        )
         application.save(
             update_fields=[
                 "status",
@@ -211,8 +245,11 @@ def _submit(
     return application
 
 
-def _keep_profile(application: Application, *, candidate: CandidateProfile, now: dt.datetime) -> None:
-    """Freeze the profile as submitted on the application: what screening and recruiters read from now on."""
+def _keep_profile(application: Application, *, candidate: CandidateProfile, now: dt.datetime) -> list[int]:
+    """Freeze the profile as submitted on the application: what screening and recruiters read from now on.
+
+    Returns the ids of the profile's posts in the snapshot's order (claims keep their positions).
+    """
     profile = (
         CandidateProfile.objects.select_related("user")
         .prefetch_related("languages", "education", "experience")
@@ -222,6 +259,7 @@ def _keep_profile(application: Application, *, candidate: CandidateProfile, now:
     application.profile_snapshot = snapshot
     application.profile_sha256 = snapshot_sha256(snapshot)
     application.profile_frozen_at = now
+    return [post.pk for post in profile.experience.all()]
 
 
 def _live(*, candidate: CandidateProfile, vacancy: Vacancy, now: dt.datetime) -> tuple[Application, bool]:
@@ -244,8 +282,12 @@ def application_draft_save(
     essay: UploadedFile | None,
     actor: Any,
     now: dt.datetime | None = None,
+    claims: Sequence[ClaimInput] | None = None,
+    answers: Mapping[int, object] | None = None,
 ) -> Application:
     """Keep the files of an application not yet submitted, so that the candidate can finish it later.
+
+    The claims and the answers given so far are kept too (None: those kept before stay).
 
     Each file sent passes the same gate as at submission and replaces the one kept before; a file not
     sent keeps the earlier one. A draft keeps only files: the declaration is made at submission, and the
@@ -259,7 +301,14 @@ def application_draft_save(
     }
     files = {kind: _check_upload(kind, upload) for kind, upload in uploads.items()}
     return _draft_keep(
-        candidate=candidate, vacancy=vacancy, files=files, uploads=uploads, actor=actor, now=now
+        candidate=candidate,
+        vacancy=vacancy,
+        files=files,
+        uploads=uploads,
+        actor=actor,
+        now=now,
+        claims=claims,
+        answers=answers,
     )
 
 
@@ -272,6 +321,8 @@ def _draft_keep(
     uploads: dict[str, UploadedFile],
     actor: Any,
     now: dt.datetime,
+    claims: Sequence[ClaimInput] | None = None,
+    answers: Mapping[int, object] | None = None,
 ) -> Application:
     application, _created = _live(candidate=candidate, vacancy=vacancy, now=now)
     if application.status != Application.Status.DRAFT:
@@ -293,6 +344,19 @@ def _draft_keep(
             attachment.file.save("upload", ContentFile(content), save=False)
             written.append(attachment)
             attachment.save()
+        if claims is not None or answers is not None:
+            claims_and_answers_keep(
+                application,
+                vacancy=vacancy,
+                claims=claims_checked(vacancy, claims, draft=True)
+                if claims is not None
+                else kept_claims(application),
+                answers=answers_checked(
+                    vacancy, answers if answers is not None else kept_answers(application), complete=False
+                ),
+                own_posts=list(candidate.experience.values_list("pk", flat=True)),
+                submitted=False,
+            )
         application.save(update_fields=["updated_at"])
         audit_record(
             actor=actor,

@@ -28,6 +28,7 @@ CRITERIA = {
     "degree": _("Degree"),
     "deadline": _("Deadline"),
     "essay": _("Essay"),
+    "question": _("Screening question"),
     "profile": _("Profile"),
 }
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -13,7 +15,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from concours.applications.models import Application
+from concours.applications.claims import answers_as_read, experience_requirements
+from concours.applications.models import Application, ExperienceClaim, ScreeningAnswer
 from concours.applications.services import application_transition
 from concours.applications.workflow import allowed_targets
 from concours.core.audit import audit_record
@@ -21,10 +24,12 @@ from concours.core.errors import Conflict, DomainError
 from concours.core.limits import reason_checked
 from concours.core.models import AuditEventType
 from concours.kernel.eligibility import InvalidInput, Requirements, compile_requirements, screen_compiled
+from concours.kernel.eligibility.claims import Claim
+from concours.kernel.eligibility.questions import compile_questions
 from concours.screening.models import Eligible, Verdict
 from concours.screening.requirements import vacancy_requirements
 from concours.screening.selectors import submitted_profiles_for_vacancy
-from concours.vacancies.models import Vacancy
+from concours.vacancies.models import ScreeningQuestion, Vacancy
 
 S = Application.Status
 # Past screening, an "eligible" decision agrees with the state already: it does not move it back.
@@ -40,8 +45,12 @@ class ScreeningReport:
 
 
 def _compile(vacancy: Vacancy) -> Requirements:
+    """The notice's requirements and the vacancy's screening questions, compiled once."""
     try:
-        return compile_requirements(vacancy_requirements(vacancy))
+        questions = [question.as_rule() for question in ScreeningQuestion.objects.filter(vacancy=vacancy)]
+        return dataclasses.replace(
+            compile_requirements(vacancy_requirements(vacancy)), questions=compile_questions(questions)
+        )
     except InvalidInput as error:
         raise DomainError(
             _("The requirements of this vacancy cannot be read: %(error)s") % {"error": error}
@@ -54,11 +63,15 @@ def _verdict_fields(
     submitted_at: dt.datetime | None,
     zone: Any,
     now: dt.datetime,
+    claims: dict[int, Claim] | None = None,
+    answers: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     applied = submitted_at or now
     on = applied.astimezone(zone).date()
     try:
-        verdict = screen_compiled(profile, requirements, on=on, submitted_at=submitted_at)
+        verdict = screen_compiled(
+            profile, requirements, on=on, submitted_at=submitted_at, claims=claims, answers=answers
+        )
     except InvalidInput as error:
         # A profile that breaks the contract cannot be judged by rule: a person looks at it.
         return {
@@ -94,12 +107,15 @@ def application_screen(
     now = now or timezone.now()
     application = Application.objects.select_related("vacancy").get(pk=application.pk)
     requirements = _compile(application.vacancy)
+    indexes = _requirement_indexes(application.vacancy)
     fields = _verdict_fields(
         application.profile_snapshot or {},  # none kept (a draft): the verdict asks a person to look
         requirements,
         application.submitted_at,
         ZoneInfo(application.vacancy.zone),
         now,
+        claims=_claims(ExperienceClaim.objects.filter(application=application), indexes).get(application.pk),
+        answers=answers_as_read(ScreeningAnswer.objects.filter(application=application)),
     )
     verdict, _created = Verdict.objects.update_or_create(application=application, defaults=fields)
     audit_record(
@@ -120,6 +136,14 @@ def vacancy_screen_all(
     requirements = _compile(vacancy)
     zone = ZoneInfo(vacancy.zone)
     profiles = submitted_profiles_for_vacancy(vacancy=vacancy)
+    claims = _claims(
+        ExperienceClaim.objects.filter(application__vacancy=vacancy), _requirement_indexes(vacancy)
+    )
+    answers: dict[int, dict[str, Any]] = {}
+    for answer in ScreeningAnswer.objects.filter(application__vacancy=vacancy).only(
+        "application_id", "question_id", "yes", "number"
+    ):
+        answers.setdefault(answer.application_id, {})[f"q{answer.question_id}"] = answer.value
     applications = (
         Application.objects.filter(vacancy=vacancy)
         .exclude(status=Application.Status.DRAFT)
@@ -128,7 +152,15 @@ def vacancy_screen_all(
     counts = {choice.value: 0 for choice in Eligible}
     rows = []
     for app_id, submitted_at in applications.iterator(chunk_size=batch_size):
-        fields = _verdict_fields(profiles.get(app_id) or {}, requirements, submitted_at, zone, now)
+        fields = _verdict_fields(
+            profiles.get(app_id) or {},
+            requirements,
+            submitted_at,
+            zone,
+            now,
+            claims=claims.get(app_id),
+            answers=answers.get(app_id),
+        )
         counts[fields["eligible"]] += 1
         rows.append((app_id, fields["eligible"], fields["checks"], fields["on"]))
     with transaction.atomic():
@@ -141,6 +173,24 @@ def vacancy_screen_all(
             **counts,
         )
     return ScreeningReport(screened=len(rows), counts=counts)
+
+
+def _requirement_indexes(vacancy: Vacancy) -> dict[str, int]:
+    """Requirement key -> its index among the notice's experience requirements, as the kernel counts."""
+    return {requirement.key: requirement.index for requirement in experience_requirements(vacancy)}
+
+
+def _claims(rows: Iterable[ExperienceClaim], indexes: dict[str, int]) -> dict[int, dict[int, Claim]]:
+    """Per application, its claims by requirement index: the posts that count (the recruiter's after a
+    review). A claim to a requirement the notice no longer has is left out: that one is judged by tags."""
+    found: dict[int, dict[int, Claim]] = {}
+    for claim in rows:
+        index = indexes.get(claim.requirement_key)
+        if index is not None:
+            found.setdefault(claim.application_id, {})[index] = Claim(
+                tuple(claim.counted_posts), reviewed=bool(claim.review)
+            )
+    return found
 
 
 def _upsert_verdicts(
@@ -287,3 +337,66 @@ def verdict_decide(
         moved_to=target,
     )
     return verdict
+
+
+@transaction.atomic
+def claim_review(
+    *,
+    claim: ExperienceClaim,
+    posts: Iterable[int],
+    note: str,
+    actor: Any,
+    expected_revision: str | None = None,
+    now: dt.datetime | None = None,
+) -> ExperienceClaim:
+    """A recruiter confirms which posts count for a requirement (those claimed) or corrects them; a
+    correction needs a note. The application is screened again in the same transaction, on the posts
+    that now count.
+
+    `posts` are positions in the profile as submitted. `expected_revision` is the claim as its author
+    saw it (`ExperienceClaim.revision`): when someone reviewed it since, the review is refused.
+    """
+    now = now or timezone.now()
+    claim = ExperienceClaim.objects.select_for_update().select_related("application").get(pk=claim.pk)
+    if expected_revision is not None and claim.revision != expected_revision:
+        raise Conflict(
+            _(
+                "While you were looking, %(who)s reviewed this claim (%(when)s); your review was not "
+                "recorded. Read theirs and review it again if you disagree."
+            )
+            % {
+                "who": str(claim.reviewed_by) if claim.reviewed_by else _("the system"),
+                "when": timezone.localtime(claim.reviewed_at).strftime("%Y-%m-%d %H:%M")
+                if claim.reviewed_at
+                else "—",
+            }
+        )
+    application = claim.application
+    if application.status == Application.Status.DRAFT or application.profile_snapshot is None:
+        raise DomainError(_("Only the claims of a submitted application can be reviewed."))
+    held = len(application.profile_snapshot.get("experience") or [])
+    counted = sorted(set(posts))
+    if any(not 0 <= position < held for position in counted):
+        raise DomainError(_("Count only posts of the profile as submitted."))
+    note = reason_checked(note).strip()
+    corrected = counted != sorted(claim.posts)
+    if corrected and not note:
+        raise DomainError(_("Say why you count other posts than the candidate claimed."))
+    claim.review = ExperienceClaim.Review.CORRECTED if corrected else ExperienceClaim.Review.CONFIRMED
+    claim.reviewed_posts = counted
+    claim.review_note = note
+    claim.reviewed_by = actor
+    claim.reviewed_at = now
+    claim.save(update_fields=["review", "reviewed_posts", "review_note", "reviewed_by", "reviewed_at"])
+    audit_record(
+        actor=actor,
+        event_type=AuditEventType.CLAIM_REVIEWED,
+        subject=application,
+        requirement=claim.requirement_key,
+        claimed=list(claim.posts),
+        counted=counted,
+        review=claim.review,
+        note=note,
+    )
+    application_screen(application=application, actor=actor, now=now)
+    return claim

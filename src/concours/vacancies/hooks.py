@@ -23,3 +23,17 @@ on_deadline_extended: list[DeadlineExtended] = []
 def register_on_deadline_extended(hook: DeadlineExtended) -> None:
     if hook not in on_deadline_extended:
         on_deadline_extended.append(hook)
+
+
+class HasSubmissions(Protocol):
+    def __call__(self, *, vacancy: Vacancy) -> bool: ...
+
+
+# Whether candidates have applied to a vacancy (registered by `applications`): its screening questions
+# are then fixed, so that every candidate answers the same ones.
+submissions_exist: list[HasSubmissions] = []
+
+
+def register_submissions_exist(check: HasSubmissions) -> None:
+    if check not in submissions_exist:
+        submissions_exist.append(check)

@@ -231,3 +231,72 @@ class VacancyAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} – {self.vacancy}"
+
+
+class ScreeningQuestion(models.Model):
+    """A yes/no or numeric question a recruiter asks every candidate of a vacancy, in English and French.
+
+    A knock-out question sets the answer that keeps a candidate in: the answer required (yes/no) or a
+    minimum (numeric); any other answer makes the verdict "not eligible". Questions are fixed once an
+    application was submitted (see `vacancies.services`): every candidate answers the same ones.
+    """
+
+    class Kind(models.TextChoices):
+        YES_NO = "yes_no", _("Yes or no")
+        NUMBER = "number", _("A number")
+
+    vacancy = models.ForeignKey(
+        Vacancy, verbose_name=_("vacancy"), on_delete=models.CASCADE, related_name="questions"
+    )
+    text = models.CharField(_("question"), max_length=300)
+    text_fr = models.CharField(_("question in French"), max_length=300, blank=True)
+    kind = models.CharField(_("kind of answer"), max_length=10, choices=Kind.choices)
+    knockout = models.BooleanField(_("knock-out"), default=False)
+    required_yes = models.BooleanField(
+        _("answer required"), null=True, blank=True, help_text=_("For a knock-out yes/no question.")
+    )
+    minimum = models.DecimalField(
+        _("least answer accepted"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("For a knock-out numeric question."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("screening question")
+        verbose_name_plural = _("screening questions")
+        ordering = ["vacancy", "id"]
+        constraints = [
+            # A knock-out question says what it requires; one that is not requires nothing.
+            models.CheckConstraint(
+                condition=Q(knockout=False, required_yes__isnull=True, minimum__isnull=True)
+                | Q(knockout=True, kind="yes_no", required_yes__isnull=False, minimum__isnull=True)
+                | Q(knockout=True, kind="number", required_yes__isnull=True, minimum__isnull=False),
+                name="question_knockout_says_what_it_requires",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def key(self) -> str:
+        """How screening names the question (its answers are keyed by it)."""
+        return f"q{self.pk}"
+
+    def localized_text(self) -> str:
+        return self.text_fr if (get_language() or "en").startswith("fr") and self.text_fr else self.text
+
+    def as_rule(self) -> dict[str, Any]:
+        """The question in the shape the eligibility kernel reads (kernel/eligibility/questions.py)."""
+        return {
+            "key": self.key,
+            "text": {"en": self.text, "fr": self.text_fr or self.text},
+            "kind": self.kind,
+            "knockout": self.knockout,
+            "required_yes": self.required_yes,
+            "minimum": float(self.minimum) if self.minimum is not None else None,
+        }

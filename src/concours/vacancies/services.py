@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -17,7 +18,7 @@ from concours.core.limits import reason_checked
 from concours.core.models import AuditEventType
 from concours.kernel.reference.duty_stations import default_zone, reread_in_zone, zone_for_location
 from concours.vacancies import hooks
-from concours.vacancies.models import OrgUnit, Post, Vacancy
+from concours.vacancies.models import OrgUnit, Post, ScreeningQuestion, Vacancy
 
 UNIT_KINDS = [
     OrgUnit.Kind.ORGANISATION,
@@ -406,3 +407,85 @@ def vacancy_zone_correct(*, vacancy: Vacancy, actor: Any) -> ZoneCorrection | No
         **correction.audit_values(),
     )
     return correction
+
+
+def _check_questions_open(vacancy: Vacancy) -> None:
+    if any(check(vacancy=vacancy) for check in hooks.submissions_exist):
+        raise DomainError(
+            _(
+                "Candidates have already applied to this vacancy: its screening questions can no longer "
+                "change, so that every candidate answers the same ones."
+            )
+        )
+
+
+@transaction.atomic
+def question_add(
+    *,
+    vacancy: Vacancy,
+    text: str,
+    text_fr: str,
+    kind: str,
+    knockout: bool,
+    required_yes: bool | None,
+    minimum: Decimal | None,
+    actor: Any,
+) -> ScreeningQuestion:
+    """Add a screening question to a vacancy no candidate has applied to yet.
+
+    The vacancy is locked as a submission locks it, so a question never appears while a candidate
+    submits without it. A knock-out question must say what it requires; other questions require nothing.
+    """
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    _check_questions_open(vacancy)
+    text, text_fr = " ".join(text.split()), " ".join(text_fr.split())
+    if not text:
+        raise DomainError(_("Write the question in English."))
+    if kind not in ScreeningQuestion.Kind.values:
+        raise DomainError(_("Choose whether the answer is yes or no, or a number."))
+    if knockout and kind == ScreeningQuestion.Kind.YES_NO and required_yes is None:
+        raise DomainError(_("Say which answer a knock-out question requires."))
+    if knockout and kind == ScreeningQuestion.Kind.NUMBER and minimum is None:
+        raise DomainError(_("Give the least answer a knock-out question accepts."))
+    question = ScreeningQuestion.objects.create(
+        vacancy=vacancy,
+        text=text[:300],
+        text_fr=text_fr[:300],
+        kind=kind,
+        knockout=knockout,
+        required_yes=required_yes if knockout and kind == ScreeningQuestion.Kind.YES_NO else None,
+        minimum=minimum if knockout and kind == ScreeningQuestion.Kind.NUMBER else None,
+    )
+    audit_record(
+        actor=actor,
+        event_type=AuditEventType.QUESTION_ADDED,
+        subject=vacancy,
+        question=question.pk,
+        text=question.text,
+        text_fr=question.text_fr,
+        kind=question.kind,
+        knockout=question.knockout,
+        required_yes=question.required_yes,
+        minimum=str(question.minimum) if question.minimum is not None else None,
+    )
+    return question
+
+
+@transaction.atomic
+def question_remove(*, question: ScreeningQuestion, actor: Any) -> None:
+    """Remove a screening question from a vacancy no candidate has applied to yet (drafts lose their
+    answers to it)."""
+    vacancy = Vacancy.objects.select_for_update().get(pk=question.vacancy_id)
+    _check_questions_open(vacancy)
+    found = ScreeningQuestion.objects.filter(pk=question.pk, vacancy=vacancy).first()
+    if found is None:
+        raise DomainError(_("This question was already removed."))
+    audit_record(
+        actor=actor,
+        event_type=AuditEventType.QUESTION_REMOVED,
+        subject=vacancy,
+        question=found.pk,
+        text=found.text,
+        knockout=found.knockout,
+    )
+    found.delete()

@@ -11,11 +11,20 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from concours.accounts.models import Role
 from concours.accounts.permissions import View, candidate_required
 from concours.applications import selectors, services
+from concours.applications.claim_forms import ClaimsForm
+from concours.applications.claims import (
+    experience_requirements,
+    kept_answers,
+    kept_claims,
+    preselected_posts,
+    questions_for,
+)
 from concours.applications.forms import ApplyForm, WithdrawForm
 from concours.applications.models import Application
 from concours.applications.workflow import allowed_targets
@@ -68,8 +77,10 @@ def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
         draft=saving_draft,
     )
     # A closed vacancy shows no form. What is posted still goes to the service, which judges the deadline
+    claims_form = _claims_form(request, vacancy=vacancy, profile=profile, draft=draft, saving=saving_draft)
     # at the instant the request arrived (a long upload does not count against the candidate).
-    if request.method == "POST" and form.is_valid():
+    files_valid = form.is_valid() if request.method == "POST" else False
+    if request.method == "POST" and claims_form.is_valid() and files_valid:
         try:
             if saving_draft:
                 services.application_draft_save(
@@ -80,6 +91,8 @@ def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
                     actor=user,
                     now=arrived_at(request),
                 )
+                    claims=claims_form.claims(),
+                    answers=claims_form.answers(),
             else:
                 application = services.application_submit(
                     candidate=profile,
@@ -91,6 +104,8 @@ def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
                     # and checked.
                     now=arrived_at(request),
                 )
+                    claims=claims_form.claims(),
+                    answers=claims_form.answers(),
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -112,6 +127,7 @@ def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
             "vacancy": vacancy,
             "form": form,
             "missing": missing,
+            "claims_form": claims_form,
             "gaps": gaps,
             "is_open": is_open,
             "draft": draft,
@@ -124,6 +140,30 @@ def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
 
 
 @candidate_required
+def _claims_form(
+    request: HttpRequest, *, vacancy: Any, profile: Any, draft: Application | None, saving: bool
+) -> ClaimsForm:
+    """The claims and answers part of the apply form: what the draft kept, else the posts whose tags
+    match each requirement ticked in advance (the candidate corrects them)."""
+    posts = list(profile.experience.all())
+    ticked: dict[str, list[int]] = preselected_posts(vacancy, posts)
+    sentences: dict[str, str] = {}
+    for claim in kept_claims(draft) if draft else []:
+        ticked[claim.requirement_key] = list(claim.posts)
+        sentences[claim.requirement_key] = claim.sentence
+    return ClaimsForm(
+        request.POST or None,
+        requirements=experience_requirements(vacancy),
+        posts=posts,
+        ticked=ticked,
+        sentences=sentences,
+        questions=questions_for(vacancy),
+        answered=kept_answers(draft) if draft else {},
+        draft=saving,
+        lang="fr" if (get_language() or "en").startswith("fr") else "en",
+    )
+
+
 def application_list(request: HttpRequest) -> HttpResponse:
     applications = selectors.application_list_for_candidate(user=request.user)
     return render(request, "portal/application_list.html", {"applications": applications})

@@ -76,8 +76,8 @@ def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
         kept=frozenset(kept),
         draft=saving_draft,
     )
-    # A closed vacancy shows no form. What is posted still goes to the service, which judges the deadline
     claims_form = _claims_form(request, vacancy=vacancy, profile=profile, draft=draft, saving=saving_draft)
+    # A closed vacancy shows no form. What is posted still goes to the service, which judges the deadline
     # at the instant the request arrived (a long upload does not count against the candidate).
     files_valid = form.is_valid() if request.method == "POST" else False
     if request.method == "POST" and claims_form.is_valid() and files_valid:
@@ -90,9 +90,9 @@ def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
                     essay=form.cleaned_data.get("essay"),
                     actor=user,
                     now=arrived_at(request),
-                )
                     claims=claims_form.claims(),
                     answers=claims_form.answers(),
+                )
             else:
                 application = services.application_submit(
                     candidate=profile,
@@ -103,9 +103,9 @@ def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
                     # The deadline is judged when the request arrived, not after its files were read
                     # and checked.
                     now=arrived_at(request),
-                )
                     claims=claims_form.claims(),
                     answers=claims_form.answers(),
+                )
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -126,8 +126,8 @@ def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
         {
             "vacancy": vacancy,
             "form": form,
-            "missing": missing,
             "claims_form": claims_form,
+            "missing": missing,
             "gaps": gaps,
             "is_open": is_open,
             "draft": draft,
@@ -139,7 +139,6 @@ def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     )
 
 
-@candidate_required
 def _claims_form(
     request: HttpRequest, *, vacancy: Any, profile: Any, draft: Application | None, saving: bool
 ) -> ClaimsForm:
@@ -164,6 +163,7 @@ def _claims_form(
     )
 
 
+@candidate_required
 def application_list(request: HttpRequest) -> HttpResponse:
     applications = selectors.application_list_for_candidate(user=request.user)
     return render(request, "portal/application_list.html", {"applications": applications})

@@ -19,6 +19,7 @@ from concours.accommodation.services import (
     accommodation_decide,
     accommodation_document_open,
     accommodation_documents_add,
+    accommodation_request,
 )
 from concours.applications.models import Application
 from concours.core.errors import Conflict, DomainError, NotAllowed
@@ -120,21 +121,18 @@ def test_documents_are_added_until_the_request_is_decided(scene) -> None:  # typ
 
 
 def test_only_the_candidate_asks_and_only_while_in_the_competition(scene) -> None:  # type: ignore[no-untyped-def]
-    from accommodation_scenario import build as build_scene
-    from concours.accommodation.services import accommodation_request
-
     for actor in (scene.other_candidate, scene.recruiter):
         with pytest.raises(NotAllowed):
             accommodation_request(application=scene.application, needs="x", actor=actor)
     for status in ("withdrawn", "screened_out", "not_selected", "selected", "draft"):
-        other = build_scene(status=status)
+        other = build(status=status)
         with pytest.raises(DomainError):
             other.request()
     scene.request()
     with pytest.raises(DomainError, match="already asked"):
         scene.request()
     with pytest.raises(DomainError, match="Say what you need"):
-        build_scene().request(needs="   ")
+        build().request(needs="   ")
     assert AccommodationRequest.objects.count() == 1
 
 

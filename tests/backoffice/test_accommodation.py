@@ -10,6 +10,8 @@ import pytest
 from django.urls import reverse
 
 from accommodation_scenario import Scene, build, docx_upload, pdf_upload
+from assessment_scenario import build_competition, declare_all
+from backoffice.test_blind_review import _crawl  # the blind-review test's crawler
 from concours.accommodation.models import AccommodationRequest
 from concours.accommodation.services import accommodation_decide, accommodation_request
 from concours.accounts.models import Role
@@ -117,9 +119,6 @@ def test_everyone_but_the_recruiters_in_charge_gets_404(client, scene) -> None: 
 
 
 def test_the_measures_show_on_hrs_slots_page_and_on_no_panel_page(client) -> None:  # type: ignore[no-untyped-def]
-    from assessment_scenario import build_competition, declare_all
-    from backoffice.test_blind_review import _crawl
-
     competition = build_competition()
     application = competition.applications[0]
     Application.objects.filter(pk=application.pk).update(status="shortlisted")

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accommodation_scenario import Scene, build, docx_upload, pdf_upload
+from assessment_scenario import build_competition
 from concours.accommodation.models import AccommodationDocument, AccommodationRequest
 from concours.accommodation.services import accommodation_decide, accommodation_request
 from concours.applications.models import Application
@@ -162,8 +163,6 @@ def test_the_page_is_in_french(client, scene) -> None:  # type: ignore[no-untype
 def test_the_invitation_shows_the_measures_granted_for_its_stage(
     client, django_capture_on_commit_callbacks
 ) -> None:  # type: ignore[no-untyped-def]
-    from assessment_scenario import build_competition
-
     competition = build_competition()
     application = competition.applications[0]
     Application.objects.filter(pk=application.pk).update(status="shortlisted")

@@ -12,7 +12,7 @@ from django.utils import timezone
 from concours.accounts.models import Role, User
 from concours.accounts.roles import grant_role
 from concours.applications.models import Application
-from concours.candidates.models import CandidateProfile, Education, LanguageSkill, WorkExperience
+from concours.candidates.models import CandidateProfile, Education, JobAlert, LanguageSkill, WorkExperience
 from concours.demo.documents import cv_pdf
 from concours.vacancies.models import OrgUnit, Post, Vacancy, VacancyAssignment
 
@@ -165,3 +165,15 @@ def cv_upload(name: str = "cv.pdf") -> SimpleUploadedFile:
 
 def essay_upload(name: str = "260001 Key challenges.docx") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, docx_bytes(title=name))
+
+
+class JobAlertFactory(factory.django.DjangoModelFactory):
+    """A job alert saved a day ago (so due at the next daily run), for every vacancy (empty search)."""
+
+    class Meta:
+        model = JobAlert
+
+    owner = factory.SubFactory(UserFactory, role=Role.CANDIDATE)
+    language = "en"
+    created_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=1))
+    last_sent_at = factory.LazyAttribute(lambda o: o.created_at)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -125,3 +126,57 @@ class WorkExperience(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title}, {self.employer}"
+
+
+class JobAlert(models.Model):
+    """A search of the portal a candidate saved: once a day, one mail lists the vacancies published since
+    the last one that match it. The search is kept as the portal's own parameters."""
+
+    # Enough for every sensible mix of filters; a cap keeps one account from making the daily run long.
+    MAX_PER_CANDIDATE = 10
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("candidate"),
+        on_delete=models.CASCADE,
+        related_name="job_alerts",
+    )
+    query = models.CharField(_("words searched"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=120, blank=True)
+    grade = models.CharField(_("grade"), max_length=40, blank=True)
+    location = models.CharField(_("location"), max_length=120, blank=True)
+    closing_soon = models.BooleanField(_("closing within 7 days"), default=False)
+    language = models.CharField(_("language of the mails"), max_length=8, choices=settings.LANGUAGES)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    last_sent_at = models.DateTimeField(
+        _("vacancies mailed up to"),
+        help_text=_("Vacancies published up to this moment were mailed, or were there before the alert."),
+    )
+    active = models.BooleanField(_("active"), default=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("job alert")
+        verbose_name_plural = _("job alerts")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "query", "organisation", "grade", "location", "closing_soon"],
+                condition=Q(active=True),
+                name="job_alert_once_per_search",
+            ),
+        ]
+        indexes = [models.Index(fields=["active", "last_sent_at"], name="job_alert_due_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.owner} · {self.filters()}"
+
+    def filters(self) -> dict[str, str | bool]:
+        """The saved search as the portal's selector takes it (`vacancy_list_published`)."""
+        return {
+            "query": self.query,
+            "organisation": self.organisation,
+            "grade": self.grade,
+            "location": self.location,
+            "closing_soon": self.closing_soon,
+        }

@@ -1,14 +1,23 @@
 """The portal's pages: the public vacancies and everything a candidate does.
 
 Each area keeps its own URL namespace (`vacancies:`, `candidates:`, `applications:`, `essays:`,
-`privacy:`), so the addresses and names candidates and mails already use stay as they were.
+`privacy:`, `alerts:`), so the addresses and names candidates and mails already use stay as they were.
 """
 
 from __future__ import annotations
 
 from django.urls import include, path
 
-from concours.portal.views import accommodation, applications, essays, privacy, profile, slots, vacancies
+from concours.portal.views import (
+    accommodation,
+    alerts,
+    applications,
+    essays,
+    privacy,
+    profile,
+    slots,
+    vacancies,
+)
 
 vacancy_patterns = [
     path("", vacancies.vacancy_list, name="list"),
@@ -46,8 +55,17 @@ privacy_patterns = [
     path("erase/", privacy.erasure_request, name="erase"),
 ]
 
+alert_patterns = [
+    path("", alerts.job_alert_list, name="list"),
+    path("save/", alerts.job_alert_save, name="save"),
+    path("<int:alert_id>/cancel/", alerts.job_alert_cancel, name="cancel"),
+    # The link of the alert's mails: no sign-in, the token signs the alert's id.
+    path("<int:alert_id>/unsubscribe/<str:token>/", alerts.job_alert_unsubscribe, name="unsubscribe"),
+]
+
 urlpatterns = [
     path("vacancies/", include((vacancy_patterns, "vacancies"))),
+    path("job-alerts/", include((alert_patterns, "alerts"))),
     path("profile/", include((profile_patterns, "candidates"))),
     path("applications/", include((application_patterns, "applications"))),
     path("essays/", include((essay_patterns, "essays"))),

@@ -82,7 +82,7 @@ def test_a_new_matching_vacancy_is_mailed_with_its_details_and_an_unsubscribe_li
     assert "Reference: 260123" in message.body and "Grade: G17" in message.body
     assert "Location: Mons, Belgium" in message.body
     # The deadline written out, at the duty station.
-    assert "Deadline: 30 June 2026, 12:00 CEST" in message.body
+    assert "Deadline: 30 June 2026, 12:00 (Brussels time)" in message.body
     assert f"{settings.CONCOURS_SITE_URL}/vacancies/{vacancy.pk}/\n" in message.body
     link = f"/job-alerts/{saved.pk}/unsubscribe/{unsubscribe_token(saved.pk)}/"
     assert link in message.body
@@ -146,7 +146,7 @@ def test_a_french_alert_is_mailed_in_french() -> None:
     assert message.body.startswith("Bonjour Jeanne Martin,")
     assert "Responsable de la politique" in message.body and "Policy Officer" not in message.body
     assert "Référence\u00a0: 260777" in message.body
-    assert "Date limite\u00a0: 30 juin 2026, 12:00 CEST" in message.body
+    assert "Date limite\u00a0: 30 juin 2026, 12\u00a0h\u00a000 (heure de Bruxelles)" in message.body
     assert "Deadline" not in message.body
 
 

@@ -1,18 +1,14 @@
 """The assessment scenario's competition taken to its end, for the selection report: every stage scored
-and confirmed, consensus with reasons, a recommendation returned once then approved (one candidate per
-post), one candidate on the reserve list and one not selected."""
+and confirmed, the consensus recorded (one with a reason), a recommendation returned once then approved
+(one candidate per post), one candidate on the reserve list and one not selected."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
 
-from django.utils import timezone
-
 from assessment_scenario import Competition, build_competition, declare_all, score
 from concours.accounts.models import Role
-from concours.applications.models import Application
-from concours.applications.services import application_transition
 from concours.assessment.models import Criterion
 from concours.assessment.scoring import stage_ranking
 from concours.assessment.services import (
@@ -21,13 +17,14 @@ from concours.assessment.services import (
     scorecard_save,
     test_result_record,
 )
-from concours.selection.models import (
-    AppointingAuthority,
-    Placement,
-    PostSelection,
-    Recommendation,
-    ReserveEntry,
-    Review,
+from concours.selection.models import Placement, Recommendation
+from concours.selection.services import (
+    authority_name,
+    recommendation_approve,
+    recommendation_draw,
+    recommendation_return,
+    recommendation_save,
+    recommendation_submit,
 )
 from factories import make_user
 
@@ -98,96 +95,67 @@ def assessed_competition() -> Competition:
                 actor=member.user,
             )
     chair = competition.user("chair")
-    consensus_record(
-        stage=final,
-        application=apps[1],
-        values={c.pk: (4, "Examples at the interview stayed general.") for c in criteria},
-        actor=chair,
-    )
+    for application, value in zip(apps, (5, 4, 3, 2), strict=True):
+        # The second candidate's agreed score is below the members' mean (4.33): the chair says why.
+        reason = "Examples at the interview stayed general." if application == apps[1] else ""
+        consensus_record(
+            stage=final,
+            application=application,
+            values={c.pk: (value, reason) for c in criteria},
+            actor=chair,
+        )
     for application in apps:
         application.refresh_from_db()
     return competition
 
 
 def decided_competition() -> tuple[Competition, Recommendation]:
-    """The assessed competition with its recommendation returned once, then approved."""
+    """The assessed competition decided through the selection services: drawn up, returned once by the
+    appointing authority, revised, then approved."""
     competition = assessed_competition()
     apps = competition.applications
     vacancy = competition.vacancy
-    authority = make_user(Role.APPOINTING_AUTHORITY, name="Authority Person")
-    AppointingAuthority.objects.create(unit=vacancy.unit, user=authority)
-    final = competition.stage("final")
-    ranking = stage_ranking(final)
-    assert ranking is not None
-    recommendation = Recommendation.objects.create(
-        vacancy=vacancy,
-        stage=final,
-        ranking=[
-            {
-                "application": r.application_id,
-                "code": r.code,
-                "rank": r.rank,
-                "tied": r.tied,
-                "total": str(r.total) if r.total is not None else None,
-            }
-            for r in ranking.rows
-        ],
-        drawn_by=competition.recruiter,
-        status=Recommendation.Status.APPROVED,
-        version=3,
-        submitted_at=timezone.now(),
-        decided_by=authority,
-        approved_at=timezone.now(),
-    )
+    recruiter = competition.recruiter
+    authority = make_user(Role.APPOINTING_AUTHORITY, name="Authority Person", is_staff=True)
+    authority_name(unit=vacancy.unit, user=authority, actor=make_user(Role.ADMINISTRATOR))
     first, second = vacancy.posts.order_by("id")
-    PostSelection.objects.create(
-        recommendation=recommendation, post=first, application=apps[0], reason="First in the ranking."
-    )
-    PostSelection.objects.create(
+    others = {
+        apps[2].pk: (Placement.Outcome.RESERVE.value, "Suitable; met every required level."),
+        apps[3].pk: (Placement.Outcome.NOT_SELECTED.value, "Below the required level in teamwork."),
+    }
+    recommendation = recommendation_draw(vacancy=vacancy, actor=recruiter)
+    recommendation = recommendation_save(
         recommendation=recommendation,
-        post=second,
-        application=apps[1],
-        reason="Second in the ranking; procurement experience.",
+        version=recommendation.version,
+        selections={first.pk: (apps[0].pk, "First in the ranking."), second.pk: (apps[1].pk, "Second.")},
+        others=others,
+        actor=recruiter,
     )
-    Placement.objects.create(
-        recommendation=recommendation,
-        application=apps[2],
-        outcome=Placement.Outcome.RESERVE,
-        reason="Suitable; met every required level.",
+    recommendation = recommendation_submit(
+        recommendation=recommendation, version=recommendation.version, actor=recruiter
     )
-    Placement.objects.create(
+    recommendation = recommendation_return(
         recommendation=recommendation,
-        application=apps[3],
-        outcome=Placement.Outcome.NOT_SELECTED,
-        reason="Below the required level in teamwork.",
-    )
-    Review.objects.create(
-        recommendation=recommendation,
-        version=1,
-        outcome=Review.Outcome.RETURNED,
+        version=recommendation.version,
         comments="Say why the second post goes to the second candidate.",
-        by=authority,
+        actor=authority,
     )
-    Review.objects.create(
-        recommendation=recommendation, version=2, outcome=Review.Outcome.APPROVED, by=authority
-    )
-    for application, state in zip(
-        apps,
-        (
-            Application.Status.SELECTED,
-            Application.Status.SELECTED,
-            Application.Status.RESERVE,
-            Application.Status.NOT_SELECTED,
-        ),
-        strict=True,
-    ):
-        application_transition(
-            application=application, to=state, reason="Approved selection.", actor=competition.recruiter
-        )
-    ReserveEntry.objects.create(
-        application=apps[2],
+    recommendation = recommendation_save(
         recommendation=recommendation,
-        grade=vacancy.grade,
-        expires_on=timezone.localdate() + dt.timedelta(days=365),
+        version=recommendation.version,
+        selections={
+            first.pk: (apps[0].pk, "First in the ranking."),
+            second.pk: (apps[1].pk, "Second in the ranking; procurement experience."),
+        },
+        others=others,
+        actor=recruiter,
     )
+    recommendation = recommendation_submit(
+        recommendation=recommendation, version=recommendation.version, actor=recruiter
+    )
+    recommendation = recommendation_approve(
+        recommendation=recommendation, version=recommendation.version, actor=authority
+    )
+    for application in apps:
+        application.refresh_from_db()
     return competition, recommendation

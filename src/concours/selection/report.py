@@ -23,7 +23,17 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 from concours.applications.models import Application, Transition
 from concours.applications.workflow import TRANSITIONS
 from concours.assessment.models import Consensus, Criterion, Declaration, PanelMember, Scorecard, Stage
-from concours.assessment.scoring import StageRanking, rule_text, stage_agreement, stage_ranking
+from concours.assessment.scoring import (
+    _consensus_or_members,
+    _results,
+    as_decimal,
+    card_for,
+    rule_text,
+    stage_agreement,
+    stage_group,
+    stage_ranking,
+)
+from concours.kernel import assessment as kernel
 from concours.selection.models import (
     Placement,
     PostSelection,
@@ -441,56 +451,106 @@ def _part_code(criterion: Criterion) -> str:
     return f"{'t' if criterion.source == Criterion.Source.TEST else 'c'}{criterion.pk}"
 
 
-def _ranked_stage(
-    stages: list[Stage], recommendation: Recommendation | None, lang: str
-) -> tuple[Stage, StageRanking] | None:
-    """The ranking the recommendation was drawn from; without one, the last stage ranked so far."""
-    if recommendation is not None and recommendation.stage is not None:
-        ranking = stage_ranking(recommendation.stage, lang=lang)
-        if ranking is not None:
-            return recommendation.stage, ranking
+@dataclass(frozen=True)
+class _Ranked:
+    """A ranking as the report shows it: per candidate (application id, code), rank, tie, total and
+    the parts by criterion code, in rank order."""
+
+    stage: Stage
+    criteria: list[Criterion]
+    rows: list[tuple[int, str, int | None, bool, Decimal | None, dict[str, Decimal | None], bool]]
+    rule: str
+    note: str | None
+
+
+def _recommended_ranking(recommendation: Recommendation) -> _Ranked | None:
+    """The ranking of the candidates the recommendation was drawn from, recomputed from the records as
+    scoring.stage_ranking does, but for those candidates whatever their state now: once approved they
+    have left the stage, and stage_ranking only lists those still at it (or scored at that very stage)."""
+    stage = recommendation.stage
+    ids = [int(row.get("application", 0)) for row in recommendation.ranking]
+    if stage is None or not ids:
+        return None
+    stages = stage_group(stage)
+    card = card_for(stages)
+    if card is None:
+        return None
+    applications = list(Application.objects.filter(pk__in=ids, vacancy_id=stage.vacancy_id).order_by("pk"))
+    codes = {a.pk: a.candidate_code for a in applications}
+    ids_by_code = {code: pk for pk, code in codes.items()}
+    scores, provisional = _consensus_or_members(stages, applications)
+    totals = kernel.candidate_totals(
+        card.scorecard, scores, _results(stages, codes, card), candidates=list(codes.values())
+    )
+    ranking = kernel.rank(totals)
+    by_code = {t.candidate: t for t in totals}
+    places = {p.candidate: p for p in ranking.places}
+    rows = []
+    for code in [p.candidate for p in ranking.places] + list(ranking.unranked):
+        total, place = by_code[code], places.get(code)
+        rows.append(
+            (
+                ids_by_code[code],
+                code,
+                place.rank if place else None,
+                place.tied if place else False,
+                as_decimal(total.total) if total.total is not None else None,
+                {p.code: as_decimal(p.value) if p.value is not None else None for p in total.parts},
+                code in provisional,
+            )
+        )
+    return _Ranked(stage, list(card.criteria.values()), rows, rule_text(stage), None)
+
+
+def _live_ranking(stages: list[Stage], lang: str) -> _Ranked | None:
+    """Without a recommendation: the last stage ranked so far, as its ranking page shows it."""
     for stage in reversed(stages):
         ranking = stage_ranking(stage, lang=lang)
         if ranking is not None and any(row.total is not None for row in ranking.rows):
-            return stage, ranking
+            return _Ranked(
+                stage,
+                ranking.criteria,
+                [
+                    (r.application_id, r.code, r.rank, r.tied, r.total, dict(r.parts), r.provisional)
+                    for r in ranking.rows
+                ],
+                ranking.rule_text,
+                ranking.note,
+            )
     return None
 
 
 def _ranking(
     stages: list[Stage], recommendation: Recommendation | None, names: _Names, lang: str
 ) -> RankingPart | None:
-    found = _ranked_stage(stages, recommendation, lang)
+    found = _recommended_ranking(recommendation) if recommendation is not None else None
+    found = found or _live_ranking(stages, lang)
     if found is None:
         return None
-    stage, ranking = found
-    order = [_part_code(c) for c in ranking.criteria]
-    rows = []
-    for row in ranking.rows:
-        parts = dict(row.parts)
-        rows.append(
-            RankingRow(
-                rank=row.rank,
-                tied=row.tied,
-                candidate=names.name(row.application_id),
-                code=row.code,
-                total=row.total,
-                parts=[parts.get(code) for code in order],
-                provisional=row.provisional,
-            )
+    order = [_part_code(c) for c in found.criteria]
+    rows = [
+        RankingRow(
+            rank=rank,
+            tied=tied,
+            candidate=names.name(application_id),
+            code=code,
+            total=total,
+            parts=[parts.get(c) for c in order],
+            provisional=provisional,
         )
+        for application_id, code, rank, tied, total, parts, provisional in found.rows
+    ]
     changed = False
     if recommendation is not None and recommendation.ranking:
         kept = {(int(r.get("application", 0)), r.get("rank"), r.get("total")) for r in recommendation.ranking}
-        now = {
-            (r.application_id, r.rank, str(r.total) if r.total is not None else None) for r in ranking.rows
-        }
+        now = {(row[0], row[2], str(row[4]) if row[4] is not None else None) for row in found.rows}
         changed = kept != now
     return RankingPart(
-        stage=stage.localized_name(),
-        rule=ranking.rule_text,
-        criteria=[c.localized_name() for c in ranking.criteria],
+        stage=found.stage.localized_name(),
+        rule=found.rule,
+        criteria=[c.localized_name() for c in found.criteria],
         rows=rows,
-        note=ranking.note,
+        note=found.note,
         changed_since_recommendation=changed,
     )
 

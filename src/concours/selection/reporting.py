@@ -16,8 +16,9 @@ from concours.accounts.models import Role
 from concours.core.audit import audit_record
 from concours.core.errors import DomainError, NotAllowed
 from concours.core.models import AuditEventType
-from concours.selection.models import AppointingAuthority, SelectionReport
+from concours.selection.models import SelectionReport
 from concours.selection.report import report_gather, report_pdf
+from concours.selection.selectors import is_authority_of
 from concours.vacancies.models import Vacancy
 
 __all__ = [
@@ -36,17 +37,6 @@ class ReportAltered(DomainError):
     """The stored file no longer matches the SHA-256 kept when it was made."""
 
 
-def _authority_of(vacancy: Vacancy) -> Any:
-    """The user named appointing authority for the vacancy's unit, or for the nearest unit above it."""
-    if vacancy.unit is None:
-        return None
-    for unit in reversed(vacancy.unit.path()):
-        named = AppointingAuthority.objects.filter(unit=unit).select_related("user").first()
-        if named is not None:
-            return named.user
-    return None
-
-
 def may_read_reports(*, vacancy: Vacancy, user: Any) -> bool:
     """Recruiters, administrators, and the appointing authority of the vacancy's unit; never panels,
     hiring managers or candidates (the report names the candidates)."""
@@ -54,10 +44,7 @@ def may_read_reports(*, vacancy: Vacancy, user: Any) -> bool:
         return False
     if user.is_superuser or user.has_role(Role.RECRUITER) or user.has_role(Role.ADMINISTRATOR):
         return True
-    if not user.has_role(Role.APPOINTING_AUTHORITY):
-        return False
-    authority = _authority_of(vacancy)
-    return authority is not None and authority.pk == user.pk
+    return is_authority_of(user, vacancy)
 
 
 def report_vacancy_for(*, vacancy_id: int, user: Any) -> Vacancy:

@@ -11,6 +11,7 @@ import pypdf
 import pytest
 from django.contrib import admin
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
@@ -181,12 +182,23 @@ def test_a_report_cannot_be_changed() -> None:
     with pytest.raises(ValueError):
         report.save()
     assert SelectionReport.objects.get().language == "en"
-    model_admin = admin.site._registry.get(SelectionReport)
-    if model_admin is not None:  # registered or not, no one may change a report there
-        request = RequestFactory().get("/")
-        request.user = make_user(Role.ADMINISTRATOR, is_superuser=True, is_staff=True)
-        assert not model_admin.has_change_permission(request, report)
-        assert not model_admin.has_add_permission(request)
+    # The admin shows a report but offers no way to add, change or delete one.
+    model_admin = admin.site._registry[SelectionReport]
+    request = RequestFactory().get("/")
+    request.user = make_user(Role.ADMINISTRATOR, is_superuser=True, is_staff=True)
+    assert not model_admin.has_change_permission(request, report)
+    assert not model_admin.has_add_permission(request)
+    assert not model_admin.has_delete_permission(request, report)
+
+
+def test_the_admin_does_not_change_a_report(client) -> None:  # type: ignore[no-untyped-def]
+    report = report_make(vacancy=VacancyFactory(), language="en", actor=make_user(Role.RECRUITER))
+    client.force_login(make_user(Role.ADMINISTRATOR, is_superuser=True, is_staff=True))
+    url = reverse("admin:selection_selectionreport_change", args=[report.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and b'name="_save"' not in page.content
+    assert client.post(url, {"language": "fr", "sha256": "0" * 64}).status_code == 403
+    assert SelectionReport.objects.get().language == "en"
 
 
 def test_a_stored_file_that_no_longer_matches_is_refused() -> None:

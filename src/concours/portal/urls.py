@@ -15,6 +15,7 @@ from concours.portal.views import (
     essays,
     privacy,
     profile,
+    reserve_offers,
     slots,
     vacancies,
 )
@@ -42,6 +43,8 @@ application_patterns = [
         accommodation.accommodation_document,
         name="accommodation_document",
     ),
+    path("offers/", reserve_offers.reserve_offer_list, name="reserve_offers"),
+    path("offers/<int:offer_id>/", reserve_offers.reserve_offer, name="reserve_offer"),
 ]
 essay_patterns = [
     path("check/<int:vacancy_id>/", essays.draft_check, name="check"),

@@ -30,6 +30,9 @@
       if (described) {
         control.control_input.setAttribute("aria-describedby", described);
       }
+      // The original <select> stays in the page, out of sight, for the form: assistive technologies read
+      // the search box only (otherwise they meet an unnamed second control).
+      select.setAttribute("aria-hidden", "true");
     });
   }
 

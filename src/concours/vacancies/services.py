@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from concours.core.audit import audit_events_for, audit_record
@@ -17,6 +17,7 @@ from concours.core.errors import Conflict, DomainError
 from concours.core.limits import reason_checked
 from concours.core.models import AuditEventType
 from concours.kernel.reference.duty_stations import default_zone, reread_in_zone, zone_for_location
+from concours.kernel.text.dates import written_moment
 from concours.vacancies import hooks
 from concours.vacancies.models import OrgUnit, Post, ScreeningQuestion, Vacancy
 
@@ -267,7 +268,8 @@ def vacancy_edit(
 
 
 def _local(vacancy: Vacancy, at: dt.datetime) -> str:
-    return at.astimezone(ZoneInfo(vacancy.zone)).strftime("%Y-%m-%d %H:%M %Z")
+    """An instant written out on the duty station's clock, in the reader's language."""
+    return written_moment(at, vacancy.zone, get_language() or "en")
 
 
 @transaction.atomic

@@ -15,14 +15,15 @@ from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from concours.accounts.permissions import recruiter_required
 from concours.core.errors import Conflict, DomainError
 from concours.core.limits import REASON_MAX_LENGTH
 from concours.core.uploads import upload_read
+from concours.kernel.text.dates import written_moment
 from concours.vacancies import services
 from concours.vacancies.importing import ImportOutcome, vacancy_import_files
 from concours.vacancies.models import Vacancy
@@ -237,7 +238,7 @@ def vacancy_extend(request: HttpRequest, vacancy_id: int) -> HttpResponse:
             messages.success(
                 request,
                 _("The deadline is now %(deadline)s; the applicants are told by mail.")
-                % {"deadline": local.strftime("%Y-%m-%d %H:%M %Z") if local else "—"},
+                % {"deadline": written_moment(local, vacancy.zone, get_language() or "en") if local else "—"},
             )
             return redirect("backoffice:review", vacancy_id=vacancy.pk)
     return _review_page(request, vacancy, extend_form=form, status=400)

@@ -33,7 +33,8 @@ def _accents(text: str) -> tuple[str, ...]:
     return tuple(marks)
 
 
-def sort_key(text: str) -> tuple[str, tuple[str, ...], str]:
-    """A key for `sorted`: letters first (accents and case left out), then accents, then lower case first."""
+def sort_key(text: str) -> tuple[str, tuple[str, ...], str, str]:
+    """A key for `sorted`: letters first (accents and case left out), then accents, then lower case first;
+    last the text itself, so that two different texts never tie (Œ after OE)."""
     letters = _letters(text)
-    return (" ".join(letters.casefold().split()), _accents(text), letters.swapcase())
+    return (" ".join(letters.casefold().split()), _accents(text), letters.swapcase(), text)

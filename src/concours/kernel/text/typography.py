@@ -39,8 +39,8 @@ def _high_sign(match: re.Match[str], text: str) -> str:
         return match[0]  # at the start of the text, or after another sign (?! :: ...)
     if sign == ":" and not spaces and before.isdigit() and after.isdigit():
         return match[0]  # a time or a ratio: 23:59, 3:1
-    if sign == ":" and not spaces and after in ("/", ":"):
-        return match[0]  # an address or a scheme left over: c:/ , ::
+    if sign == ":" and not spaces and after == "/":
+        return match[0]  # an address the pattern above did not take whole: c:/temp
     if sign in "?!" and not spaces and after and not after.isspace() and after not in "?!»)]\"'.,;:":
         return match[0]  # inside a word or a query string: "a?b", "?page=2"
     if before and before in "([{«\u2018\u201c":

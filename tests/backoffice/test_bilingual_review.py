@@ -1,0 +1,64 @@
+"""The recruiter imports a notice in both languages through the page and compares the two versions."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from bilingual_notices import ENGLISH, FRENCH
+from concours.accounts.models import Role
+from concours.vacancies.models import Vacancy
+from factories import VacancyFactory, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def row(html: str, key: str) -> tuple[str, str]:
+    found = re.search(
+        rf'<tr id="version-{key}">.*?<td lang="en">(.*?)</td>\s*<td lang="fr">(.*?)</td>', html, re.S
+    )
+    assert found, key
+    return found[1], found[2]
+
+
+def test_both_notices_sent_together_make_one_vacancy_in_two_languages(client: Client) -> None:
+    """The French file first: the page still reads the English one first, then fills the French version."""
+    client.force_login(make_user(Role.RECRUITER))
+    files = [
+        SimpleUploadedFile("avis.txt", FRENCH.encode()),
+        SimpleUploadedFile("notice.txt", ENGLISH.encode()),
+    ]
+    report = client.post(reverse("backoffice:import"), {"notices": files}).content.decode()
+    rows = re.findall(r"<tr><td>(.*?)</td>\s*<td>(.*?)</td>", report)
+    assert rows == [("avis.txt", "updated"), ("notice.txt", "created")]
+    vacancy = Vacancy.objects.get()
+    html = client.get(reverse("backoffice:review", args=[vacancy.pk])).content.decode()
+    english, french = row(html, "key_challenges")
+    assert "drafting analyses" in english and "rédiger des analyses" in french
+    english, french = row(html, "principal_issues")
+    assert "Conventional Armed Forces" in english and "forces armées conventionnelles" in french
+    assert 'id="french-source"' in html and "CONDITIONS ESSENTIELLES" in html
+    assert 'id="no-french-notice"' not in html
+
+
+def test_the_review_page_says_when_there_is_no_french_notice(client: Client) -> None:
+    vacancy = VacancyFactory(status=Vacancy.Status.DRAFT)
+    client.force_login(make_user(Role.RECRUITER))
+    html = client.get(reverse("backoffice:review", args=[vacancy.pk])).content.decode()
+    assert 'id="no-french-notice"' in html
+    english, french = row(html, "key_challenges")
+    assert "Lead the policy work" in english and "Not in this version" in french
+
+
+@pytest.mark.parametrize("role", [Role.CANDIDATE, Role.PANEL_MEMBER, Role.HIRING_MANAGER])
+def test_other_roles_neither_import_nor_see_the_versions(client: Client, role: Role) -> None:
+    vacancy = VacancyFactory(status=Vacancy.Status.DRAFT)
+    client.force_login(make_user(role))
+    files = [SimpleUploadedFile("notice.txt", ENGLISH.encode())]
+    assert client.post(reverse("backoffice:import"), {"notices": files}).status_code == 403
+    assert client.get(reverse("backoffice:review", args=[vacancy.pk])).status_code == 403
+    assert Vacancy.objects.count() == 1

@@ -97,6 +97,12 @@ class AuditEventType(models.TextChoices):
     # Job alerts (issue 12).
     JOB_ALERT_SAVED = "JOB_ALERT_SAVED", _("Job alert saved")
     JOB_ALERT_CANCELLED = "JOB_ALERT_CANCELLED", _("Job alert cancelled")
+    # The advisory generative-AI signal (issue 14): calibrated, switched per organisation, every display.
+    GENAI_CALIBRATION_STORED = "GENAI_CALIBRATION_STORED", _("Generative-AI signal calibrated")
+    GENAI_SIGNAL_SWITCHED = "GENAI_SIGNAL_SWITCHED", _("Generative-AI signal switched on or off")
+    GENAI_SIGNAL_SHOWN = "GENAI_SIGNAL_SHOWN", _("Generative-AI signal shown")
+    GENAI_EXPLANATION_ASKED = "GENAI_EXPLANATION_ASKED", _("Candidate asked to explain their essay")
+    GENAI_EXPLANATION_GIVEN = "GENAI_EXPLANATION_GIVEN", _("Candidate's explanation received")
     # The candidate's apply flow: the files of an application kept before it is submitted.
     APPLICATION_DRAFT_SAVED = "APPLICATION_DRAFT_SAVED", _("Application draft saved")
 

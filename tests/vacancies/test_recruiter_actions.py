@@ -103,9 +103,11 @@ def test_extending_the_deadline_tells_each_applicant_in_their_language(
     assert set(by_address) == {english.candidate.user.email, french.candidate.user.email}
     en, fr = by_address[english.candidate.user.email], by_address[french.candidate.user.email]
     assert en.subject == "Deadline extended: Policy Officer"
-    assert "2 March 2031, 13:00 CET" in en.body and "nothing you need to do" in en.body
+    assert (
+        "New deadline: 2 March 2031, 13:00 (Brussels time)" in en.body and "nothing you need to do" in en.body
+    )
     assert fr.subject == "Date limite prolongée\u00a0: Chargé de politique"
-    assert "2 mars 2031, 13:00 CET" in fr.body and "pas encore soumis" in fr.body
+    assert "2 mars 2031, 13\u00a0h\u00a000 (heure de Bruxelles)" in fr.body and "pas encore soumis" in fr.body
     event = audit_events_for(vacancy).get(event_type=AuditEventType.VACANCY_DEADLINE_EXTENDED)
     assert event.actor == recruiter
     assert (event.extra["old"]["deadline"], event.extra["new"]["deadline"]) == (

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "concours.screening",
     "concours.essays",
     "concours.accommodation",
+    "concours.genai",
     "concours.assessment",
     "concours.selection",
     "concours.privacy",

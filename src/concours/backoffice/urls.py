@@ -11,6 +11,7 @@ from concours.backoffice.views import (
     assessment_results,
     privacy,
     screening,
+    selection_report,
     vacancies,
 )
 
@@ -137,5 +138,17 @@ urlpatterns = [
     ),
     path(
         "assessment/my-schedule.ics", assessment_results.assessment_schedule_ics, name="assessment_schedule"
+    ),
+    # Selection reports: recruiters, administrators and the vacancy's appointing authority only.
+    path("selection/reports/", selection_report.selection_report_index, name="selection_report_index"),
+    path(
+        "vacancies/<int:vacancy_id>/selection/reports/",
+        selection_report.selection_reports,
+        name="selection_reports",
+    ),
+    path(
+        "selection/reports/<int:report_id>/download/",
+        selection_report.selection_report_download,
+        name="selection_report_download",
     ),
 ]

@@ -164,3 +164,12 @@ def test_the_mail_carries_one_click_unsubscribe_headers_that_work() -> None:
     assert response.status_code == 200
     alert.refresh_from_db()
     assert not alert.active
+
+
+def test_the_list_reads_in_french(client) -> None:  # type: ignore[no-untyped-def]
+    alert = JobAlertFactory(query="cyber", closing_soon=True, language="fr")
+    client.force_login(alert.owner)
+    page = client.get(reverse("alerts:list"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Mes alertes emploi" in page
+    assert "«\u00a0cyber\u00a0» · clôture dans les 7 jours" in page
+    assert 'aria-label="Annuler cette alerte\u00a0: «\u00a0cyber\u00a0» · clôture dans les 7 jours"' in page

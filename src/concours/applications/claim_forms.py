@@ -19,6 +19,7 @@ from concours.applications.claims import (
     ExperienceRequirement,
 )
 from concours.candidates.models import WorkExperience
+from concours.core.limits import REASON_MAX_LENGTH
 from concours.kernel.eligibility.messages import format_number
 from concours.vacancies.models import ScreeningQuestion
 
@@ -143,3 +144,28 @@ class ClaimsForm(forms.Form):
                 continue
             answers[question.pk] = value == "yes" if question.kind == ScreeningQuestion.Kind.YES_NO else value
         return answers
+
+
+class ClaimReviewForm(forms.Form):
+    """A recruiter's review of one claim: the posts that count (positions in the profile as submitted),
+    a note (needed to count other posts than claimed), and the claim as they saw it."""
+
+    posts = forms.MultipleChoiceField(
+        label=_lazy("Posts that count"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    note = forms.CharField(
+        label=_lazy("Note"),
+        required=False,
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_lazy("Required when you count other posts than the candidate claimed."),
+    )
+    seen = forms.CharField(widget=forms.HiddenInput, max_length=2000)
+
+    def __init__(self, *args: Any, choices: Sequence[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["posts"]
+        field.choices = list(choices)
+
+    def positions(self) -> list[int]:
+        return [int(value) for value in self.cleaned_data["posts"]]

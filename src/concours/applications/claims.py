@@ -8,6 +8,7 @@ submitted, which screening and recruiters read).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -22,6 +23,7 @@ from concours.kernel.eligibility import InvalidInput
 from concours.kernel.eligibility.claims import requirement_key, tags_match
 from concours.kernel.eligibility.experience import compile_experience
 from concours.kernel.eligibility.profile import TAG_BITS
+from concours.kernel.eligibility.questions import answer_passes, compile_questions
 from concours.vacancies.models import ScreeningQuestion, Vacancy
 
 SENTENCE_MAX_LENGTH = 300
@@ -201,7 +203,8 @@ def claims_and_answers_keep(
                 min_years=requirement.min_years,
                 chosen=chosen,
                 posts=sorted(position[pk] for pk in chosen) if submitted else [],
-                sentence=" ".join((claim.sentence if claim else "").split()),
+                # Line breaks and runs of spaces become one space; no-break spaces stay.
+                sentence=re.sub(r"[ \t\r\n]+", " ", claim.sentence if claim else "").strip(),
             )
         )
     ExperienceClaim.objects.bulk_create(rows)
@@ -230,3 +233,70 @@ def vacancy_has_submissions(*, vacancy: Vacancy) -> bool:
 def answers_as_read(answers: Iterable[ScreeningAnswer]) -> dict[str, Any]:
     """Answers keyed as screening reads them ("q<id>": true/false or a number)."""
     return {f"q{answer.question_id}": answer.value for answer in answers}
+
+
+@dataclass(frozen=True)
+class ClaimedPost:
+    """A post of the profile as submitted, beside a claim: whether the candidate claimed it, whether it
+    counts now (after a review, the recruiter's choice)."""
+
+    position: int
+    title: str
+    employer: str
+    start: str
+    end: str
+    fte: float
+    claimed: bool
+    counted: bool
+
+
+@dataclass(frozen=True)
+class ClaimForReview:
+    claim: ExperienceClaim
+    posts: list[ClaimedPost]
+
+
+def claims_for_review(application: Application) -> list[ClaimForReview]:
+    """The application's claims, each beside every post of the profile as submitted. For recruiters
+    only: posts carry employers and dates, which blind pages never show."""
+    experience = (application.profile_snapshot or {}).get("experience") or []
+    found = []
+    for claim in application.claims.select_related("reviewed_by").order_by("requirement_key"):
+        claimed, counted = set(claim.posts), set(claim.counted_posts)
+        posts = [
+            ClaimedPost(
+                position,
+                str(item.get("title") or ""),
+                str(item.get("employer") or ""),
+                str(item.get("start") or "")[:7],
+                str(item.get("end") or "")[:7],
+                float(item.get("fte") or 1),
+                position in claimed,
+                position in counted,
+            )
+            for position, item in enumerate(experience)
+        ]
+        found.append(ClaimForReview(claim, posts))
+    return found
+
+
+@dataclass(frozen=True)
+class AnswerForReview:
+    question: ScreeningQuestion
+    answer: bool | float | None
+    # For a knock-out question: whether the answer keeps the candidate in (None: not knock-out, or none).
+    passes: bool | None
+
+
+def answers_for_review(application: Application) -> list[AnswerForReview]:
+    """Every screening question of the vacancy with the application's answer (None if it gave none)."""
+    answers = {answer.question_id: answer.value for answer in application.answers.all()}
+    found = []
+    for question in questions_for(application.vacancy):
+        answer = answers.get(question.pk)
+        passes = None
+        if question.knockout:
+            (rule,) = compile_questions([question.as_rule()])
+            passes = answer_passes(rule, answer)
+        found.append(AnswerForReview(question, answer, passes))
+    return found

@@ -14,6 +14,7 @@ from concours.backoffice.views import (
     selection_report,
     vacancies,
 )
+from concours.backoffice.views import claims as claim_views
 
 app_name = "backoffice"
 urlpatterns = [
@@ -35,6 +36,10 @@ urlpatterns = [
     path("vacancies/<int:vacancy_id>/unpublish/", vacancies.vacancy_unpublish, name="unpublish"),
     path("vacancies/<int:vacancy_id>/screen/", screening.vacancy_screen, name="screen"),
     path("applications/<int:application_id>/eligibility/", screening.verdict_decide, name="decide"),
+    # Experience claims and screening questions (issue 12): recruiters only.
+    path("claims/<int:claim_id>/review/", claim_views.claim_review, name="claim_review"),
+    path("vacancies/<int:vacancy_id>/questions/", claim_views.vacancy_questions, name="questions"),
+    path("questions/<int:question_id>/remove/", claim_views.question_remove, name="question_remove"),
     # Reasonable accommodation: 404 to everyone but the recruiters in charge (see the selectors).
     path(
         "vacancies/<int:vacancy_id>/accommodation/",

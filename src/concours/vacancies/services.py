@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -411,6 +412,10 @@ def vacancy_zone_correct(*, vacancy: Vacancy, actor: Any) -> ZoneCorrection | No
     return correction
 
 
+def _one_line(text: str) -> str:
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
 def _check_questions_open(vacancy: Vacancy) -> None:
     if any(check(vacancy=vacancy) for check in hooks.submissions_exist):
         raise DomainError(
@@ -440,7 +445,8 @@ def question_add(
     """
     vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
     _check_questions_open(vacancy)
-    text, text_fr = " ".join(text.split()), " ".join(text_fr.split())
+    # Runs of spaces and line breaks become one space; no-break spaces (French "?") stay.
+    text, text_fr = _one_line(text), _one_line(text_fr)
     if not text:
         raise DomainError(_("Write the question in English."))
     if kind not in ScreeningQuestion.Kind.values:

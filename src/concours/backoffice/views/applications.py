@@ -32,6 +32,7 @@ from concours.applications.forms import (
 from concours.applications.models import Application
 from concours.applications.workflow import recruiter_targets, recruiter_targets_from_any
 from concours.backoffice.export import csv_stream
+from concours.backoffice.views.claims import claims_context
 from concours.core.errors import Conflict, DomainError
 from concours.essays import selectors as essay_selectors
 from concours.essays import tasks as essay_tasks
@@ -208,6 +209,7 @@ def _detail_context(application: Application, form: TransitionForm | None) -> di
         "decision_form": DecisionForm(
             initial={"eligible": verdict.final, "seen": verdict.revision} if verdict else None
         ),
+        **claims_context(application),  # claims beside the posts, and answers: this page only, never blind
     }
 
 

@@ -44,6 +44,9 @@ def test_the_recruiters_day(browser, live_server) -> None:  # type: ignore[no-un
 
     for profile in profiles:
         application_submit(candidate=profile, vacancy=vacancy, cv=cv_upload(), essay=None, actor=profile.user)
+    # Each applicant is told their application was received (the candidates' outbox); then the extension.
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.user.email for p in profiles)
+    mail.outbox.clear()
 
     # Extend the deadline: the page says so, each applicant gets a mail.
     later = timezone.localtime(vacancy.deadline + dt.timedelta(days=14), vacancy.local_deadline.tzinfo)  # type: ignore[operator,union-attr]

@@ -9,7 +9,6 @@ import pytest
 from django.core import mail
 from django.db import transaction
 from django.test import TestCase
-from tests.factories import ApplicationFactory, OrgUnitFactory, ProfileFactory, VacancyFactory
 
 from concours.applications.models import Application
 from concours.core.errors import DomainError
@@ -18,6 +17,7 @@ from concours.notifications.models import MailTemplate, OutboxMail
 from concours.notifications.outcomes import Outcome
 from concours.notifications.services import mail_queue, mail_resend, mail_template_save
 from concours.vacancies.models import OrgUnit
+from factories import ApplicationFactory, OrgUnitFactory, ProfileFactory, VacancyFactory
 
 pytestmark = pytest.mark.django_db
 

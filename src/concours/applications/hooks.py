@@ -2,7 +2,9 @@
 
 Screening and essays build on applications, so applications may not import them. Instead each
 registers what it must do in its `AppConfig.ready`: `essay_checks` run before a submission is kept (a
-refusal raises `DomainError` and nothing is stored), `on_submitted` run after it is committed.
+refusal raises `DomainError` and nothing is stored), `on_submitted` run after it is committed. `on_moved`
+run inside the transaction of each move made by `application_transition`, after it is recorded: what they
+send waits for the commit, so a move refused or rolled back tells nobody.
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ class Submitted(Protocol):
     def __call__(self, *, application_id: int, has_essay: bool) -> None: ...
 
 
+class Moved(Protocol):
+    def __call__(self, *, application: Application, from_status: str, to_status: str, actor: Any) -> None: ...
+
+
 class BlindFilter(Protocol):
     """Narrows the applications a staff member may open. `conflicts_only`: hide only those they declared
     a conflict with (the recruiters' pages, and the page where panel members declare); otherwise also
@@ -36,6 +42,7 @@ class BlindFilter(Protocol):
 essay_checks: list[EssayCheck] = []
 on_submitted: list[Submitted] = []
 blind_filters: list[BlindFilter] = []
+on_moved: list[Moved] = []
 
 
 def register_essay_check(check: EssayCheck) -> None:
@@ -51,3 +58,8 @@ def register_on_submitted(hook: Submitted) -> None:
 def register_blind_filter(narrow: BlindFilter) -> None:
     if narrow not in blind_filters:
         blind_filters.append(narrow)
+
+
+def register_on_moved(hook: Moved) -> None:
+    if hook not in on_moved:
+        on_moved.append(hook)

@@ -460,8 +460,11 @@ def application_transition(
         raise DomainError(_("Give a reason for this change."))
     if to == Application.Status.SELECTED:
         _check_a_post_is_free(application)
+    from_status = application.status
     _record(application=application, to=to, reason=reason.strip(), actor=actor, now=now)
     application.save(update_fields=["status", "updated_at"])
+    for hook in hooks.on_moved:  # e.g. the candidate's mail for this outcome (notifications, screening)
+        hook(application=application, from_status=from_status, to_status=to, actor=actor)
     return application
 
 

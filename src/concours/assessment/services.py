@@ -43,6 +43,9 @@ from concours.core.errors import DomainError, NotAllowed
 from concours.core.limits import reason_checked
 from concours.core.models import AuditEventType
 from concours.kernel.assessment import needs_comment
+from concours.notifications.outcomes import Outcome
+from concours.notifications.rendering import language_of
+from concours.notifications.services import mail_queue
 from concours.vacancies.models import Vacancy, VacancyAssignment
 
 # ---------------------------------------------------------------------------------------------------
@@ -993,14 +996,15 @@ def candidates_invite(*, stage: Stage, applications: list[Application], actor: A
             actor=actor, event_type=AuditEventType.CANDIDATE_INVITED, subject=invitation, stage=stage.key
         )
         link = settings.CONCOURS_SITE_URL + reverse("applications:slots", args=[application.pk])
-        with translation.override(_language_of(application.candidate.user)):
-            _mail(
-                subject=_("%(vacancy)s: choose a time for the %(stage)s")
-                % {"vacancy": stage.vacancy, "stage": stage.localized_name()},
-                body=_("You are invited to the %(stage)s. Choose a time here:\n%(link)s\n")
-                % {"stage": stage.localized_name(), "link": link},
-                to=[application.candidate.user.email],
-            )
+        with translation.override(language_of(application)):
+            stage_name = stage.localized_name()  # in the candidate's language, as the rest of the mail
+        # Through the candidates' outbox (its "invited" template): kept, and sent again if it fails.
+        mail_queue(
+            application=application,
+            outcome=Outcome.INVITED,
+            context={"stage": stage_name, "booking_link": link},
+            actor=actor,
+        )
     return made
 
 

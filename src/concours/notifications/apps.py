@@ -10,3 +10,11 @@ class NotificationsConfig(AppConfig):
     name = "concours.notifications"
     label = "notifications"
     verbose_name = _("Candidate mails")
+
+    def ready(self) -> None:
+        # Imported once the app registry is ready (hooks import models), as Django asks of `ready`.
+        from concours.applications import hooks
+        from concours.notifications.hooks import mail_on_moved, mail_on_submitted
+
+        hooks.register_on_submitted(mail_on_submitted)
+        hooks.register_on_moved(mail_on_moved)

@@ -32,7 +32,6 @@ def _send_on_commit(mail: OutboxMail) -> None:
     transaction.on_commit(lambda: outbox_send.enqueue(mail.pk), robust=True)
 
 
-@transaction.atomic
 def mail_queue(
     *,
     application: Application,
@@ -55,15 +54,18 @@ def mail_queue(
     rendered = render_wording(
         wording, application=application, outcome=outcome, language=language, extra=context
     )
-    mail = OutboxMail.objects.create(
-        application=application,
-        outcome=outcome,
-        language=language,
-        to=application.candidate.user.email,
-        subject=rendered.subject,
-        body=rendered.body,
-    )
-    _send_on_commit(mail)
+    # Rendered before any transaction of its own (when the caller has none): on SQLite, a transaction
+    # holds the write lock from its start, and rendering needs none.
+    with transaction.atomic():
+        mail = OutboxMail.objects.create(
+            application=application,
+            outcome=outcome,
+            language=language,
+            to=application.candidate.user.email,
+            subject=rendered.subject,
+            body=rendered.body,
+        )
+        _send_on_commit(mail)
     return mail
 
 

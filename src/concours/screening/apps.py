@@ -12,6 +12,7 @@ class ScreeningConfig(AppConfig):
     def ready(self) -> None:
         # Imported once the app registry is ready (hooks import models), as Django asks of `ready`.
         from concours.applications import hooks
-        from concours.screening.hooks import screen_on_submission
+        from concours.screening.hooks import mail_screened_out, screen_on_submission
 
         hooks.register_on_submitted(screen_on_submission)
+        hooks.register_on_moved(mail_screened_out)

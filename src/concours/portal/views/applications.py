@@ -31,6 +31,7 @@ from concours.applications.workflow import allowed_targets
 from concours.candidates.selectors import profile_as_contract, profile_for_user, profile_missing_parts
 from concours.core.errors import DomainError
 from concours.core.middleware import arrived_at
+from concours.portal.timeline import application_timeline
 from concours.screening.selectors import eligibility_gaps
 from concours.vacancies.selectors import vacancy_get_published
 
@@ -180,6 +181,7 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
             "can_withdraw": Application.Status.WITHDRAWN in allowed_targets(application.status),
             "may_apply_again": selectors.may_apply_again(application=application, now=timezone.now()),
             "is_open": application.vacancy.is_open_at(timezone.now()),
+            "timeline": application_timeline(application),
         },
     )
 

@@ -88,7 +88,9 @@ def test_a_second_run_adds_nothing(demo: Loaded) -> None:
 def test_the_demo_keeps_its_shape(demo: Loaded) -> None:
     """Six vacancies, the candidates and applications the README states, every state, every role."""
     assert demo.first["vacancies"] == 6
-    assert (demo.first["candidates"], demo.first["applications"]) == (229, 351)
+    # 229 generated candidates and their 351 applications, and the demo account candidate@example.org
+    # with its own 4.
+    assert (demo.first["candidates"], demo.first["applications"]) == (230, 355)
     assert set(Application.objects.values_list("status", flat=True)) == set(S.values)
     for role in Role:
         assert User.objects.filter(groups__name=role.value).exists(), role
@@ -98,11 +100,37 @@ def test_the_demo_keeps_its_shape(demo: Loaded) -> None:
 
 def test_the_output_gives_every_account_and_the_password(demo: Loaded) -> None:
     """The operator reads how to sign in: each demo account and the shared password."""
-    assert "351 applications (351 new)" in demo.output
+    assert "355 applications (355 new)" in demo.output
     assert "password for all: concours-demo" in demo.output
     for email, _name, role in demo_accounts():
         assert email in demo.output
         assert User.objects.get(email=email).groups.filter(name=role.value).exists()
+
+
+def test_the_demo_candidate_has_a_profile_and_applications_in_several_states(demo: Loaded) -> None:
+    """candidate@example.org signs in to a full profile (nationality, languages on the NATO scale,
+    education, posts) and applications made the real way: a draft, a submitted one, one screened in by
+    the recruiter's decision on what screening left to review, and one withdrawn by the candidate."""
+    profile = CandidateProfile.objects.get(user__email="candidate@example.org")
+    assert profile.name == "Camille Candidate" and profile.nationalities == ["FR"]
+    assert {(skill.language, skill.scale, skill.level) for skill in profile.languages.all()} >= {
+        ("fr", "NATO", "VI"),
+        ("en", "NATO", "V"),
+    }
+    assert profile.education.count() == 2 and profile.experience.count() == 3
+    applications = Application.objects.filter(candidate=profile).select_related("vacancy")
+    states = {application.vacancy.reference: application.status for application in applications}
+    assert states == {
+        "260142": S.SCREENED_IN,
+        "260139": S.SUBMITTED,
+        "260151": S.WITHDRAWN,
+        "260163": S.DRAFT,
+    }
+    screened_in = applications.get(status=S.SCREENED_IN)
+    assert screened_in.verdict.eligible == "review" and screened_in.verdict.decided_eligible == "yes"
+    withdrawn = applications.get(status=S.WITHDRAWN)
+    assert withdrawn.transitions.get(to_status=S.WITHDRAWN).actor == profile.user
+    assert screened_in.attachments.filter(kind="cv").exists()
 
 
 def test_every_verdict_is_what_the_kernel_says(demo: Loaded) -> None:

@@ -82,6 +82,8 @@ class Command(BaseCommand):
         held_back = {**settings.TASKS["default"], "BACKEND": "django_tasks.backends.dummy.DummyBackend"}
         with override_settings(TASKS={"default": held_back}):  # on the same queues
             applications, created = self._applications(plan, people, vacancies, password)
+            own, own_created = self._demo_candidate_applies(users[Role.CANDIDATE], vacancies)
+            created += own_created
         # The essays' pages are counted by the rendering workers, as for any submission (at once with the
         # demo's immediate backend); only those still waiting, so that a second run renders nothing.
         uncounted = EssayCheck.objects.filter(status=EssayCheck.Status.PENDING).values_list("pk", flat=True)
@@ -129,6 +131,7 @@ class Command(BaseCommand):
                 application.refresh_from_db(fields=["status"])
                 with transaction.atomic():
                     self._settle(application, outcome._replace(decision=""), recruiter)
+        self._demo_candidate_settles(own, recruiter)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {Vacancy.objects.count()} vacancies, "
@@ -231,37 +234,90 @@ class Command(BaseCommand):
         with transaction.atomic():
             user = User.objects.create(email=person["email"], password=password_hash, name=person["name"])
             grant_role(user, Role.CANDIDATE, actor=None)
-            return profile_save(
-                user=user,
-                name=person["name"],
-                nationalities=person["nationalities"],
-                serving_staff=bool(person.get("serving_staff")),
-                languages=[
-                    {"language": s["language"], "scale": s.get("scale", "NATO"), "level": s["level"]}
-                    for s in person["languages"]
-                ],
-                education=[
-                    {
-                        "level": e["level"],
-                        "field": e.get("field", ""),
-                        "institution": e.get("institution", ""),
-                        "completed": _date(e.get("completed")),
-                    }
-                    for e in person["education"]
-                ],
-                experience=[
-                    {
-                        "title": p.get("title", ""),
-                        "employer": p.get("employer", ""),
-                        "start": _date(p["start"]),
-                        "end": _date(p.get("end")),
-                        "fte": p.get("fte", 1),
-                        "tags": p.get("tags", []),
-                    }
-                    for p in person["experience"]
-                ],
-                actor=user,
-            )
+            return self._profile(user, person)
+
+    def _profile(self, user: User, person: Candidate) -> CandidateProfile:
+        """The person's profile (candidate.schema.json shape), saved by the profile service."""
+        return profile_save(
+            user=user,
+            name=person["name"],
+            nationalities=person["nationalities"],
+            serving_staff=bool(person.get("serving_staff")),
+            languages=[
+                {"language": s["language"], "scale": s.get("scale", "NATO"), "level": s["level"]}
+                for s in person["languages"]
+            ],
+            education=[
+                {
+                    "level": e["level"],
+                    "field": e.get("field", ""),
+                    "institution": e.get("institution", ""),
+                    "completed": _date(e.get("completed")),
+                }
+                for e in person["education"]
+            ],
+            experience=[
+                {
+                    "title": p.get("title", ""),
+                    "employer": p.get("employer", ""),
+                    "start": _date(p["start"]),
+                    "end": _date(p.get("end")),
+                    "fte": p.get("fte", 1),
+                    "tags": p.get("tags", []),
+                }
+                for p in person["experience"]
+            ],
+            actor=user,
+        )
+
+    def _demo_candidate_applies(
+        self, user: User, vacancies: dict[str, Vacancy]
+    ) -> tuple[list[tuple[Application, str]], int]:
+        """The demo account candidate@example.org gets its profile (data/demo_candidate.json) and applies
+        as any candidate does; returns each application with where it should end, and how many are new."""
+        data = demo_data("demo_candidate")
+        profile = CandidateProfile.objects.filter(user=user).first()
+        if profile is None:
+            with transaction.atomic():
+                profile = self._profile(user, {"name": user.name, **data["profile"]})
+        rng = random.Random(11)
+        own: list[tuple[Application, str]] = []
+        created = 0
+        for row in data["applications"]:
+            vacancy = vacancies[row["reference"]]
+            application = Application.objects.filter(candidate=profile, vacancy=vacancy).first()
+            if application is None:
+                state = S.DRAFT if row["goal"] == S.DRAFT else S.SUBMITTED
+                with transaction.atomic():
+                    application = self._apply(profile, vacancy, state, rng)
+                created += 1
+            own.append((application, row["goal"]))
+        return own, created
+
+    def _demo_candidate_settles(self, own: list[tuple[Application, str]], recruiter: User) -> None:
+        """After screening: the recruiter confirms what screening left to review and screens the
+        application in, or Camille withdraws; only applications still waiting at "submitted" move."""
+        for application, goal in own:
+            application.refresh_from_db(fields=["status"])
+            if application.status != SUBMITTED or goal in (S.DRAFT, S.SUBMITTED):
+                continue
+            with transaction.atomic():
+                if goal == S.WITHDRAWN:
+                    application_transition(
+                        application=application, to=S.WITHDRAWN, reason="", actor=application.candidate.user
+                    )
+                    continue
+                verdict = Verdict.objects.get(application=application)
+                if verdict.eligible == "review" and not verdict.decision:
+                    verdict_decide(
+                        verdict=verdict, eligible="yes", reason=DECISION_REASONS["yes"], actor=recruiter
+                    )
+                    application.refresh_from_db(fields=["status"])
+                    verdict.refresh_from_db()
+                if application.status == SUBMITTED and verdict.final == "yes":
+                    application_transition(
+                        application=application, to=goal, reason=REASONS[goal], actor=recruiter
+                    )
 
     def _apply(
         self, profile: CandidateProfile, vacancy: Vacancy, state: str, rng: random.Random

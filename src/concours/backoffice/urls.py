@@ -11,6 +11,7 @@ from concours.backoffice.views import (
     assessment_results,
     privacy,
     screening,
+    selection,
     selection_report,
     vacancies,
 )
@@ -144,6 +145,16 @@ urlpatterns = [
     path(
         "assessment/my-schedule.ics", assessment_results.assessment_schedule_ics, name="assessment_schedule"
     ),
+    # Selection decisions: the recruiters' recommendation, the appointing authority's decision, and
+    # the reserve candidates a later vacancy may be offered to.
+    path("vacancies/<int:vacancy_id>/selection/", selection.selection_recommendation, name="selection"),
+    path("selection/inbox/", selection.selection_inbox, name="selection_inbox"),
+    path(
+        "selection/recommendations/<int:recommendation_id>/",
+        selection.selection_decide,
+        name="selection_decide",
+    ),
+    path("vacancies/<int:vacancy_id>/reserve/", selection.selection_reserve, name="selection_reserve"),
     # Selection reports: recruiters, administrators and the vacancy's appointing authority only.
     path("selection/reports/", selection_report.selection_report_index, name="selection_report_index"),
     path(

@@ -13,9 +13,12 @@ from claims_scenario import (
     assistant_vacancy,
     clearance_question,
     keys,
+    submit_with_claims,
     years_question,
 )
+from concours.applications.claims import ClaimInput
 from concours.applications.models import Application, ExperienceClaim, ScreeningAnswer
+from concours.core.errors import DomainError
 from concours.screening.models import Verdict
 from factories import PDF_BYTES
 
@@ -118,10 +121,6 @@ def test_a_missing_answer_refuses_the_submission_and_saves_nothing(client, media
 
 def test_the_service_refuses_a_missing_answer_whatever_the_form(client) -> None:  # type: ignore[no-untyped-def]
     """The page is not the only guard: a submission without the answer is refused by the service."""
-    from claims_scenario import submit_with_claims
-    from concours.applications.claims import ClaimInput
-    from concours.core.errors import DomainError
-
     vacancy = assistant_vacancy()
     clearance_question(vacancy)
     profile, first, *_rest = assistant_profile()

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from bilingual_notices import ENGLISH, FRENCH
 from concours.accounts.models import Role
+from concours.core.models import AuditEvent
 from concours.vacancies.models import Vacancy
 from factories import VacancyFactory, make_user
 
@@ -62,3 +63,59 @@ def test_other_roles_neither_import_nor_see_the_versions(client: Client, role: R
     assert client.post(reverse("backoffice:import"), {"notices": files}).status_code == 403
     assert client.get(reverse("backoffice:review", args=[vacancy.pk])).status_code == 403
     assert Vacancy.objects.count() == 1
+
+
+def french_data(vacancy: Vacancy, **changes: str) -> dict[str, str]:
+    data = {
+        "seen": vacancy.updated_at.isoformat(),
+        "fr-title_fr": "Chargé(e) de politique",
+        "fr-reports_to": "",
+        "fr-principal_issues": "",
+        "fr-key_challenges": "rédiger des analyses ;\nanimer un réseau d'experts.",
+        "fr-essential_qualifications": "être titulaire d'un diplôme universitaire ;",
+        "fr-desirable_qualifications": "",
+        "fr-competencies": "Esprit d'analyse : niveau 3",
+        "fr-selection_timeline": "",
+    }
+    return {**data, **{f"fr-{key}": value for key, value in changes.items()}}
+
+
+def test_the_recruiter_corrects_the_french_version(client: Client) -> None:
+    vacancy = VacancyFactory(status=Vacancy.Status.PUBLISHED)
+    recruiter = make_user(Role.RECRUITER)
+    client.force_login(recruiter)
+    response = client.post(reverse("backoffice:review_french", args=[vacancy.pk]), french_data(vacancy))
+    assert response.status_code == 302
+    vacancy.refresh_from_db()
+    assert vacancy.title_fr == "Chargé(e) de politique"
+    assert vacancy.notice_fr["key_challenges"] == ["rédiger des analyses ;", "animer un réseau d'experts."]
+    assert vacancy.notice_fr["competencies"] == [{"name": "Esprit d'analyse", "level": "niveau 3"}]
+    assert vacancy.notice["key_challenges"] == ["Lead the policy work of the section."]  # English kept
+    event = AuditEvent.objects.filter(event_type="VACANCY_UPDATED").latest("id")
+    assert event.actor == recruiter and event.extra["language"] == "fr"
+    assert "fr:key_challenges" in event.extra["changed"]
+    html = client.get(reverse("vacancies:detail", args=[vacancy.pk]), HTTP_ACCEPT_LANGUAGE="fr").content
+    assert "rédiger des analyses" in html.decode()
+
+
+def test_a_stale_french_edit_is_refused_and_changes_nothing(client: Client) -> None:
+    vacancy = VacancyFactory(status=Vacancy.Status.DRAFT)
+    client.force_login(make_user(Role.RECRUITER))
+    stale = french_data(vacancy)
+    Vacancy.objects.filter(pk=vacancy.pk).update(title_fr="Changé ailleurs")
+    vacancy.save()  # another edit since the page was opened: a new updated_at
+    events = AuditEvent.objects.count()
+    response = client.post(reverse("backoffice:review_french", args=[vacancy.pk]), stale)
+    assert response.status_code == 409
+    vacancy.refresh_from_db()
+    assert vacancy.notice_fr == {} and AuditEvent.objects.count() == events
+
+
+@pytest.mark.parametrize("role", [Role.CANDIDATE, Role.PANEL_MEMBER, Role.HIRING_MANAGER])
+def test_other_roles_cannot_correct_the_french_version(client: Client, role: Role) -> None:
+    vacancy = VacancyFactory(status=Vacancy.Status.DRAFT)
+    client.force_login(make_user(role))
+    response = client.post(reverse("backoffice:review_french", args=[vacancy.pk]), french_data(vacancy))
+    assert response.status_code == 403
+    vacancy.refresh_from_db()
+    assert vacancy.notice_fr == {}

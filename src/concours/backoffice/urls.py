@@ -32,6 +32,7 @@ urlpatterns = [
         name="attachment",
     ),
     path("notices/import/", vacancies.notice_import, name="import"),
+    path("vacancies/<int:vacancy_id>/review/french/", vacancies.vacancy_review_french, name="review_french"),
     path("vacancies/<int:vacancy_id>/review/", vacancies.vacancy_review, name="review"),
     path("vacancies/<int:vacancy_id>/extend/", vacancies.vacancy_extend, name="extend"),
     path("vacancies/<int:vacancy_id>/unpublish/", vacancies.vacancy_unpublish, name="unpublish"),

@@ -43,7 +43,7 @@ class VacancyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     inlines = [PostInline, AssignmentInline]
     # The parsed notice is edited on the back office's review page, which validates it section by
     # section; here it is neither shown as raw JSON nor editable.
-    exclude = ["notice"]
+    exclude = ["notice", "notice_fr"]
     # Publication is a workflow step with an audit record: done by the service, not by editing the field.
     readonly_fields = ["notice_review", "status", "published_at", "created_at", "updated_at"]
     actions = ["publish", "unpublish", "close"]

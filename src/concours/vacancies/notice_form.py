@@ -413,3 +413,73 @@ def _post_line(post: dict[str, Any]) -> str:
     cells = [post.get("title") or "", post.get("reference") or "", post.get("grade") or ""]
     cells.append("" if reports is None else str(reports))
     return " | ".join(cells).rstrip(" |")
+
+
+class FrenchNoticeForm(forms.Form):
+    """The French version of a notice: its texts only (dates, grade, levels and rules are the English
+    notice's, which screening reads). A line per item, as in the English form."""
+
+    title_fr = forms.CharField(label=_("Title in French"), max_length=300, required=False)
+    reports_to = forms.CharField(label=_("Reports to"), max_length=300, required=False)
+    principal_issues = _lines_field(_("Principal issues"), _("One per line"))
+    key_challenges = _lines_field(_("Key challenges"), _("One per line"))
+    essential_qualifications = _lines_field(_("Essential qualifications"), _("One per line"))
+    desirable_qualifications = _lines_field(_("Desirable qualifications"), _("One per line"))
+    competencies = _lines_field(_("Competencies"), _("One per line: Name: behavioural level"))
+    selection_timeline = _lines_field(_("Selection timeline"), _("One per line: stage | when | where"))
+
+    # Beside the English form on one page: its fields' names and ids must not clash.
+    prefix = "fr"
+
+    def to_notice_fr(self, base: dict[str, Any]) -> dict[str, Any]:
+        """The French notice `base` with these texts; what the form does not edit is kept."""
+        d = self.cleaned_data
+        competencies = []
+        for line in _lines(d.get("competencies") or ""):
+            name, _sep, level = line.partition(":")
+            competencies.append({"name": name.strip(), "level": level.strip() or None})
+        timeline = []
+        for line in _lines(d.get("selection_timeline") or ""):
+            stage, when, where = _cells(line, 3)
+            timeline.append({"stage": stage, "when": when, "where": where or None})
+        return {
+            **base,
+            "title": d.get("title_fr") or "",
+            "reports_to": d.get("reports_to") or None,
+            **{
+                key: _lines(d.get(key) or "")
+                for key in (
+                    "principal_issues",
+                    "key_challenges",
+                    "essential_qualifications",
+                    "desirable_qualifications",
+                )
+            },
+            "competencies": competencies,
+            "selection_timeline": timeline,
+        }
+
+
+def french_notice_initial(notice_fr: dict[str, Any], *, title_fr: str) -> dict[str, Any]:
+    """The French form's initial values from a stored French notice."""
+    join = "\n".join
+    return {
+        "title_fr": title_fr or notice_fr.get("title") or "",
+        "reports_to": notice_fr.get("reports_to") or "",
+        **{
+            key: join(notice_fr.get(key) or [])
+            for key in (
+                "principal_issues",
+                "key_challenges",
+                "essential_qualifications",
+                "desirable_qualifications",
+            )
+        },
+        "competencies": join(
+            f"{c['name']}: {c.get('level') or ''}".rstrip(": ") for c in notice_fr.get("competencies") or []
+        ),
+        "selection_timeline": join(
+            " | ".join([t.get("stage") or "", t.get("when") or "", t.get("where") or ""]).rstrip(" |")
+            for t in notice_fr.get("selection_timeline") or []
+        ),
+    }

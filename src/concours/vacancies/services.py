@@ -268,6 +268,41 @@ def vacancy_edit(
     return vacancy
 
 
+@transaction.atomic
+def vacancy_edit_french(
+    *,
+    vacancy: Vacancy,
+    notice_fr: dict[str, Any],
+    actor: Any,
+    expected_updated_at: dt.datetime | None = None,
+) -> Vacancy:
+    """The recruiter's corrections to the French version of a draft or published vacancy (its title is
+    the French notice's). Refused, like `vacancy_edit`, when the vacancy changed since its editor opened
+    it, or once it is closed; the audit record keeps the old and new value of each change."""
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if expected_updated_at is not None and vacancy.updated_at != expected_updated_at:
+        raise Conflict(_changed_since(vacancy))
+    if vacancy.status not in {Vacancy.Status.DRAFT, Vacancy.Status.PUBLISHED}:
+        raise DomainError(_("A closed vacancy can no longer be edited."))
+    title_fr = str(notice_fr.get("title") or "")
+    before = {**vacancy.notice_fr, "title": vacancy.title_fr}
+    changed = sorted(key for key in set(notice_fr) | set(before) if notice_fr.get(key) != before.get(key))
+    vacancy.notice_fr = notice_fr
+    vacancy.title_fr = title_fr
+    vacancy.save(update_fields=["notice_fr", "title_fr", "updated_at"])
+    audit_record(
+        actor=actor,
+        event_type=AuditEventType.VACANCY_UPDATED,
+        subject=vacancy,
+        status=vacancy.status,
+        language="fr",
+        changed=[f"fr:{key}" for key in changed],
+        old={key: before.get(key) for key in changed},
+        new={key: notice_fr.get(key) for key in changed},
+    )
+    return vacancy
+
+
 def _local(vacancy: Vacancy, at: dt.datetime) -> str:
     """An instant written out on the duty station's clock, in the reader's language."""
     return written_moment(at, vacancy.zone, get_language() or "en")

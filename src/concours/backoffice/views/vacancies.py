@@ -27,7 +27,12 @@ from concours.kernel.text.dates import written_moment
 from concours.vacancies import services
 from concours.vacancies.importing import ImportOutcome, vacancy_import_files
 from concours.vacancies.models import Vacancy
-from concours.vacancies.notice_form import NoticeForm, notice_initial
+from concours.vacancies.notice_form import (
+    FrenchNoticeForm,
+    NoticeForm,
+    french_notice_initial,
+    notice_initial,
+)
 from concours.vacancies.selectors import (
     vacancy_get_for_staff,
     vacancy_notice_versions,
@@ -144,6 +149,7 @@ def _review_page(
     seen_form: DraftSeenForm | None = None,
     extend_form: ExtendForm | None = None,
     unpublish_form: UnpublishForm | None = None,
+    french_form: FrenchNoticeForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     local = vacancy.local_deadline
@@ -159,6 +165,8 @@ def _review_page(
             "unpublish_form": unpublish_form or UnpublishForm(),
             "unread_fields": vacancy_unread_fields(vacancy),
             "versions": vacancy_notice_versions(vacancy),
+            "french_form": french_form
+            or FrenchNoticeForm(initial=french_notice_initial(vacancy.notice_fr, title_fr=vacancy.title_fr)),
         },
         status=status,
     )
@@ -217,6 +225,38 @@ def vacancy_review(request: HttpRequest, vacancy_id: int) -> HttpResponse:
             return redirect("backoffice:vacancy", vacancy_id=vacancy.pk)
     else:
         messages.success(request, _("The draft has been saved."))
+    return redirect("backoffice:review", vacancy_id=vacancy.pk)
+
+
+@require_POST
+@recruiter_required
+def vacancy_review_french(request: HttpRequest, vacancy_id: int) -> HttpResponse:
+    """Corrections to the French version (what French readers see), beside the English one."""
+    user: Any = request.user
+    vacancy = vacancy_get_for_staff(vacancy_id=vacancy_id, user=user)
+    form = FrenchNoticeForm(request.POST)
+    seen_form = DraftSeenForm(request.POST)
+    if not seen_form.is_valid():
+        form.is_valid()
+        form.add_error(None, _("Open the draft again: the page is out of date."))
+        return _review_page(request, vacancy, french_form=form, status=400)
+    if not form.is_valid():
+        return _review_page(request, vacancy, french_form=form, status=400)
+    try:
+        services.vacancy_edit_french(
+            vacancy=vacancy,
+            notice_fr=form.to_notice_fr(vacancy.notice_fr),
+            actor=user,
+            expected_updated_at=seen_form.cleaned_data["seen"],
+        )
+    except Conflict as error:
+        form.add_error(None, error.message)
+        vacancy = vacancy_get_for_staff(vacancy_id=vacancy_id, user=user)
+        return _review_page(request, vacancy, french_form=form, status=409)
+    except DomainError as error:
+        form.add_error(None, error.message)
+        return _review_page(request, vacancy, french_form=form, status=400)
+    messages.success(request, _("The French version is saved."))
     return redirect("backoffice:review", vacancy_id=vacancy.pk)
 
 

@@ -74,6 +74,13 @@ def test_whatever_the_plan_the_last_stage_is_read(ending: Ending) -> None:
     assert len(recommendation.ranking) == 4
 
 
+def test_a_plan_ending_before_the_shortlist_is_refused(ending: Ending) -> None:
+    Stage.objects.filter(vacancy=ending.vacancy, key="selection").update(entry_status=S.LONGLISTED)
+    with pytest.raises(DomainError, match="selects none"):
+        draw(ending)
+    assert not Recommendation.objects.exists()
+
+
 def test_an_unconfirmed_ranking_is_refused(ending: Ending) -> None:
     from concours.assessment.models import Consensus
 

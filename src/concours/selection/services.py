@@ -122,6 +122,14 @@ def recommendation_draw(*, vacancy: Vacancy, actor: Any) -> Recommendation:
     if found is None:
         raise DomainError(_("This vacancy has no stage with a ranking: set its plan and score it first."))
     last, ranked, ranking = found
+    if S.SELECTED not in allowed_targets(last.entry_status):
+        raise DomainError(
+            _(
+                "The plan's last stage (“%(stage)s”) takes candidates who are “%(state)s”: the workflow "
+                "selects none from that state. Add the stages that lead to the shortlist."
+            )
+            % {"stage": last.localized_name(), "state": Application.Status(last.entry_status).label}
+        )
     rows = [
         row
         for row in ranking.rows

@@ -2,7 +2,9 @@
 
 Screening and essays build on applications, so applications may not import them. Instead each
 registers what it must do in its `AppConfig.ready`: `essay_checks` run before a submission is kept (a
-refusal raises `DomainError` and nothing is stored), `on_submitted` run after it is committed. `on_moved`
+refusal raises `DomainError` and nothing is stored), `on_submitted` run after it is committed. `move_checks`
+run before each move made by `application_transition` is recorded: a refusal raises `DomainError` and the
+move is not made (genai refuses a screening-out that only its signal could explain). `on_moved`
 run inside the transaction of each move made by `application_transition`, after it is recorded: what they
 send waits for the commit, so a move refused or rolled back tells nobody.
 """
@@ -29,6 +31,10 @@ class Moved(Protocol):
     def __call__(self, *, application: Application, from_status: str, to_status: str, actor: Any) -> None: ...
 
 
+class MoveCheck(Protocol):
+    def __call__(self, *, application: Application, to_status: str, actor: Any) -> None: ...
+
+
 class BlindFilter(Protocol):
     """Narrows the applications a staff member may open. `conflicts_only`: hide only those they declared
     a conflict with (the recruiters' pages, and the page where panel members declare); otherwise also
@@ -43,6 +49,7 @@ essay_checks: list[EssayCheck] = []
 on_submitted: list[Submitted] = []
 blind_filters: list[BlindFilter] = []
 on_moved: list[Moved] = []
+move_checks: list[MoveCheck] = []
 
 
 def register_essay_check(check: EssayCheck) -> None:
@@ -63,3 +70,8 @@ def register_blind_filter(narrow: BlindFilter) -> None:
 def register_on_moved(hook: Moved) -> None:
     if hook not in on_moved:
         on_moved.append(hook)
+
+
+def register_move_check(check: MoveCheck) -> None:
+    if check not in move_checks:
+        move_checks.append(check)

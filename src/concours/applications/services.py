@@ -460,6 +460,8 @@ def application_transition(
         raise DomainError(_("Give a reason for this change."))
     if to == Application.Status.SELECTED:
         _check_a_post_is_free(application)
+    for check in hooks.move_checks:  # e.g. genai: its signal is never alone a reason to screen out
+        check(application=application, to_status=to, actor=actor)
     from_status = application.status
     _record(application=application, to=to, reason=reason.strip(), actor=actor, now=now)
     application.save(update_fields=["status", "updated_at"])

@@ -280,7 +280,8 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
         # Rendering (LibreOffice) has a queue of its own, so that a slow document never holds up
         # screening or mail: run `concours db_worker --queue-name rendering` beside the default worker.
-        "QUEUES": ["default", "rendering"],
+        # The generative-AI signal (a language model, seconds per essay) has its own: "genai".
+        "QUEUES": ["default", "rendering", "genai"],
     }
 }
 

@@ -74,6 +74,24 @@ def test_the_page_in_french_and_english(client) -> None:  # type: ignore[no-unty
     assert "Aucun avis de vacance" in index.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("role", "linked"),
+    [
+        (Role.RECRUITER, True),
+        (Role.ADMINISTRATOR, True),
+        (Role.APPOINTING_AUTHORITY, True),
+        (Role.PANEL_MEMBER, False),
+        (Role.HIRING_MANAGER, False),
+        (Role.CANDIDATE, False),
+    ],
+)
+def test_the_menu_links_the_reports_for_those_who_may_read_them(client, role: Role, linked: bool) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(make_user(role))
+    page = lxml.html.fromstring(client.get(reverse("vacancies:list")).content)
+    links = page.xpath('//a[@id="selection-reports-link"]/@href')
+    assert links == ([reverse("backoffice:selection_report_index")] if linked else [])
+
+
 def _pages(vacancy_id: int, report_id: int) -> list[str]:
     return [
         reverse("backoffice:selection_report_index"),

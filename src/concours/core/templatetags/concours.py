@@ -54,11 +54,17 @@ def _local(value: dt.datetime) -> dt.datetime:
 
 
 @register.filter
-def written_date(value: dt.date | dt.datetime | None) -> str:
+def written_date(value: dt.date | dt.datetime | str | None) -> str:
     """The day written out, "1 December 2026" or "1er décembre 2026" (a date and time: its day here)."""
     if value is None or value == "":
         return ""
-    day = _local(value).date() if isinstance(value, dt.datetime) else value
+    if isinstance(value, str):  # an ISO date kept as text (JSON): written out if it is one
+        try:
+            day = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    else:
+        day = _local(value).date() if isinstance(value, dt.datetime) else value
     return _written_date(day, _reader_language())
 
 

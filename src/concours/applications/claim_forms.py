@@ -41,7 +41,8 @@ class ClaimsForm(forms.Form):
     sentence; per screening question, its answer. Answers are required to submit, not to save a draft.
 
     `seen` carries the requirements the page showed: when the notice changed meanwhile, the form is
-    refused rather than claims kept for requirements the candidate never read.
+    refused rather than claims kept for requirements the candidate never read. A submission without it
+    (made without this part of the page) claims nothing: what a draft kept, or the tag rule, applies.
     """
 
     seen = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -60,6 +61,7 @@ class ClaimsForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.posted = self.data is not None and "seen" in self.data
         self.requirements = list(requirements)
         self.questions = list(questions)
         self.fields["seen"].initial = self._keys()
@@ -115,7 +117,7 @@ class ClaimsForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if str(data.get("seen") or "") != self._keys():
+        if self.posted and str(data.get("seen") or "") != self._keys():
             # Said above the form (the field is hidden): the page shows the requirements as they are now.
             raise forms.ValidationError(
                 _(
@@ -125,7 +127,9 @@ class ClaimsForm(forms.Form):
             )
         return data
 
-    def claims(self) -> list[ClaimInput]:
+    def claims(self) -> list[ClaimInput] | None:
+        if not self.posted:
+            return None
         data = self.cleaned_data
         return [
             ClaimInput(
@@ -136,7 +140,9 @@ class ClaimsForm(forms.Form):
             for requirement in self.requirements
         ]
 
-    def answers(self) -> dict[int, object]:
+    def answers(self) -> dict[int, object] | None:
+        if not self.posted:
+            return None
         answers: dict[int, object] = {}
         for question in self.questions:
             value = self.cleaned_data.get(f"question-{question.pk}")

@@ -43,6 +43,15 @@ class ExperienceRequirement:
     min_years: float
     max_years: float | None
 
+    @property
+    def years_count(self) -> int:
+        return years_count(self.min_years)
+
+
+def years_count(years: float) -> int:
+    """The whole number a sentence agrees with ("1 year", "2.5 years"): plural forms count integers."""
+    return int(years) if years == int(years) else 2
+
 
 @dataclass(frozen=True)
 class ClaimInput:

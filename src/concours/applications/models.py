@@ -200,6 +200,11 @@ class ExperienceClaim(models.Model):
         return f"{self.application_id}: {self.requirement}"
 
     @property
+    def years_count(self) -> int:
+        """The whole number the requirement's sentence agrees with (plural forms count integers)."""
+        return int(self.min_years) if self.min_years == int(self.min_years) else 2
+
+    @property
     def counted_posts(self) -> list[int]:
         """The positions that count: the recruiter's after a review, else the candidate's."""
         return list(self.reviewed_posts if self.review and self.reviewed_posts is not None else self.posts)

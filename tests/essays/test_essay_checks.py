@@ -110,12 +110,16 @@ def test_a_submission_returns_without_rendering_and_the_rendering_worker_counts_
         ("concours.essays.tasks.essay_check_pages", "rendering"),
         ("concours.essays.tasks.rendition_make", "rendering"),
         ("concours.screening.tasks.application_screen", "default"),
+        ("concours.notifications.tasks.outbox_send", "default"),  # the application's acknowledgement
     }
     page = client.get(reverse("applications:detail", args=[application.pk]), HTTP_ACCEPT_LANGUAGE="fr")
     assert 'id="essay-check-pending"' in page.content.decode()
 
     run_worker("default")  # screening: no LibreOffice, and the essay is still waiting
     assert application.verdict is not None and renders == []
+    [received] = mail.outbox  # the acknowledgement of the application, nothing about the essay yet
+    assert vacancy.reference in received.subject
+    mail.outbox.clear()
     assert EssayCheck.objects.get(pk=check.pk).status == "pending" and mail.outbox == []
 
     run_worker("rendering")

@@ -15,6 +15,8 @@ from concours.applications.models import Application, Attachment
 from concours.applications.services import application_submit, application_transition
 from concours.core.errors import DomainError
 from concours.essays.models import DraftCheck, EssayCheck, Rendition
+from concours.notifications.models import OutboxMail
+from concours.notifications.outcomes import Outcome
 from factories import (
     ESSAY_RULES,
     AssignmentFactory,
@@ -66,8 +68,11 @@ def test_an_essay_over_the_page_limit_is_accepted_then_flagged_and_its_candidate
     assert application.status == Application.Status.SUBMITTED
     assert (check.status, check.pages) == ("failed", 2)
     assert [c["rule"] for c in check.checks if c["result"] == "fail"] == ["pages"]
-    assert [m.to for m in mailoutbox] == [[application.candidate.user.email]]
-    assert "2 pages" in mailoutbox[0].body
+    # Besides the acknowledgement of the application (the candidates' outbox), one mail about the essay.
+    received = OutboxMail.objects.get(application=application, outcome=Outcome.RECEIVED)
+    told = [m for m in mailoutbox if m.subject != received.subject]
+    assert [m.to for m in told] == [[application.candidate.user.email]]
+    assert "2 pages" in told[0].body
 
 
 def test_an_essay_whose_title_lacks_the_required_words_is_refused() -> None:

@@ -9,6 +9,7 @@ from concours.backoffice.views import (
     applications,
     assessment,
     assessment_results,
+    mails,
     privacy,
     screening,
     selection,
@@ -56,6 +57,12 @@ urlpatterns = [
     ),
     path("erasures/", privacy.erasure_list, name="erasures"),
     path("erasures/<int:request_id>/confirm/", privacy.erasure_confirm, name="erasure_confirm"),
+    # Candidates' mails: templates per organisation and language, the outbox (recruiters only).
+    path("mails/", mails.mail_templates, name="mail_templates"),
+    path("mails/<str:outcome>/<str:language>/", mails.mail_template_edit, name="mail_template_edit"),
+    path("outbox/", mails.outbox, name="outbox"),
+    path("outbox/<int:mail_id>/", mails.outbox_mail, name="outbox_mail"),
+    path("outbox/<int:mail_id>/send-again/", mails.mail_resend, name="mail_resend"),
     # The assessment (assessment.py: plan, panel, declarations, scorecards; assessment_results.py: the
     # chair's figures, ranking, test results, slots).
     path("vacancies/<int:vacancy_id>/assessment/", assessment.assessment_home, name="assessment"),

@@ -90,9 +90,16 @@ def test_the_scan_finds_missing_spaces() -> None:
     assert spacing_mistakes("Date limite\u00a0: 23:59, https://example.org/?a=b\u00a0!") == []
 
 
+# Translations that quote English on purpose: English spacing is right inside the quote.
+QUOTING_ENGLISH = {
+    # The example of the question in English, for its English field.
+    "For example: Do you hold a valid NATO SECRET clearance?",
+}
+
+
 def _is_code(msgid: str) -> bool:
-    """An example of what to type (JSON), not running text."""
-    return msgid.startswith(("{", "["))
+    """An example of what to type (JSON) or of English text, not French running text."""
+    return msgid.startswith(("{", "[")) or msgid in QUOTING_ENGLISH
 
 
 def test_every_french_translation_has_french_spacing() -> None:

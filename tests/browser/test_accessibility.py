@@ -22,6 +22,8 @@ from concours.accounts.models import Role
 from concours.applications.models import Application
 from concours.applications.services import application_submit, application_transition
 from concours.screening.services import vacancy_screen_all
+from concours.selection.models import Placement
+from concours.selection.services import recommendation_draw, recommendation_save, recommendation_submit
 from concours.vacancies.models import VacancyAssignment
 from factories import (
     PASSWORD,
@@ -37,7 +39,7 @@ from selection_scenario import build_ending
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 FAILING_IMPACTS = {"critical", "serious", "moderate"}
-MAX_PAGES = 45
+MAX_PAGES = 80
 # Pages of one kind (the same address with its numbers taken out) are alike: a few of each suffice.
 PER_KIND = 3
 # Where the crawler never goes: signing out, Django's own admin, the language switch, files.
@@ -49,6 +51,9 @@ SKIPPED = re.compile(
 @dataclass
 class World:
     users: dict[str, Any] = field(default_factory=dict)
+    competition: int = 0
+    """The vacancy through assessment and selection: staff crawls start there too, so that its pages are
+    among the few of each kind visited."""
 
 
 def build_world() -> World:
@@ -57,6 +62,23 @@ def build_world() -> World:
     withdrawn one."""
     ending = build_ending()
     competition = ending.competition
+    # The recruiter's recommendation waits in the appointing authority's inbox.
+    first, second, third, fourth = ending.applications
+    one, two = ending.vacancy.posts.order_by("id")
+    recommendation = recommendation_draw(vacancy=ending.vacancy, actor=ending.recruiter)
+    recommendation = recommendation_save(
+        recommendation=recommendation,
+        version=recommendation.version,
+        selections={one.pk: (first.pk, "First in the ranking."), two.pk: (second.pk, "Second.")},
+        others={
+            third.pk: (Placement.Outcome.RESERVE, "Suitable; third."),
+            fourth.pk: (Placement.Outcome.NOT_SELECTED, "Below the required level in Teamwork."),
+        },
+        actor=ending.recruiter,
+    )
+    recommendation_submit(
+        recommendation=recommendation, version=recommendation.version, actor=ending.recruiter
+    )
     candidate = ProfileFactory(user__email="camille@example.org", name="Camille Candidate")
     open_vacancies = [VacancyFactory(title=f"Policy Officer {n}") for n in range(3)]
     ApplicationFactory(candidate=candidate, vacancy=VacancyFactory(title="Legal Adviser"))  # a draft
@@ -81,6 +103,7 @@ def build_world() -> World:
     manager = make_user(Role.HIRING_MANAGER, name="Hanna Manager")
     AssignmentFactory(vacancy=competition.vacancy, user=manager, role=VacancyAssignment.Role.HIRING_MANAGER)
     return World(
+        competition=competition.vacancy.pk,
         users={
             "anonymous": None,
             "candidate": candidate.user,
@@ -89,7 +112,7 @@ def build_world() -> World:
             "hiring manager": manager,
             "appointing authority": ending.authority,
             "administrator": make_user(Role.ADMINISTRATOR, is_superuser=True, is_staff=True),
-        }
+        },
     )
 
 
@@ -122,10 +145,10 @@ def same_origin_links(page: Any, origin: str) -> list[str]:
     return out
 
 
-def crawl(page: Any, origin: str, start: str) -> tuple[list[str], list[str]]:
+def crawl(page: Any, origin: str, starts: list[str]) -> tuple[list[str], list[str]]:
     """The pages visited and, for each violation, a line: page, rule (impact), elements."""
     axe = Axe()
-    queue = deque([origin + start])
+    queue = deque(origin + start for start in starts)
     seen: set[str] = set(queue)
     kinds: Counter[str] = Counter()
     visited: list[str] = []
@@ -165,11 +188,15 @@ def test_the_crawler_reports_a_violation(browser, live_server) -> None:  # type:
     context.close()
 
 
-@pytest.mark.parametrize("role", list(START))
-def test_every_page_of_the_role_passes_axe(browser, live_server, role: str) -> None:  # type: ignore[no-untyped-def]
+# Every role in English; the public and candidates' pages in French too (the browser asks for French).
+CRAWLS = [(role, "en-GB") for role in START] + [("anonymous", "fr-FR"), ("candidate", "fr-FR")]
+
+
+@pytest.mark.parametrize(("role", "locale"), CRAWLS, ids=[f"{role}-{locale}" for role, locale in CRAWLS])
+def test_every_page_of_the_role_passes_axe(browser, live_server, role: str, locale: str) -> None:  # type: ignore[no-untyped-def]
     world = build_world()
     user = world.users[role]
-    context = browser.new_context(locale="en-GB")
+    context = browser.new_context(locale=locale)
     page = context.new_page()
     page.set_default_timeout(15_000)
     if user is not None:
@@ -178,7 +205,10 @@ def test_every_page_of_the_role_passes_axe(browser, live_server, role: str) -> N
         page.fill("input[name=password]", PASSWORD)
         page.click("main form button[type=submit]")
         page.wait_for_load_state()
-    visited, problems = crawl(page, live_server.url, START[role])
+    starts = [START[role]]
+    if START[role].startswith("/backoffice/"):
+        starts.append(f"/backoffice/vacancies/{world.competition}/")
+    visited, problems = crawl(page, live_server.url, starts)
     context.close()
     print(f"\n{role}: {len(visited)} pages", *visited, sep="\n  ")  # shown with -s
     assert len(visited) >= 3, visited

@@ -9,12 +9,16 @@ import pytest
 from django.core import mail
 from django.db import transaction
 from django.test import TestCase
+from hypothesis import example, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from concours.applications.models import Application
 from concours.core.errors import DomainError
 from concours.core.models import AuditEvent, AuditEventType
 from concours.notifications.models import MailTemplate, OutboxMail
 from concours.notifications.outcomes import Outcome
+from concours.notifications.rendering import template_checked, variables_for
 from concours.notifications.services import mail_queue, mail_resend, mail_template_save
 from concours.vacancies.models import OrgUnit
 from factories import ApplicationFactory, OrgUnitFactory, ProfileFactory, VacancyFactory
@@ -242,3 +246,29 @@ def test_the_context_takes_plain_values_only() -> None:
     with pytest.raises(TypeError):
         mail_queue(application=application, outcome=Outcome.SELECTED, context={"candidates": ["x"]})
     assert OutboxMail.objects.count() == 0
+
+
+# Words the template language reads itself, and the loop's own name below, are not variables.
+NOT_NAMES = {"not", "and", "or", "in", "is", "reversed", "x", "forloop"}
+
+
+@given(name=st.from_regex(r"[a-z][a-z_]{0,20}", fullmatch=True).filter(lambda n: n not in NOT_NAMES))
+@example(name="reasons")
+@example(name="candidate_name")
+@example(name="application")
+@hypothesis_settings(max_examples=60, deadline=None)
+def test_a_template_reads_exactly_the_variables_concours_gives(name: str) -> None:
+    """Any name outside the outcome's list is refused, in a variable, a condition, a loop or a filter's
+    argument; any name on it is accepted."""
+    allowed = variables_for(Outcome.SCREENED_OUT)
+    for text in (
+        f"{{{{ {name} }}}}",
+        f"{{% if {name} %}}x{{% endif %}}",
+        f"{{% for x in {name} %}}{{{{ x }}}}{{% endfor %}}",
+        f"{{{{ reference|default:{name} }}}}",
+    ):
+        if name in allowed:
+            template_checked(text, allowed=allowed)
+        else:
+            with pytest.raises(DomainError, match="Unknown variable"):
+                template_checked(text, allowed=allowed)

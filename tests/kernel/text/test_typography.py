@@ -42,6 +42,14 @@ def test_times_addresses_and_markup_are_left_alone() -> None:
         assert french_spacing(value) == value, value
 
 
+def test_text_marked_in_another_language_keeps_its_own_spacing() -> None:
+    """English shown on a French page (a section published in English only) is English text."""
+    html = '<p>Note: a</p><div lang="en"><ul><li>Europe;</li></ul></div><p lang="fr">Fin: b</p>'
+    assert french_spacing(html) == (
+        f'<p>Note{NB}: a</p><div lang="en"><ul><li>Europe;</li></ul></div><p lang="fr">Fin{NB}: b</p>'
+    )
+
+
 def test_a_sign_after_markup_gets_its_space_from_the_word_before() -> None:
     assert french_spacing("<strong>Lieu</strong>: Mons") == f"<strong>Lieu</strong>{NB}: Mons"
     assert french_spacing("a&amp;: b") == f"a&amp;{NB}: b"

@@ -14,9 +14,11 @@ NO_BREAK_SPACE = "\u00a0"
 NARROW_NO_BREAK_SPACE = "\u202f"
 
 # Never touched: a tag, what a script, style, code or text box holds (a person's own input stays as typed),
-# a character reference, a web address or an e-mail address.
+# what an element in another language holds, a character reference, a web address or an e-mail address.
 _LEFT_ALONE_RE = re.compile(
-    r"<(script|style|textarea|pre|code)\b[^>]*>.*?</\1\s*>"
+    r"<(?P<raw>script|style|textarea|pre|code)\b[^>]*>.*?</(?P=raw)\s*>"
+    # An element in another language (lang="en"), up to its first closing tag of the same name.
+    r"|<(?P<other>[a-zA-Z][a-zA-Z0-9]*)\b[^>]*\blang=\"(?!fr)[^\"]*\"[^>]*>.*?</(?P=other)\s*>"
     r"|<[^>]*>"
     r"|&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
     r"|\b(?:https?|ftp|file)://[^\s<>\"']*[^\s<>\"'.,;:!?)»]"

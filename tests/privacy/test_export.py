@@ -97,6 +97,8 @@ def test_the_export_holds_every_personal_value_and_every_file_and_nobody_elses(c
         == f"{ZOE.name} ({ZOE.email}) holds no degree in the field"
     )
     assert closed["eligibility"]["screening"]["checks"], "the screening's reasons are given"
+    [told] = [mail for mail in closed["mails"] if mail["outcome"] == "screened_out"]  # as written to her
+    assert told["to"] == ZOE.email and ZOE.name in told["body"]
     assert closed["profile_as_submitted"]["name"] == ZOE.name
     assert data["draft_checks"][0]["file_name"] == ZOE.draft_name
     events = {event["event"] for event in data["audit_events"]}

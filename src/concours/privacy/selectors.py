@@ -212,7 +212,7 @@ def personal_data_for(*, user: User) -> PersonalData:
     applications = (
         Application.objects.filter(candidate__user=user)
         .select_related("vacancy", "verdict")
-        .prefetch_related("attachments", "transitions")
+        .prefetch_related("attachments", "transitions", "mails")
         .order_by("created_at", "id")
     )
     renditions = {r.application_id: r for r in Rendition.objects.filter(application__in=applications)}
@@ -265,6 +265,19 @@ def personal_data_for(*, user: User) -> PersonalData:
                     for transition in application.transitions.all()
                 ],
                 "eligibility": _verdict(getattr(application, "verdict", None)),
+                # The mails Concours wrote to them about this application, as written.
+                "mails": [
+                    {
+                        "outcome": mail.outcome,
+                        "to": mail.to,
+                        "subject": mail.subject,
+                        "body": mail.body,
+                        "state": mail.state,
+                        "written_at": _iso(mail.created_at),
+                        "sent_at": _iso(mail.sent_at),
+                    }
+                    for mail in sorted(application.mails.all(), key=lambda mail: (mail.created_at, mail.pk))
+                ],
             }
         )
     out.data["applications"] = listed

@@ -9,6 +9,7 @@ from concours.backoffice.views import (
     applications,
     assessment,
     assessment_results,
+    genai,
     mails,
     privacy,
     screening,
@@ -175,4 +176,9 @@ urlpatterns = [
         selection_report.selection_report_download,
         name="selection_report_download",
     ),
+    # The advisory generative-AI signal: recruiters and administrators; only administrators switch it.
+    path("genai/", genai.genai_organisations, name="genai_organisations"),
+    path("genai/<int:organisation_id>/", genai.genai_organisation, name="genai_organisation"),
+    path("genai/<int:organisation_id>/switch/", genai.genai_switch, name="genai_switch"),
+    path("applications/<int:application_id>/genai/ask/", genai.genai_explanation_ask, name="genai_ask"),
 ]

@@ -10,3 +10,12 @@ class GenaiConfig(AppConfig):
     name = "concours.genai"
     label = "genai"
     verbose_name = _("Generative-AI signal")
+
+    def ready(self) -> None:
+        # Imported once the app registry is ready (hooks import models), as Django asks of `ready`.
+        from concours.applications import hooks
+        from concours.genai.hooks import signal_on_submission
+        from concours.genai.services import screen_out_check
+
+        hooks.register_on_submitted(signal_on_submission)
+        hooks.register_move_check(screen_out_check)

@@ -13,6 +13,7 @@ from concours.portal.views import (
     alerts,
     applications,
     essays,
+    genai,
     privacy,
     profile,
     reserve_offers,
@@ -43,6 +44,7 @@ application_patterns = [
         accommodation.accommodation_document,
         name="accommodation_document",
     ),
+    path("<int:application_id>/questions/", genai.explanation_list, name="explanations"),
     path("offers/", reserve_offers.reserve_offer_list, name="reserve_offers"),
     path("offers/<int:offer_id>/", reserve_offers.reserve_offer, name="reserve_offer"),
 ]

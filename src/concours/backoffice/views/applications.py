@@ -33,6 +33,7 @@ from concours.applications.models import Application
 from concours.applications.workflow import recruiter_targets, recruiter_targets_from_any
 from concours.backoffice.export import csv_stream
 from concours.backoffice.views.claims import claims_context
+from concours.backoffice.views.genai import genai_context
 from concours.core.errors import Conflict, DomainError
 from concours.essays import selectors as essay_selectors
 from concours.essays import tasks as essay_tasks
@@ -186,7 +187,9 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
         return render(request, "backoffice/blind_application_detail.html", {"application": blind})
     application = selectors.application_get_for_staff(application_id=application_id, user=user)
     return render(
-        request, "backoffice/application_detail.html", _detail_context(application, _move_form(application))
+        request,
+        "backoffice/application_detail.html",
+        _detail_context(application, _move_form(application), viewer=user),
     )
 
 
@@ -198,7 +201,9 @@ def _move_form(application: Application, reason: str = "") -> TransitionForm | N
     return TransitionForm(targets=targets, initial={"seen_status": application.status, "reason": reason})
 
 
-def _detail_context(application: Application, form: TransitionForm | None) -> dict[str, Any]:
+def _detail_context(
+    application: Application, form: TransitionForm | None, viewer: Any = None
+) -> dict[str, Any]:
     verdict = verdict_for(application=application)
     return {
         "application": application,
@@ -210,6 +215,7 @@ def _detail_context(application: Application, form: TransitionForm | None) -> di
             initial={"eligible": verdict.final, "seen": verdict.revision} if verdict else None
         ),
         **claims_context(application),  # claims beside the posts, and answers: this page only, never blind
+        **genai_context(application, viewer),  # the advisory signal: recruiters only, each display audited
     }
 
 
@@ -237,7 +243,9 @@ def application_move(request: HttpRequest, application_id: int) -> HttpResponse:
             # Show the application as it is now, keeping the recruiter's reason for another try.
             messages.error(request, error.message)
             application = selectors.application_get_for_staff(application_id=application_id, user=user)
-            context = _detail_context(application, _move_form(application, form.cleaned_data["reason"]))
+            context = _detail_context(
+                application, _move_form(application, form.cleaned_data["reason"]), viewer=user
+            )
             return render(request, "backoffice/application_detail.html", context, status=409)
         except DomainError as error:
             messages.error(request, error.message)
@@ -249,7 +257,10 @@ def application_move(request: HttpRequest, application_id: int) -> HttpResponse:
             )
             return redirect("backoffice:application", application_id=application.pk)
     return render(
-        request, "backoffice/application_detail.html", _detail_context(application, form), status=400
+        request,
+        "backoffice/application_detail.html",
+        _detail_context(application, form, viewer=user),
+        status=400,
     )
 
 

@@ -272,3 +272,17 @@ def test_a_template_reads_exactly_the_variables_concours_gives(name: str) -> Non
         else:
             with pytest.raises(DomainError, match="Unknown variable"):
                 template_checked(text, allowed=allowed)
+
+
+def test_text_in_the_context_is_read_in_the_candidates_language() -> None:
+    """A recruiter working in English offers a French candidate a post: she reads its title in French."""
+    application = _application(language="fr")
+    offered = VacancyFactory(reference="270001", title="Analyst", title_fr="Analyste")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        mail_queue(
+            application=application,
+            outcome=Outcome.RESERVE_OFFER,
+            context={"offer_title": offered.localized_title, "offer_reference": offered.reference},
+        )
+    [sent] = mail.outbox
+    assert sent.subject == "Un poste vous est proposé\u00a0: Analyste (270001)"

@@ -23,6 +23,7 @@ from django.template.base import FilterExpression, Node, TextNode, Variable, Var
 from django.template.defaulttags import CommentNode, ForNode, IfNode, TemplateLiteral
 from django.urls import reverse
 from django.utils import formats, timezone, translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from concours.applications.models import Application
@@ -203,10 +204,18 @@ def _written_out(value: Any, zone: ZoneInfo) -> Any:
 
 
 def _plain(name: str, value: Any) -> Any:
-    """Only plain values go into a mail: no object from which a template could reach someone else's data."""
+    """Only plain values go into a mail: no object from which a template could reach someone else's data.
+
+    A lazy translation, or a function of no argument (`vacancy.localized_title`), is read here, in the
+    candidate's language (the caller's may be another).
+    """
+    if isinstance(value, Promise):
+        value = str(value)
+    elif callable(value):
+        value = value()
     if value is None or isinstance(value, str | int | Decimal | dt.date):
         return value
-    if isinstance(value, list | tuple) and all(isinstance(item, str) for item in value):
+    if isinstance(value, list | tuple) and all(isinstance(item, str | Promise) for item in value):
         return [str(item) for item in value]
     raise TypeError(f"mail context “{name}”: {type(value).__name__} is not a plain value")
 

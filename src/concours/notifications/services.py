@@ -43,7 +43,9 @@ def mail_queue(
     transaction commits (rolled back: no mail, no row).
 
     `context` adds what the outcome's template may use (`rendering.EXTRA_VARIABLES`): plain values only
-    (text, numbers, dates, lists of text), and only the recipient's own. `actor` is who decided the
+    (text, numbers, dates, lists of text), and only the recipient's own. Text that depends on the language
+    goes as a lazy translation or a function of no argument (`vacancy.localized_title`): it is read in the
+    candidate's language. `actor` is who decided the
     outcome; their change is what the audit trail records, not the mail.
     """
     application = Application.objects.select_related("candidate__user", "vacancy__unit").get(

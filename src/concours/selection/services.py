@@ -512,7 +512,7 @@ def reserve_offer_make(*, entry: ReserveEntry, post: Post, actor: Any) -> Reserv
         context={
             "post_title": post.title,
             "offer_reference": vacancy.reference,
-            "offer_title": vacancy.localized_title(),
+            "offer_title": vacancy.localized_title,  # read in the candidate's language
             "offer_link": settings.CONCOURS_SITE_URL + reverse("applications:reserve_offer", args=[offer.pk]),
         },
         actor=actor,

@@ -62,7 +62,7 @@ def test_the_recruiter_sees_each_claim_beside_the_posts_and_the_answers(client, 
     page = lxml.html.fromstring(response.content)
     (section,) = page.xpath(f"//section[@id='claim-{claim.pk}']")
     text = " ".join(section.text_content().split())
-    assert "At least 5 years of experience in assistant in a senior manager's office" in text
+    assert "At least 5 years of experience: assistant in a senior manager's office" in text
     assert "“I kept the diary of the Secretary-General.”" in text
     rows = section.xpath(".//tbody/tr")
     assert [" ".join(row.xpath("./td[2]")[0].text_content().split()) for row in rows] == [

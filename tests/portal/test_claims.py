@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -52,10 +54,12 @@ def test_the_page_asks_for_posts_per_requirement_with_tags_only_ticking_in_advan
     response = client.get(reverse("applications:apply", args=[vacancy.pk]))
     assert response.status_code == 200
     page = lxml.html.fromstring(response.content)
-    legends = [" ".join(text.split()) for text in page.xpath("//fieldset[@class='claim']/legend/text()")]
+    legends = [
+        " ".join(legend.text_content().split()) for legend in page.xpath("//fieldset[@class='claim']/legend")
+    ]
     assert legends == [
-        "At least 5 years of experience in assistant in a senior manager's office",
-        "At least 2 years of experience in national administration or an international organisation",
+        "At least 5 years of experience: assistant in a senior manager's office",
+        "At least 2 years of experience: national administration or an international organisation",
     ]
     assistant, administration = keys(vacancy)
     boxes = page.xpath(f"//input[@name='claim-{assistant}']/@value")
@@ -223,14 +227,43 @@ def test_another_candidates_post_cannot_be_claimed(client) -> None:  # type: ign
     assert not Application.objects.filter(vacancy=vacancy).exists()
 
 
-def test_the_page_is_in_french(client) -> None:  # type: ignore[no-untyped-def]
+def test_the_page_is_in_french_with_the_requirements_of_the_french_notice(client) -> None:  # type: ignore[no-untyped-def]
     vacancy = assistant_vacancy()
+    vacancy.notice_fr = {
+        "experience": [
+            {"min_years": 5, "max_years": None, "of": "assistanat dans le bureau d’un haut responsable"},
+            {
+                "min_years": 2,
+                "max_years": None,
+                "of": "administration nationale ou organisation internationale",
+            },
+        ]
+    }
+    vacancy.save()
     question = clearance_question(vacancy)
     profile, *_posts = assistant_profile()
     client.force_login(profile.user)
     response = client.get(reverse("applications:apply", args=[vacancy.pk]), HTTP_ACCEPT_LANGUAGE="fr")
     text = response.content.decode()
     assert "Votre expérience, exigence par exigence" in text
-    assert "Au moins 5\u00a0ans d’expérience" in text or "Au moins 5 ans d’expérience" in text
+    page = lxml.html.fromstring(response.content)
+    legends = [
+        re.sub(r"[ \t\n]+", " ", item.text_content()).strip() for item in page.xpath("//fieldset/legend")
+    ]
+    assert (
+        legends[0]
+        == "Au moins 5\u00a0ans d’expérience\u00a0: assistanat dans le bureau d’un haut responsable"
+    )
+    assert page.xpath("//fieldset[@class='claim']/legend/span/@lang") == ["fr", "fr"]
     assert "Détenez-vous une habilitation NATO SECRET valide\u00a0?" in text
     assert question.text not in text
+
+
+def test_a_requirement_the_french_notice_lacks_is_shown_in_english_marked_so(client) -> None:  # type: ignore[no-untyped-def]
+    vacancy = assistant_vacancy()
+    profile, *_posts = assistant_profile()
+    client.force_login(profile.user)
+    response = client.get(reverse("applications:apply", args=[vacancy.pk]), HTTP_ACCEPT_LANGUAGE="fr")
+    page = lxml.html.fromstring(response.content)
+    (span, _other) = page.xpath("//fieldset[@class='claim']/legend/span")
+    assert (span.get("lang"), span.text) == ("en", "assistant in a senior manager's office")

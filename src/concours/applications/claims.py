@@ -42,6 +42,9 @@ class ExperienceRequirement:
     of: str
     min_years: float
     max_years: float | None
+    # The requirement's words in the reader's language when the notice has them, and that language.
+    shown: str = ""
+    shown_lang: str = "en"
 
     @property
     def years_count(self) -> int:
@@ -67,16 +70,31 @@ def _number(value: object) -> float | None:
 
 
 def experience_requirements(vacancy: Vacancy) -> list[ExperienceRequirement]:
-    """The notice's experience requirements, each with its key (see kernel/eligibility/claims.py)."""
+    """The notice's experience requirements, each with its key (see kernel/eligibility/claims.py).
+
+    Screening reads the notice (in English); the candidate reads each requirement in their language
+    when the notice in that language lists as many, else in English.
+    """
     items = vacancy.notice.get("experience") if isinstance(vacancy.notice, dict) else None
+    items = items if isinstance(items, list) else []
+    translated, lang = vacancy.section_in_language("experience")
+    if not isinstance(translated, list) or len(translated) != len(items):
+        translated, lang = items, "en"
     requirements = []
-    for index, item in enumerate(items if isinstance(items, list) else []):
+    for index, (item, shown) in enumerate(zip(items, translated, strict=True)):
         if not isinstance(item, dict):
             continue
         of, min_years = str(item.get("of") or ""), _number(item.get("min_years")) or 0.0
+        words = str(shown.get("of") or "") if isinstance(shown, dict) else ""
         requirements.append(
             ExperienceRequirement(
-                requirement_key(index, of, min_years), index, of, min_years, _number(item.get("max_years"))
+                requirement_key(index, of, min_years),
+                index,
+                of,
+                min_years,
+                _number(item.get("max_years")),
+                (words or of).strip().rstrip(";,."),
+                lang if words else "en",
             )
         )
     return requirements

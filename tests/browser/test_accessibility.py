@@ -188,15 +188,22 @@ def test_the_crawler_reports_a_violation(browser, live_server) -> None:  # type:
     context.close()
 
 
-# Every role in English; the public and candidates' pages in French too (the browser asks for French).
-CRAWLS = [(role, "en-GB") for role in START] + [("anonymous", "fr-FR"), ("candidate", "fr-FR")]
+# Every role in English on a desktop screen; the public and candidates' pages in French too (the browser
+# asks for French), and the recruiter's on a phone (390 px: tables become scrolling regions).
+CRAWLS = [(role, "en-GB", 1280) for role in START] + [
+    ("anonymous", "fr-FR", 1280),
+    ("candidate", "fr-FR", 1280),
+    ("recruiter", "en-GB", 390),
+]
 
 
-@pytest.mark.parametrize(("role", "locale"), CRAWLS, ids=[f"{role}-{locale}" for role, locale in CRAWLS])
-def test_every_page_of_the_role_passes_axe(browser, live_server, role: str, locale: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("role", "locale", "width"), CRAWLS, ids=[f"{role}-{locale}-{width}" for role, locale, width in CRAWLS]
+)
+def test_every_page_of_the_role_passes_axe(browser, live_server, role: str, locale: str, width: int) -> None:  # type: ignore[no-untyped-def]
     world = build_world()
     user = world.users[role]
-    context = browser.new_context(locale=locale)
+    context = browser.new_context(locale=locale, viewport={"width": width, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
     if user is not None:

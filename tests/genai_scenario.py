@@ -7,15 +7,18 @@ high, so that a threshold between them keeps every group's false-positive rate a
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from typing import Any
 
+from django.core.files.base import ContentFile
+
 from concours.accounts.models import Role
-from concours.applications.models import Application
+from concours.applications.models import Application, Attachment
 from concours.genai.models import EssaySignal, SignalCalibration
 from concours.genai.services import calibration_store, switch_set
 from concours.vacancies.models import OrgUnit, Vacancy
-from factories import ApplicationFactory, OrgUnitFactory, VacancyFactory, make_user
+from factories import ApplicationFactory, OrgUnitFactory, VacancyFactory, docx_bytes, make_user
 
 _numbers = itertools.count(1)
 HUMAN = {
@@ -66,7 +69,9 @@ def application_with_signal(
     assert vacancy.unit is not None
     calibration = calibrated(vacancy.unit.path()[0])
     application: Application = ApplicationFactory(vacancy=vacancy, status=status)
+    essay = attach_essay(application, "Key challenges. An essay the signal was made from.")
     EssaySignal.objects.create(
+        essay_sha256=essay.sha256,
         application=application,
         state=state,
         score=0.95 if state == EssaySignal.State.REVIEW_SUGGESTED else 0.2,
@@ -74,3 +79,17 @@ def application_with_signal(
         made_at=calibration.made_at,
     )
     return application
+
+
+def attach_essay(application: Application, text: str) -> Attachment:
+    """The application's essay, a Word document holding `text`, stored as a submission stores it."""
+    data = docx_bytes(text, title="Key challenges")
+    return Attachment.objects.create(
+        application=application,
+        kind=Attachment.Kind.ESSAY,
+        file=ContentFile(data, name="essay.docx"),
+        original_name="Key challenges.docx",
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )

@@ -3,18 +3,17 @@ the essay's text, assesses it and keeps the state against the calibration."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
-from django.core.files.base import ContentFile
 from django.test import TestCase
 
-from concours.applications.models import Application, Attachment
+from concours.accounts.models import Role
+from concours.applications.models import Application
+from concours.genai import selectors, services
 from concours.genai.hooks import signal_on_submission
 from concours.genai.models import EssaySignal
 from concours.genai.tasks import essay_signal_make
-from factories import ApplicationFactory, docx_bytes
-from genai_scenario import calibrated, organisation, switched_on, vacancy_of
+from factories import ApplicationFactory, make_user
+from genai_scenario import attach_essay, calibrated, organisation, switched_on, vacancy_of
 
 pytestmark = pytest.mark.django_db
 
@@ -48,16 +47,7 @@ def _with_essay(text: str, *, switch: bool = True) -> Application:
     application: Application = ApplicationFactory(
         vacancy=vacancy_of(unit), status=Application.Status.SUBMITTED
     )
-    data = docx_bytes(text, title="Key challenges")
-    Attachment.objects.create(
-        application=application,
-        kind=Attachment.Kind.ESSAY,
-        file=ContentFile(data, name="essay.docx"),
-        original_name="Key challenges.docx",
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        size=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
-    )
+    attach_essay(application, text)
     return application
 
 
@@ -102,3 +92,15 @@ def test_the_worker_loads_the_packaged_model_and_scores_an_essay() -> None:
     assert signal.score is not None and signal.calibration is not None
     expected = "review_suggested" if signal.score >= signal.calibration.threshold else "no_signal"
     assert signal.state == expected
+
+
+def test_a_signal_made_from_an_essay_since_replaced_is_neither_shown_nor_used() -> None:
+    """The candidate may replace an essay that failed its check: the signal was the old essay's."""
+    application = _with_essay("Key challenges, in too few words.")
+    _submitted(application)
+    assert selectors.signal_for(application) is not None
+    essay = application.attachments.get()
+    essay.sha256 = "0" * 64  # what a replacement changes
+    essay.save(update_fields=["sha256"])
+    assert selectors.signal_for(application) is None
+    assert services.signal_shown(application=application, viewer=make_user(Role.RECRUITER)) is None

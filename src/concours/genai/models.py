@@ -129,6 +129,8 @@ class EssaySignal(models.Model):
         related_name="signals",
     )
     made_at = models.DateTimeField(_("made at"), null=True, blank=True)
+    # The essay it was made from: a signal whose essay was replaced since says nothing of the new one.
+    essay_sha256 = models.CharField(_("SHA-256 of the essay"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("generative-AI signal")

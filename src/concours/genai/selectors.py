@@ -74,18 +74,37 @@ def may_switch(user: Any) -> bool:
     return bool(user.is_authenticated and (user.is_superuser or user.has_role(Role.ADMINISTRATOR)))
 
 
+def _essay(application_id: int) -> Attachment | None:
+    return Attachment.objects.filter(application_id=application_id, kind=Attachment.Kind.ESSAY).first()
+
+
 def signal_for(application: Application) -> EssaySignal | None:
-    """The application's signal, for services and checks; pages go through `services.signal_shown`."""
-    return EssaySignal.objects.filter(application=application).select_related("calibration").first()
+    """The application's signal, for services and checks; pages go through `services.signal_shown`.
+
+    A signal made from an essay since replaced (the candidate may replace one that failed its check)
+    is not the essay's any more: None then.
+    """
+    signal = EssaySignal.objects.filter(application=application).select_related("calibration").first()
+    if signal is None or signal.state == EssaySignal.State.PENDING:
+        return signal
+    essay = _essay(application.pk)
+    return signal if essay is not None and essay.sha256 == signal.essay_sha256 else None
 
 
-def essay_file(application_id: int) -> tuple[bytes, str] | None:
-    """The bytes and name of the essay as submitted, for the worker; None when there is none."""
-    attachment = Attachment.objects.filter(application_id=application_id, kind=Attachment.Kind.ESSAY).first()
+@dataclass(frozen=True)
+class EssayFile:
+    data: bytes
+    name: str
+    sha256: str
+
+
+def essay_file(application_id: int) -> EssayFile | None:
+    """The essay as submitted (or as replaced), for the worker; None when there is none."""
+    attachment = _essay(application_id)
     if attachment is None:
         return None
     with attachment.file.open("rb") as handle:
-        return handle.read(), attachment.original_name
+        return EssayFile(handle.read(), attachment.original_name, attachment.sha256)
 
 
 def explanations_for_staff(*, application: Application, user: Any) -> QuerySet[ExplanationRequest]:

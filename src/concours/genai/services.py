@@ -222,7 +222,11 @@ def state_for(assessment: Assessment, threshold: float) -> str:
 
 @transaction.atomic
 def signal_record(
-    *, application_id: int, assessment: Assessment | None, now: dt.datetime | None = None
+    *,
+    application_id: int,
+    assessment: Assessment | None,
+    essay_sha256: str = "",
+    now: dt.datetime | None = None,
 ) -> EssaySignal | None:
     """Store what the worker found (`assessment`), against the organisation's current calibration.
 
@@ -249,6 +253,7 @@ def signal_record(
     signal.reason = "" if assessment.assessable else assessment.reason[:40]
     signal.calibration = calibration
     signal.made_at = now or timezone.now()
+    signal.essay_sha256 = essay_sha256
     signal.save()
     return signal
 

@@ -25,14 +25,12 @@ def worker_model() -> LanguageModel:
     return load_model()
 
 
-def essay_text(*, application_id: int, vacancy: Vacancy) -> str:
+def essay_text(essay: selectors.EssayFile | None, *, vacancy: Vacancy) -> str:
     """The essay's body text as the essays app reads it; empty when there is none or it cannot be read."""
-    found = selectors.essay_file(application_id)
-    if found is None:
+    if essay is None:
         return ""
-    data, name = found
     try:
-        return essay_facts(data, vacancy=vacancy, file_name=name, render=False).text
+        return essay_facts(essay.data, vacancy=vacancy, file_name=essay.name, render=False).text
     except DomainError:
         return ""
 
@@ -45,10 +43,13 @@ def essay_signal_make(application_id: int) -> str:
     if not selectors.switch_is_on(selectors.organisation_of(vacancy)):
         services.signal_record(application_id=application_id, assessment=None)
         return OFF
-    text = essay_text(application_id=application_id, vacancy=vacancy)
+    essay = selectors.essay_file(application_id)
+    text = essay_text(essay, vacancy=vacancy)
     if text.strip():
         assessment = assess(worker_model(), text)
     else:
         assessment = Assessment(assessable=False, score=None, reason="no_text")
-    signal = services.signal_record(application_id=application_id, assessment=assessment)
+    signal = services.signal_record(
+        application_id=application_id, assessment=assessment, essay_sha256=essay.sha256 if essay else ""
+    )
     return signal.state if signal is not None else OFF

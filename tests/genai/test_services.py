@@ -3,7 +3,10 @@ stored threshold, and never alone a reason to screen a candidate out."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from django.test import TestCase
 from django.utils import timezone
 
 from concours.accounts.models import Role
@@ -22,6 +25,7 @@ from genai_scenario import (
     CORPUS,
     HUMAN,
     MACHINE,
+    STATE_WORDS,
     application_with_signal,
     calibrated,
     organisation,
@@ -318,3 +322,21 @@ def test_a_candidate_is_asked_only_where_a_review_is_suggested() -> None:
         services.explanation_ask(application=application, message="?", actor=make_user(Role.RECRUITER))
     assert not ExplanationRequest.objects.exists()
     assert events(AuditEventType.GENAI_EXPLANATION_ASKED) == 0
+
+
+def test_no_mail_carries_the_signal(mailoutbox: list[Any]) -> None:
+    """The flagged candidate, screened out on a requirement and asked to explain: the mails they get
+    (the screening-out's) say nothing of the signal, and the question itself sends none."""
+    application = application_with_signal()
+    _verdict(application, Eligible.NO)
+    recruiter = make_user(Role.RECRUITER)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        application_transition(application=application, to=S.SCREENED_OUT, reason="Degree", actor=recruiter)
+    sent = len(mailoutbox)
+    assert sent >= 1
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        services.explanation_ask(application=application, message="How did you write it?", actor=recruiter)
+    assert len(mailoutbox) == sent
+    for message in mailoutbox:
+        text = f"{message.subject}\n{message.body}"
+        assert [word for word in [*STATE_WORDS, "How did you write it?"] if word in text] == []

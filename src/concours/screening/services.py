@@ -136,9 +136,11 @@ def vacancy_screen_all(
     requirements = _compile(vacancy)
     zone = ZoneInfo(vacancy.zone)
     profiles = submitted_profiles_for_vacancy(vacancy=vacancy)
-    claims = _claims(
-        ExperienceClaim.objects.filter(application__vacancy=vacancy), _requirement_indexes(vacancy)
+    # Only what screening reads: a large campaign has a claim per requirement per application.
+    claimed = ExperienceClaim.objects.filter(application__vacancy=vacancy).only(
+        "application_id", "requirement_key", "posts", "reviewed_posts", "review"
     )
+    claims = _claims(claimed, _requirement_indexes(vacancy))
     answers: dict[int, dict[str, Any]] = {}
     for answer in ScreeningAnswer.objects.filter(application__vacancy=vacancy).only(
         "application_id", "question_id", "yes", "number"

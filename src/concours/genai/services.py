@@ -42,7 +42,7 @@ MESSAGE_MAX_LENGTH = 4000
 
 class CalibrationNotMet(DomainError):
     """No threshold keeps every language group within the bound: nothing was stored. `reasons` says
-    why, group by group; `figures` are the kernel's per group."""
+    why, group by group; `refused` is the kernel's refusal, with its figures per group."""
 
     def __init__(self, message: str, *, reasons: list[str], refused: CalibrationRefused) -> None:
         super().__init__(message)

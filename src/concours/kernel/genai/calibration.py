@@ -10,6 +10,7 @@ group needs at least 299 human essays before its bound can reach 1 % at 95 %.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -96,18 +97,15 @@ class CalibrationRefused(Exception):
         self.detection_rate = detection_rate
 
 
-def _log_binomial_cdf(k: int, n: int, p: float) -> float:
-    """log P(X <= k) for X ~ Binomial(n, p), 0 < p < 1, summed in log space."""
+def _log_binomial_cdf(log_coefficients: Sequence[float], n: int, p: float) -> float:
+    """log P(X <= k) for X ~ Binomial(n, p), 0 < p < 1, k = len(log_coefficients) - 1, in log space."""
     log_p, log_q = math.log(p), math.log1p(-p)
-    log_n_factorial = math.lgamma(n + 1)
-    terms = [
-        log_n_factorial - math.lgamma(i + 1) - math.lgamma(n - i + 1) + i * log_p + (n - i) * log_q
-        for i in range(k + 1)
-    ]
+    terms = [c + i * log_p + (n - i) * log_q for i, c in enumerate(log_coefficients)]
     top = max(terms)
     return top + math.log(math.fsum(math.exp(t - top) for t in terms))
 
 
+@functools.lru_cache(maxsize=4096)  # calibrate asks for the same (k, n) at many thresholds
 def clopper_pearson_upper(k: int, n: int, confidence: float = 0.95) -> float:
     """The exact one-sided upper `confidence` bound on a binomial proportion with k successes in n
     trials: the p at which P(X <= k) = 1 - confidence (1.0 when k == n or n == 0)."""
@@ -121,12 +119,14 @@ def clopper_pearson_upper(k: int, n: int, confidence: float = 0.95) -> float:
     if k == 0:
         return -math.expm1(math.log(alpha) / n)  # closed form: 1 - alpha ** (1 / n)
     log_alpha = math.log(alpha)
+    log_n_factorial = math.lgamma(n + 1)
+    coefficients = [log_n_factorial - math.lgamma(i + 1) - math.lgamma(n - i + 1) for i in range(k + 1)]
     low, high = k / n, 1.0  # P(X <= k) falls as p rises: >= alpha at k/n, -> 0 at 1
     for _ in range(200):
         mid = (low + high) / 2
         if mid in (low, high):
             break
-        if _log_binomial_cdf(k, n, mid) > log_alpha:
+        if _log_binomial_cdf(coefficients, n, mid) > log_alpha:
             low = mid
         else:
             high = mid

@@ -225,6 +225,12 @@ def load_model(path: Path | None = None) -> LanguageModel:
         return _loaded[resolved]
 
 
+def unload_models() -> None:
+    """Forget the models read so far (the next `load_model` reads the file again); frees their memory."""
+    with _lock:
+        _loaded.clear()
+
+
 def _read(path: Path) -> LanguageModel:
     from gguf import GGUFReader  # imported here: reading the file is the only use
 

@@ -123,9 +123,9 @@ def test_an_english_essay_is_scored(model: LanguageModel) -> None:
     assert assessment.score is not None and math.isfinite(assessment.score)
     # The worker's call form gives the same score; so does score_many.
     assert assess(model, PROSE) == assessment
-    assert score_many(model, [PROSE, "too short"])[0] == assessment
+    assert [a.reason for a in score_many(model, ["too short", "trop court"])] == ["too_short", "too_short"]
     # A text the model itself wrote greedily takes its likeliest tokens: it scores higher than prose.
     ids = model.encode("My name is Anna and I work for the organisation.")
-    for _ in range(30):
+    for _ in range(20):
         ids.append(int(np.argmax(model.logits(ids)[-1])))
     assert statistic(model.token_stats(ids)) > assessment.score

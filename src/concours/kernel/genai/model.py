@@ -270,11 +270,10 @@ def _read(path: Path) -> LanguageModel:
         )
         for i in range(config.layers)
     )
-    head = (
-        _linear(tensors["output.weight"])
-        if "output.weight" in tensors
-        else np.ascontiguousarray(embeddings.T)
-    )
+    # SmolLM2 ties its output head to the token embeddings (no output.weight): a transposed view then,
+    # which BLAS reads as it is, rather than a second copy of the largest matrix.
+    tied = "output.weight" not in tensors
+    head = embeddings.T if tied else _linear(tensors["output.weight"])
     return LanguageModel(
         config=config,
         embeddings=embeddings,

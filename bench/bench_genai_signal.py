@@ -17,6 +17,7 @@ import math
 import re
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,6 +104,30 @@ def line(label: str, scores: list[float], threshold: float) -> str:
     return f"    {label:<44} {flagged:>3} of {n:>3} flagged = {share:6.1%} (upper 95 % bound {upper:5.1%})"
 
 
+def calibrated(scores: Callable[[tuple[str, ...], bool], list[float]]) -> None:
+    human_cal = {"native": scores(NATIVE, True), "non-native": scores(NON_NATIVE, True)}
+    machine_cal = scores(MACHINE, True)
+    try:
+        calibration = calibrate(human_cal, machine_cal, max_fpr_upper=0.01, confidence=0.95)
+        threshold = calibration.threshold
+        detection = calibration.detection_rate
+        print(f"    threshold {threshold:.4f}: detection {detection:.1%} in the calibration half")
+    except CalibrationRefused as refused:
+        print(f"    REFUSED: {refused.reason}")
+        native = sorted(human_cal["native"], reverse=True)
+        allowed = math.floor(0.01 * len(native))
+        threshold = float(np.nextafter(native[allowed], math.inf))
+        print(
+            f"    NOT MEETING THE BOUND: the threshold {threshold:.4f} flags at most 1 % ({allowed} of "
+            f"{len(native)}) of the native essays of the calibration half; on the other half:"
+        )
+    print(line("GPT-3 essays (detection rate)", scores(MACHINE, False), threshold))
+    print(line("native human essays (false positives)", scores(NATIVE, False), threshold))
+    print(line("non-native human essays (false positives)", scores(NON_NATIVE, False), threshold))
+    for label, names in APART.items():
+        print(line(label, scores(names, False), threshold))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--full", action="store_true", help="every essay of every set, not cut")
@@ -164,28 +189,12 @@ def main() -> int:
     for label, names in APART.items():
         print(f"    {label + ' vs native human':<56} {auroc(scores(names), scores(NATIVE)):.3f}")
 
-    print("  Calibration on the even-numbered essays of each set, measured on the odd-numbered ones")
-    human_cal = {"native": scores(NATIVE, True), "non-native": scores(NON_NATIVE, True)}
-    machine_cal = scores(MACHINE, True)
-    try:
-        calibration = calibrate(human_cal, machine_cal, max_fpr_upper=0.01, confidence=0.95)
-        threshold = calibration.threshold
-        detection = calibration.detection_rate
-        print(f"    threshold {threshold:.4f}: detection {detection:.1%} in the calibration half")
-    except CalibrationRefused as refused:
-        print(f"    REFUSED: {refused.reason}")
-        native = sorted(human_cal["native"], reverse=True)
-        allowed = math.floor(0.01 * len(native))
-        threshold = float(np.nextafter(native[allowed], math.inf))
-        print(
-            f"    NOT MEETING THE BOUND: the threshold {threshold:.4f} flags at most 1 % ({allowed} of "
-            f"{len(native)}) of the native essays of the calibration half; on the other half:"
-        )
-    print(line("GPT-3 essays (detection rate)", scores(MACHINE, False), threshold))
-    print(line("native human essays (false positives)", scores(NATIVE, False), threshold))
-    print(line("non-native human essays (false positives)", scores(NON_NATIVE, False), threshold))
-    for label, names in APART.items():
-        print(line(label, scores(names, False), threshold))
+    for field, title in (
+        ("score", "the signal"),
+        ("mean_logprob", "plain mean log-probability, for comparison (not used by the signal)"),
+    ):
+        print(f"  Calibration of {title}: on the even-numbered essays of each set, measured on the odd ones")
+        calibrated(lambda names, half, f=field: scores(names, half, field=f))
     return 0
 
 

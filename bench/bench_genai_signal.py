@@ -1,8 +1,8 @@
 """The advisory generative-AI signal on the essays of Liang et al. (2023): AUROC, then a threshold
 calibrated on one half and measured on the other, per language group, and the scoring speed.
 
-    .venv/bin/python bench/bench_genai_signal.py          # a fixed subset: a few minutes on 2 cores
-    .venv/bin/python bench/bench_genai_signal.py --full   # every essay, whole: about half an hour
+    .venv/bin/python bench/bench_genai_signal.py          # a fixed subset: about 3 minutes on 2 cores
+    .venv/bin/python bench/bench_genai_signal.py --full   # every essay, whole: about 15 minutes
 
 The essays are read from ../shared/genai-eval/ (see its README) and never copied into the project.
 Human native: HewlettStudentEssay_real + CollegeEssay_real; human non-native: TOEFL_real; machine:

@@ -33,7 +33,7 @@ def test_a_recruiter_imports_both_notices_and_a_french_reader_reads_french(  # t
     page.fill("input[name=password]", PASSWORD)
     page.click("main form button[type=submit]")
 
-    # The English notice makes the draft; the French one, sent on its own afterwards, fills its French version.
+    # The English notice makes the draft; the French one, sent afterwards, fills its French version.
     for name, action in (("notice-en.txt", "created"), ("avis-fr.txt", "updated")):
         page.goto(f"{live_server.url}/backoffice/notices/import/")
         page.set_input_files("#import-form input[type=file]", str(tmp_path / name))

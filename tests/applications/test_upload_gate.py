@@ -146,6 +146,7 @@ def test_the_reason_is_given_in_french() -> None:
             essay=None,
             actor=profile.user,
         )
-    assert refused.value.message.startswith(
+    # French typography: no-break spaces before the colon and inside the guillemets.
+    assert refused.value.message.replace("\xa0", " ").startswith(
         "CV : le fichier « cv.pdf » est refusé. Le PDF contient une action qui lance"
     )

@@ -91,7 +91,9 @@ def authority_remove(*, authority: AppointingAuthority, actor: Any) -> None:
 def _locked(recommendation: Recommendation, version: int) -> Recommendation:
     """The recommendation locked for a change, if it is still the version its author saw."""
     current = (
-        Recommendation.objects.select_for_update().select_related("vacancy__unit").get(pk=recommendation.pk)
+        Recommendation.objects.select_for_update(of=("self",))
+        .select_related("vacancy__unit")
+        .get(pk=recommendation.pk)
     )
     if current.version != version:
         raise Conflict(
@@ -465,7 +467,7 @@ def reserve_offer_make(*, entry: ReserveEntry, post: Post, actor: Any) -> Reserv
     if not _is_recruiter(actor):
         raise NotAllowed(_("Only recruiters offer posts from a reserve list."))
     entry = (
-        ReserveEntry.objects.select_for_update()
+        ReserveEntry.objects.select_for_update(of=("self",))
         .select_related("application__candidate", "recommendation__vacancy")
         .get(pk=entry.pk)
     )
@@ -522,7 +524,7 @@ def reserve_offer_make(*, entry: ReserveEntry, post: Post, actor: Any) -> Reserv
 
 def _open_offer(offer: ReserveOffer, actor: Any) -> ReserveOffer:
     offer = (
-        ReserveOffer.objects.select_for_update()
+        ReserveOffer.objects.select_for_update(of=("self",))
         .select_related("entry__application__candidate", "vacancy", "post")
         .get(pk=offer.pk)
     )

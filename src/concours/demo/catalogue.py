@@ -4,6 +4,11 @@ Each file is a parsed notice (shared/contracts/notice.schema.json) plus portal k
 `zone`, `summary(_fr)`, `accountabilities(_fr)`, `additional_information(_fr)`, `deadline_offset_days` and
 `status`. The `deadline` written in a file is only nominal; the demo loader uses `demo_deadline()` so that
 the demo always has open vacancies and exactly one closed one.
+
+Every text the vacancy page shows has its French beside it as `<key>_fr` (`FRENCH_SECTIONS`): the loader
+gives the vacancy the English notice without them (`english_notice()`) and its French notice, in the same
+shape, from them (`french_notice()`). Structured fields (years, levels, codes) are the English notice's;
+the French copies of `experience` keep them and translate only `of`.
 """
 
 from __future__ import annotations
@@ -32,6 +37,22 @@ PORTAL_KEYS: tuple[str, ...] = (
 )
 """Keys every demo vacancy carries beyond the notice contract."""
 
+FRENCH_SECTIONS: tuple[str, ...] = (
+    "title",
+    "summary",
+    "reports_to",
+    "principal_issues",
+    "key_challenges",
+    "essential_qualifications",
+    "desirable_qualifications",
+    "experience",
+    "accountabilities",
+    "competencies",
+    "selection_timeline",
+    "additional_information",
+)
+"""The notice's texts a demo vacancy carries in French as `<key>_fr`, whenever its English one has any."""
+
 DEFAULT_DEADLINE_TIME = time(23, 59)
 
 
@@ -43,6 +64,17 @@ def vacancy_files() -> list[Path]:
 def load_vacancies() -> list[dict[str, Any]]:
     """Every demo vacancy as a dict, in reference order."""
     return [json.loads(path.read_text(encoding="utf-8")) for path in vacancy_files()]
+
+
+def english_notice(vacancy: dict[str, Any]) -> dict[str, Any]:
+    """A demo vacancy's notice as the vacancy keeps it: every key but the French texts (`<key>_fr`)."""
+    return {key: value for key, value in vacancy.items() if not key.endswith("_fr")}
+
+
+def french_notice(vacancy: dict[str, Any]) -> dict[str, Any]:
+    """A demo vacancy's French notice (`Vacancy.notice_fr`): its French texts under the notice's own keys,
+    the French title as `title`; a section the vacancy has no French for is left out."""
+    return {key: vacancy[f"{key}_fr"] for key in FRENCH_SECTIONS if vacancy.get(f"{key}_fr")}
 
 
 def vacancy_refs(*, status: str | None = None) -> list[str]:

@@ -6,7 +6,8 @@ to review and moves it, one step of the workflow table at a time, through the tr
 plan (`concours.demo.plan`) only says where each application should end up, given its verdict.
 
 Running it twice changes nothing more: every row is found by its natural key before it is created, and
-only applications still waiting at "submitted" are moved.
+only applications still waiting at "submitted" are moved. A vacancy loaded before its file had the French
+of some section gets that French on the next run (the sections its French notice already has are kept).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from concours.candidates.services import profile_save
 from concours.demo.assessment import EXPERT_EMAIL, level_for, longlist_demo
 from concours.demo.assessment import REFERENCE as LONGLIST_REFERENCE
 from concours.demo.candidates import Candidate, demo_data, generate_candidates
-from concours.demo.catalogue import demo_deadline, load_vacancies
+from concours.demo.catalogue import demo_deadline, english_notice, french_notice, load_vacancies
 from concours.demo.documents import cv_pdf, essay_docx
 from concours.demo.plan import DECISION_REASONS, REASONS, Outcome, Planned, application_plan, outcomes
 from concours.demo.routes import route
@@ -43,7 +44,13 @@ from concours.essays.tasks import essay_check_pages
 from concours.screening.models import Verdict
 from concours.screening.services import vacancy_screen_all, verdict_decide
 from concours.vacancies.models import Vacancy, VacancyAssignment
-from concours.vacancies.services import orgunit_ensure_path, vacancy_publish, vacancy_save_from_notice
+from concours.vacancies.services import (
+    orgunit_ensure_path,
+    vacancy_edit_french,
+    vacancy_publish,
+    vacancy_save_french_notice,
+    vacancy_save_from_notice,
+)
 
 SUBMITTED = Application.Status.SUBMITTED
 S = Application.Status
@@ -171,15 +178,19 @@ class Command(BaseCommand):
             unit = orgunit_ensure_path(names=list(notice.get("unit_path") or []))
             existing = Vacancy.objects.filter(reference=notice.get("reference") or "").first()
             if existing is not None:
-                vacancies[existing.reference] = existing
+                vacancies[existing.reference] = self._french_filled(existing, notice, recruiter)
                 continue
             vacancy, _ = vacancy_save_from_notice(
-                notice=notice,
+                notice=english_notice(notice),
                 deadline=demo_deadline(notice, today=today),
                 actor=recruiter,
                 unit=unit,
                 zone=zone,
                 title_fr=notice.get("title_fr") or "",
+            )
+            # Its French notice, as a recruiter imports it, while the vacancy is still a draft.
+            vacancy = vacancy_save_french_notice(
+                vacancy=vacancy, notice_fr=french_notice(notice), source_text_fr="", actor=recruiter
             )
             if notice.get("status", "published") == "published":
                 # A campaign whose deadline has passed was published in its time, before the deadline.
@@ -194,6 +205,22 @@ class Command(BaseCommand):
                     VacancyAssignment.objects.get_or_create(vacancy=vacancy, user=users[role], role=kind)
             vacancies[vacancy.reference] = vacancy
         return vacancies
+
+    def _french_filled(self, vacancy: Vacancy, notice: dict[str, Any], recruiter: User) -> Vacancy:
+        """The vacancy, with the French of each section its French notice lacks and the demo file has
+        (a demo loaded before the file had it); the French it already has, maybe corrected, is kept."""
+        current = {**({"title": vacancy.title_fr} if vacancy.title_fr else {}), **vacancy.notice_fr}
+        missing = {key: text for key, text in french_notice(notice).items() if not current.get(key)}
+        if not missing:
+            return vacancy
+        if vacancy.status == Vacancy.Status.CLOSED:
+            # A closed vacancy is no longer edited, in French either.
+            self.stdout.write(
+                f"Vacancy {vacancy.reference} is closed: its French notice is left without "
+                f"{', '.join(sorted(missing))}."
+            )
+            return vacancy
+        return vacancy_edit_french(vacancy=vacancy, notice_fr={**current, **missing}, actor=recruiter)
 
     def _applications(
         self, plan: list[Planned], people: list[Candidate], vacancies: dict[str, Vacancy], password: str

@@ -17,18 +17,24 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 
+from concours.accommodation.services import accommodation_decide, accommodation_request
 from concours.accounts.models import Role, User
-from concours.applications.models import Application
+from concours.applications.models import Application, Attachment
 from concours.applications.services import application_submit
 from concours.candidates.models import CandidateProfile
-from concours.candidates.services import profile_save
+from concours.candidates.services import job_alert_save, profile_save
 from concours.demo.documents import cv_pdf
 from concours.essays.models import DraftCheck, Rendition
 from concours.essays.services import draft_check_start
+from concours.genai.models import EssaySignal
+from concours.genai.services import calibration_store, explanation_answer, explanation_ask
+from concours.notifications.outcomes import Outcome
+from concours.notifications.services import mail_queue
 from concours.screening.services import application_screen, verdict_decide
-from concours.vacancies.models import Vacancy
+from concours.selection.models import Placement, Recommendation, ReserveEntry, ReserveOffer
+from concours.vacancies.models import OrgUnit, Post, Vacancy
 from concours.vacancies.services import vacancy_close
-from factories import ESSAY_RULES, VacancyFactory, docx_bytes, make_user
+from factories import ESSAY_RULES, PDF_BYTES, VacancyFactory, docx_bytes, make_user
 
 
 @dataclass(frozen=True)
@@ -209,3 +215,106 @@ def text_values() -> list[tuple[str, str]]:
 
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+
+
+@dataclass
+class Everything:
+    """`build()` and, for both candidates, a job alert and an accommodation request on the running
+    application; for Zoë, besides, an explanation asked of her about that essay and answered, and a
+    third application that put her on a reserve list, since expired, with a post offered and declined."""
+
+    s: Scenario
+    reserve_application: Application
+    accommodation_names: tuple[str, str]  # Zoë's supporting documents, as she named them
+
+
+def build_everything() -> Everything:
+    s = build()
+    job_alert_save(owner=s.zoe.user, filters={"query": "sea-ice"}, language="fr", actor=s.zoe.user)
+    job_alert_save(owner=s.bart.user, filters={"query": "naval"}, language="en", actor=s.bart.user)
+    names = ("Kowalczyk medical certificate.pdf", f"Letter for {ZOE.name}.docx")
+    request = accommodation_request(
+        application=s.zoe_running,
+        needs=f"{ZOE.name} asks for extra time: dyslexia.",
+        documents=[
+            SimpleUploadedFile(names[0], PDF_BYTES, content_type="application/pdf"),
+            SimpleUploadedFile(names[1], docx_bytes(f"{ZOE.name} needs extra time")),
+        ],
+        actor=s.zoe.user,
+    )
+    accommodation_decide(
+        request=request,
+        state="adjusted",
+        measures=["extra_time"],
+        measures_note="Twenty minutes more",
+        reason=f"{ZOE.name} gets extra time, not a separate room",
+        actor=s.recruiter,
+    )
+    bart_running = Application.objects.get(candidate=s.bart, vacancy=s.running)
+    accommodation_request(
+        application=bart_running,
+        needs=f"{BART.name} needs an accessible room.",
+        documents=[SimpleUploadedFile("Quenneville doctor.pdf", PDF_BYTES, content_type="application/pdf")],
+        actor=s.bart.user,
+    )
+    # The generative-AI signal suggested a human review of her essay; a recruiter asks, she answers.
+    organisation = OrgUnit.objects.create(kind=OrgUnit.Kind.ORGANISATION, name="Data rights organisation")
+    calibration = calibration_store(
+        organisation=organisation,
+        human_scores_by_group={"native": [i / 1000 for i in range(400)]},
+        machine_scores=[0.9 + i / 1000 for i in range(100)],
+        corpus={},
+        actor=None,
+    )
+    essay = s.zoe_running.attachments.get(kind=Attachment.Kind.ESSAY)
+    EssaySignal.objects.create(
+        application=s.zoe_running,
+        state=EssaySignal.State.REVIEW_SUGGESTED,
+        score=0.95,
+        calibration=calibration,
+        made_at=calibration.made_at,
+        essay_sha256=essay.sha256,
+    )
+    asked = explanation_ask(
+        application=s.zoe_running, message="How did you write your essay?", actor=s.recruiter
+    )
+    explanation_answer(
+        request=asked, answer=f"Alone, in the evenings, while at {ZOE.employer}.", actor=s.zoe.user
+    )
+    # A competition that put her on a reserve list (the approval's rows, as it writes them).
+    earlier = VacancyFactory()
+    reserve_application = _submit(s.zoe, ZOE, earlier)
+    Application.objects.filter(pk=reserve_application.pk).update(status=Application.Status.RESERVE)
+    recommendation = Recommendation.objects.create(vacancy=earlier, status=Recommendation.Status.APPROVED)
+    Placement.objects.create(
+        recommendation=recommendation,
+        application=reserve_application,
+        outcome=Placement.Outcome.RESERVE,
+        reason=f"{ZOE.name} ranked second",
+    )
+    entry = ReserveEntry.objects.create(
+        application=reserve_application,
+        recommendation=recommendation,
+        grade="G15",
+        listed_on=dt.date(2025, 1, 10),
+        expires_on=dt.date(2025, 7, 10),
+    )
+    mail_queue(
+        application=reserve_application, outcome=Outcome.RESERVE, context={"expires": entry.expires_on}
+    )
+    later = VacancyFactory(reference="LATER-01")
+    post = Post.objects.create(vacancy=later, title="Sea-ice analyst")
+    ReserveOffer.objects.create(
+        entry=entry,
+        vacancy=later,
+        post=post,
+        state=ReserveOffer.State.DECLINED,
+        answered_at=dt.datetime(2025, 3, 1, tzinfo=dt.UTC),
+    )
+    ReserveEntry.objects.filter(pk=entry.pk).update(
+        state=ReserveEntry.State.EXPIRED, closed_at=dt.datetime(2025, 7, 11, tzinfo=dt.UTC)
+    )
+    vacancy_close(vacancy=earlier, actor=s.recruiter)
+    return Everything(
+        s=s, reserve_application=Application.objects.get(pk=reserve_application.pk), accommodation_names=names
+    )

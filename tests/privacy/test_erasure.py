@@ -6,6 +6,7 @@ competition) are kept until it closes, and the candidate is told so.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import unicodedata
@@ -16,19 +17,24 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from concours.accommodation.models import AccommodationDocument, AccommodationRequest
 from concours.accounts.models import Role
 from concours.accounts.roles import grant_role
 from concours.applications.models import Application, Attachment
 from concours.applications.services import application_transition, application_withdraw
+from concours.candidates.models import JobAlert
 from concours.core.errors import Conflict, DomainError
 from concours.core.models import AuditEvent, AuditEventType
 from concours.essays.models import DraftCheck
+from concours.genai.models import ExplanationRequest
+from concours.notifications.models import OutboxMail
 from concours.privacy.models import ErasureRequest
 from concours.privacy.selectors import application_is_running
 from concours.privacy.services import erase_expired, erasure_confirm, erasure_request
+from concours.selection.models import Placement, Recommendation, ReserveEntry, ReserveOffer
 from concours.vacancies.models import Vacancy
 from concours.vacancies.services import vacancy_close
-from data_rights import BART, ZOE, Scenario, build, text_values
+from data_rights import BART, ZOE, Scenario, build, build_everything, text_values
 from factories import PASSWORD, ApplicationFactory, VacancyFactory, make_user
 
 pytestmark = pytest.mark.django_db
@@ -250,3 +256,79 @@ def test_a_member_of_staff_is_not_erased_as_a_candidate() -> None:
     erasure.refresh_from_db()
     assert erasure.status == ErasureRequest.Status.REQUESTED
     assert Application.objects.filter(candidate=s.zoe).count() == 2 and DraftCheck.objects.exists()
+
+
+def test_erasure_takes_job_alerts_accommodation_explanations_and_reserve_lists(client, settings) -> None:  # type: ignore[no-untyped-def]
+    """With a job alert, an accommodation request (decided, two documents), an explanation answered and
+    an expired reserve list with a declined offer: once her competitions are over, none of their rows or
+    files is left and no table names her; the trail keeps every event, one more per erasure; the other
+    candidate's alert, request and document stay."""
+    e = build_everything()
+    s = e.s
+    application_withdraw(application=s.zoe_running, actor=s.zoe.user)
+    vacancy_close(vacancy=s.running, actor=s.recruiter)
+    media = Path(settings.MEDIA_ROOT)
+    her_documents = [
+        d.file.name for d in AccommodationDocument.objects.filter(request__application__candidate=s.zoe)
+    ]
+    his_documents = [
+        d.file.name for d in AccommodationDocument.objects.filter(request__application__candidate=s.bart)
+    ]
+    assert len(her_documents) == 2 and len(his_documents) == 1
+    assert all((media / name).exists() for name in her_documents + his_documents)
+    assert application_is_running(e.reserve_application) is False  # the list expired
+    before = Counter(AuditEvent.objects.values_list("event_type", flat=True))
+    before_ids = set(AuditEvent.objects.values_list("pk", flat=True))
+    held = [(where, value) for where, value in text_values() if _norm(ZOE.name) in _norm(value)]
+    assert {where.split("#")[0] for where, _value in held} >= {
+        "accommodation.AccommodationRequest.needs",
+        "accommodation.AccommodationRequest.reason",
+        "selection.Placement.reason",
+        "core.AuditEvent.extra",
+    }
+
+    erasure = _ask_and_confirm(client, s)
+
+    assert erasure.status == ErasureRequest.Status.DONE
+    leaks = [
+        (where, term) for where, value in text_values() for term in ZOE.terms if _norm(term) in _norm(value)
+    ]
+    assert leaks == []
+    assert not JobAlert.objects.filter(owner=s.zoe.user).exists()
+    assert not AccommodationRequest.objects.filter(application__candidate=s.zoe).exists()
+    assert not ExplanationRequest.objects.exists()
+    assert not ReserveEntry.objects.exists() and not ReserveOffer.objects.exists()
+    assert not Placement.objects.exists()
+    assert not OutboxMail.objects.filter(to=ZOE.email).exists()
+    assert not [name for name in her_documents if (media / name).exists()]
+    assert all((media / name).exists() for name in his_documents)
+    assert JobAlert.objects.filter(owner=s.bart.user).count() == 1
+    assert AccommodationRequest.objects.filter(application__candidate=s.bart).count() == 1
+    # The trail adds up: every event is still there, none names her, one more per erasure.
+    after = Counter(AuditEvent.objects.values_list("event_type", flat=True))
+    assert before_ids <= set(AuditEvent.objects.values_list("pk", flat=True))
+    assert after - before == Counter(
+        {
+            AuditEventType.ERASURE_REQUESTED: 1,
+            AuditEventType.ERASURE_CONFIRMED: 1,
+            AuditEventType.APPLICATION_ERASED: 3,
+            AuditEventType.DRAFT_CHECK_ERASED: 1,
+            AuditEventType.CANDIDATE_ERASED: 1,
+        }
+    )
+    for event in AuditEvent.objects.all():
+        for term in ZOE.terms:
+            assert _norm(term) not in _norm(event.subject_repr + str(event.extra)), (event.event_type, term)
+
+
+def test_a_reserve_list_holds_the_application_until_it_closes() -> None:
+    """On a reserve list still open, the candidate is still in the competition; once it has expired, not."""
+    application = ApplicationFactory(vacancy=VacancyFactory(status=Vacancy.Status.CLOSED), status=S.RESERVE)
+    recommendation = Recommendation.objects.create(vacancy=application.vacancy, status="approved")
+    entry = ReserveEntry.objects.create(
+        application=application, recommendation=recommendation, expires_on=dt.date(2030, 1, 1)
+    )
+    assert application_is_running(application) is True
+    entry.state = ReserveEntry.State.EXPIRED
+    entry.save(update_fields=["state"])
+    assert application_is_running(application) is False

@@ -13,6 +13,7 @@ import pytest
 from django.db import models
 from django.urls import reverse
 
+from concours.accommodation.models import AccommodationRequest
 from concours.accounts.models import Role
 from concours.applications.models import Attachment, Transition
 from concours.candidates.models import Education, LanguageSkill, WorkExperience
@@ -20,7 +21,7 @@ from concours.core.audit import audit_events_for
 from concours.core.models import AuditEventType
 from concours.essays.models import DraftCheck
 from concours.screening.models import Verdict
-from data_rights import BART, ZOE, Scenario, build
+from data_rights import BART, ZOE, Scenario, build, build_everything
 from factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +137,56 @@ def test_a_candidate_without_a_profile_gets_their_account(client) -> None:  # ty
     data, files = _download(client, user)
     assert data["account"]["email"] == "new.person@example.org" and data["profile"] is None
     assert data["applications"] == [] and list(files) == ["README.txt"]
+
+
+def test_the_export_holds_job_alerts_accommodation_explanations_and_reserve_lists(client) -> None:  # type: ignore[no-untyped-def]
+    """Her job alert; her accommodation request with its decision and both supporting documents, byte
+    for byte; the question asked about her essay and her answer; the reserve list she was on, with the
+    offer she declined and the mail telling her; the events about them. Nothing of the other
+    candidate's alert or request."""
+    e = build_everything()
+    s = e.s
+    data, files = _download(client, s.zoe.user)
+    text = _norm(json.dumps(data, ensure_ascii=False))
+
+    [alert] = data["job_alerts"]
+    assert alert["search"]["query"] == "sea-ice" and alert["language"] == "fr" and alert["active"]
+    by_reference = {item["vacancy"]["reference"]: item for item in data["applications"]}
+    running = by_reference[s.running.reference]
+    accommodation = running["accommodation"]
+    assert accommodation["needs"] == f"{ZOE.name} asks for extra time: dyslexia."
+    assert accommodation["state"] == "adjusted" and accommodation["measures"] == ["extra_time"]
+    assert accommodation["reason"] == f"{ZOE.name} gets extra time, not a separate room"
+    assert accommodation["decided_by"] == "staff" and accommodation["measures_note"] == "Twenty minutes more"
+    assert [d["file_name"] for d in accommodation["documents"]] == list(e.accommodation_names)
+    request = AccommodationRequest.objects.get(application=s.zoe_running)
+    for document in request.documents.all():
+        [listed] = [d for d in accommodation["documents"] if d["sha256"] == document.sha256]
+        with document.file.open("rb") as f:
+            assert files[listed["in_this_archive"]] == f.read()
+        assert (
+            listed["in_this_archive"].startswith("applications/")
+            and "/accommodation/" in listed["in_this_archive"]
+        )
+    [explanation] = running["explanations_asked"]
+    assert explanation["question"] == "How did you write your essay?" and explanation["asked_by"] == "staff"
+    assert explanation["answer"] == f"Alone, in the evenings, while at {ZOE.employer}."
+    assert by_reference[s.closed.reference]["accommodation"] is None
+    assert by_reference[s.closed.reference]["reserve_list"] is None
+
+    reserve = by_reference[e.reserve_application.vacancy.reference]["reserve_list"]
+    assert (reserve["grade"], reserve["state"], reserve["expires_on"]) == ("G15", "expired", "2025-07-10")
+    [offer] = reserve["offers"]
+    assert offer["post"] == "Sea-ice analyst" and offer["state"] == "declined"
+    assert offer["vacancy"]["reference"] == "LATER-01"
+    mails = by_reference[e.reserve_application.vacancy.reference]["mails"]
+    assert [mail["outcome"] for mail in mails] == ["reserve"] and mails[0]["to"] == ZOE.email
+    events = {event["event"] for event in data["audit_events"]}
+    assert {"JOB_ALERT_SAVED", "ACCOMMODATION_REQUESTED", "ACCOMMODATION_DECIDED"} <= events
+    assert {"GENAI_EXPLANATION_ASKED", "GENAI_EXPLANATION_GIVEN"} <= events
+
+    # Nobody else's: the other candidate's alert, request and document.
+    for value in [*BART.terms, "naval", "accessible room", s.recruiter.name, s.recruiter.email]:
+        assert _norm(value) not in text, value
+    assert not [name for name in files if "Quenneville" in name]
+    assert len([name for name in files if "/accommodation/" in name]) == 2

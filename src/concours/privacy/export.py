@@ -11,11 +11,15 @@ from concours.privacy.selectors import PersonalData
 
 README = """This archive holds everything Concours keeps about you.
 
-personal-data.json  your account, profile, applications (with their history, eligibility results and
-                    the profile as you submitted it), draft essay checks, erasure requests and the
-                    audit trail's events about you. Staff members who acted appear as "staff".
-applications/       the CV and essay of each application, as you sent them, and the anonymised essay
-                    the assessment panel reads.
+personal-data.json  your account, profile and job alerts; your applications (with their history,
+                    eligibility results, the profile as you submitted it, the mails sent to you, your
+                    requests for reasonable accommodation and their decisions, the questions asked
+                    about your essay and your answers, and the reserve lists you are on with the posts
+                    offered to you); draft essay checks, erasure requests and the audit trail's events
+                    about you. Staff members who acted appear as "staff".
+applications/       the CV and essay of each application, as you sent them, the anonymised essay the
+                    assessment panel reads, and the documents supporting a request for accommodation
+                    (in accommodation/).
 draft-checks/       drafts still waiting to be checked (checked drafts are not kept).
 """
 

@@ -13,11 +13,12 @@ from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.db.models.fields.files import FieldFile
 from django.http import Http404
 
+from concours.accommodation.models import AccommodationRequest
 from concours.accounts.models import User
 from concours.accounts.permissions import sees_identities
 from concours.applications.models import Application
 from concours.applications.workflow import IN_COMPETITION
-from concours.candidates.models import CandidateProfile
+from concours.candidates.models import CandidateProfile, JobAlert
 from concours.candidates.selectors import profile_as_contract
 from concours.core.audit import audit_events_for
 from concours.core.models import AuditEvent, AuditEventType
@@ -25,6 +26,7 @@ from concours.essays.models import DraftCheck, Rendition
 from concours.privacy.models import ErasureRequest
 from concours.screening.models import Verdict
 from concours.screening.selectors import check_lines
+from concours.selection.models import ReserveEntry
 from concours.vacancies.models import OrgUnit, Vacancy
 
 S = Application.Status
@@ -36,12 +38,18 @@ STILL_COMPETING = IN_COMPETITION | {S.SUBMITTED}
 def application_is_running(application: Application) -> bool:
     """Whether an application belongs to a running competition, and is kept from erasure for now.
 
-    It does while its vacancy is not closed, and afterwards while it is still in the competition. A
-    draft never entered one.
+    It does while its vacancy is not closed, and afterwards while it is still in the competition: on a
+    reserve list, until the list closes for the candidate (expired, or appointed from it). A draft never
+    entered one.
     """
     if application.status == S.DRAFT:
         return False
-    return application.vacancy.status != Vacancy.Status.CLOSED or application.status in STILL_COMPETING
+    if application.vacancy.status != Vacancy.Status.CLOSED:
+        return True
+    if application.status == S.RESERVE:
+        closed = ReserveEntry.objects.filter(application=application).exclude(state=ReserveEntry.State.LISTED)
+        return not closed.exists()
+    return application.status in STILL_COMPETING
 
 
 def retention_days_for(vacancy: Vacancy) -> int:
@@ -113,12 +121,21 @@ def audit_events_about(
     check_ids: list[int],
 ) -> QuerySet[AuditEvent]:
     """The audit trail's events about a person: done by them, or about their account, profile,
-    applications, draft checks or erasure requests."""
+    applications (and their accommodation requests), draft checks, job alerts or erasure requests."""
     subjects: list[tuple[type[Any], list[Any]]] = [
         (User, [user.pk]),
         (CandidateProfile, [profile.pk] if profile else []),
         (Application, application_ids),
+        (
+            AccommodationRequest,
+            list(
+                AccommodationRequest.objects.filter(application_id__in=application_ids).values_list(
+                    "pk", flat=True
+                )
+            ),
+        ),
         (DraftCheck, check_ids),
+        (JobAlert, list(JobAlert.objects.filter(owner=user).values_list("pk", flat=True))),
         (ErasureRequest, list(ErasureRequest.objects.filter(user=user).values_list("pk", flat=True))),
     ]
     about = Q(actor=user)
@@ -177,9 +194,99 @@ def _verdict(verdict: Verdict | None) -> dict[str, Any] | None:
     }
 
 
+def _accommodation(
+    application: Application, folder: str, user: User, files: list[tuple[str, FieldFile]]
+) -> dict[str, Any] | None:
+    """The candidate's request for reasonable accommodation, its decision and supporting documents."""
+    request = getattr(application, "accommodation", None)
+    if request is None:
+        return None
+    documents = []
+    for document in request.documents.all():
+        member = f"{folder}/accommodation/{document.pk}-{_safe(document.original_name)}"
+        files.append((member, document.file))
+        documents.append(
+            {
+                "file_name": document.original_name,
+                "content_type": document.content_type,
+                "size": document.size,
+                "sha256": document.sha256,
+                "uploaded_at": _iso(document.uploaded_at),
+                "in_this_archive": member,
+            }
+        )
+    return {
+        "stage": request.stage_name or None,
+        "needs": request.needs,
+        "requested_at": _iso(request.requested_at),
+        "state": request.state,
+        "measures": list(request.measures),
+        "measures_note": request.measures_note,
+        "reason": request.reason,
+        "decided_at": _iso(request.decided_at),
+        "decided_by": _by(request.decided_by_id, user) if request.decided_at else None,
+        "documents": documents,
+        "documents_erased_at": _iso(request.documents_erased_at),
+    }
+
+
+def _explanations(application: Application, user: User) -> list[dict[str, Any]]:
+    """The recruiters' questions about how the essay was written, and the candidate's answers."""
+    return [
+        {
+            "question": request.message,
+            "asked_at": _iso(request.asked_at),
+            "asked_by": _by(request.asked_by_id, user),
+            "answer": request.answer or None,
+            "answered_at": _iso(request.answered_at),
+        }
+        for request in application.explanation_requests.all()
+    ]
+
+
+def _reserve_list(application: Application) -> dict[str, Any] | None:
+    """The reserve list the application put the candidate on, and the posts offered from it."""
+    entry = ReserveEntry.objects.filter(application=application).first()
+    if entry is None:
+        return None
+    offers = entry.offers.select_related("vacancy", "post").order_by("offered_at", "id")
+    return {
+        "grade": entry.grade,
+        "listed_on": _iso(entry.listed_on),
+        "expires_on": _iso(entry.expires_on),
+        "state": entry.state,
+        "closed_at": _iso(entry.closed_at),
+        "offers": [
+            {
+                "vacancy": {"reference": offer.vacancy.reference, "title": offer.vacancy.title},
+                "post": offer.post.title,
+                "state": offer.state,
+                "offered_at": _iso(offer.offered_at),
+                "answered_at": _iso(offer.answered_at),
+            }
+            for offer in offers
+        ],
+    }
+
+
+def _job_alerts(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "search": alert.filters(),
+            "language": alert.language,
+            "created_at": _iso(alert.created_at),
+            "mailed_up_to": _iso(alert.last_sent_at),
+            "active": alert.active,
+            "cancelled_at": _iso(alert.cancelled_at),
+        }
+        for alert in JobAlert.objects.filter(owner=user).order_by("created_at", "id")
+    ]
+
+
 def personal_data_for(*, user: User) -> PersonalData:
-    """What Concours holds about `user`: account, profile, applications with their history, verdicts
-    and files, draft checks, erasure requests and the audit trail's events about them.
+    """What Concours holds about `user`: account, profile, job alerts, applications with their history,
+    verdicts, files, mails, accommodation requests, explanations asked of them and reserve lists, draft
+    checks, erasure requests and the audit trail's events about them.
 
     Staff members who acted on the applications appear as "staff", never by name.
     """
@@ -211,8 +318,10 @@ def personal_data_for(*, user: User) -> PersonalData:
 
     applications = (
         Application.objects.filter(candidate__user=user)
-        .select_related("vacancy", "verdict")
-        .prefetch_related("attachments", "transitions", "mails")
+        .select_related("vacancy", "verdict", "accommodation")
+        .prefetch_related(
+            "attachments", "transitions", "mails", "accommodation__documents", "explanation_requests"
+        )
         .order_by("created_at", "id")
     )
     renditions = {r.application_id: r for r in Rendition.objects.filter(application__in=applications)}
@@ -278,9 +387,13 @@ def personal_data_for(*, user: User) -> PersonalData:
                     }
                     for mail in sorted(application.mails.all(), key=lambda mail: (mail.created_at, mail.pk))
                 ],
+                "accommodation": _accommodation(application, folder, user, out.files),
+                "explanations_asked": _explanations(application, user),
+                "reserve_list": _reserve_list(application),
             }
         )
     out.data["applications"] = listed
+    out.data["job_alerts"] = _job_alerts(user)
 
     checks = DraftCheck.objects.filter(candidate__user=user).select_related("vacancy").order_by("created_at")
     out.data["draft_checks"] = []

@@ -1,10 +1,12 @@
 """Candidates' data rights and retention: the copy they download, erasure, and erasing what has expired.
 
-Erasing an application removes its files from storage (CV, essay, anonymised essay) and its rows (the
-application, its documents, history, verdict and assessment records), and pseudonymises the audit
-trail's events about it. Erasing a candidate does the same for every application that no running
-competition holds, removes their draft checks, replaces their name and e-mail address with a pseudonym,
-deletes the parts of their profile, deactivates the login, and pseudonymises every event about them.
+Erasing an application removes its files from storage (CV, essay, anonymised essay, accommodation
+documents) and its rows (the application, its documents, history, verdict, assessment records, mails,
+accommodation request, explanations, and its rows in the selection and reserve list), and pseudonymises
+the audit trail's events about it. Erasing a candidate does the same for every application that no
+running competition holds, removes their draft checks and job alerts, replaces their name and e-mail
+address with a pseudonym, deletes the parts of their profile, deactivates the login, and pseudonymises
+every event about them.
 The events themselves stay, so that the trail's counts still add up. Each erasure is recorded.
 """
 
@@ -26,10 +28,11 @@ from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from concours.accommodation.models import AccommodationDocument, AccommodationRequest
 from concours.accounts.models import User
 from concours.accounts.permissions import sees_identities
 from concours.applications.models import Application
-from concours.candidates.models import CandidateProfile
+from concours.candidates.models import CandidateProfile, JobAlert
 from concours.core.audit import audit_events_for, audit_record
 from concours.core.errors import Conflict, DomainError, NotAllowed
 from concours.core.models import AuditEvent, AuditEventType
@@ -40,6 +43,7 @@ from concours.privacy.selectors import (
     audit_events_about,
     vacancies_past_retention,
 )
+from concours.selection.models import Placement, PostSelection, ReserveEntry, ReserveOffer
 
 # Keys of an audit event's details that hold a personal value whatever its text.
 PERSONAL_KEYS = frozenset({"name", "email", "file_name", "original_name"})
@@ -79,6 +83,11 @@ def personal_terms(*, user: User, profile: CandidateProfile | None) -> list[str]
         )
     )
     values.update(DraftCheck.objects.filter(candidate__user=user).values_list("file_name", flat=True))
+    values.update(
+        AccommodationDocument.objects.filter(request__application__in=applications).values_list(
+            "original_name", flat=True
+        )
+    )
     for name in [user.name, profile.name if profile else ""]:
         values.update(re.split(r"[\s\-]+", name or ""))
     terms = {_nfc(value.strip()) for value in values if value and len(value.strip()) >= SHORTEST_TERM}
@@ -150,12 +159,26 @@ def _delete_files(files: list[FieldFile]) -> None:
             stored.storage.delete(stored.name)
 
 
+def _selection_rows_erase(application: Application) -> None:
+    """The selection's rows about the application: its place in the recommendation (with the reason
+    given for it), its reserve list entry and the offers made from it. An application made by accepting
+    an offer forgets where it came from; the offer itself belongs to the reserve list's application."""
+    PostSelection.objects.filter(application=application).delete()
+    Placement.objects.filter(application=application).delete()
+    ReserveOffer.objects.filter(application=application).update(application=None)
+    ReserveOffer.objects.filter(entry__application=application).delete()
+    ReserveEntry.objects.filter(application=application).delete()
+
+
 @transaction.atomic
 def application_erase(*, application: Application, actor: Any, why: str, terms: list[str]) -> None:
     """Erase one application: its files, its rows, and the personal values of its audit trail.
 
-    `terms` are its candidate's personal values (`personal_terms`); in the trail, the application is
-    then known by its candidate code, as panels knew it.
+    Its rows are the application, its documents, history, verdict, assessment records, mails,
+    accommodation request (with its supporting documents), explanations asked of the candidate, and
+    its rows in the selection (`_selection_rows_erase`). `terms` are its candidate's personal values
+    (`personal_terms`); in the trail, the application and its accommodation request are then known by
+    its candidate code, as panels knew it.
     """
     application = Application.objects.select_for_update().select_related("vacancy").get(pk=application.pk)
     vacancy = application.vacancy
@@ -164,6 +187,9 @@ def application_erase(*, application: Application, actor: Any, why: str, terms: 
     rendition = Rendition.objects.filter(application=application).first()
     if rendition is not None:
         files.append(rendition.pdf)
+    accommodation = AccommodationRequest.objects.filter(application=application).first()
+    if accommodation is not None:
+        files += [document.file for document in accommodation.documents.all()]
     audit_record(
         actor=actor,
         event_type=AuditEventType.APPLICATION_ERASED,
@@ -173,11 +199,14 @@ def application_erase(*, application: Application, actor: Any, why: str, terms: 
         status=application.status,
         files=sum(1 for stored in files if stored),
     )
+    scrub = Scrubber(terms, code)
     _pseudonymise(
-        audit_events_for(application),
-        Scrubber(terms, code),
-        subject=f"{code} → {vacancy.reference or vacancy.title}",
+        audit_events_for(application), scrub, subject=f"{code} → {vacancy.reference or vacancy.title}"
     )
+    if accommodation is not None:
+        # Its decisions' reasons and notes are written by recruiters, and may name the candidate.
+        _pseudonymise(audit_events_for(accommodation), scrub)
+    _selection_rows_erase(application)
     application.delete()
     _delete_files(files)
 
@@ -256,6 +285,7 @@ def _erasure_go_on(erasure: ErasureRequest, *, actor: Any, now: dt.datetime) -> 
     user = erasure.user
     profile = CandidateProfile.objects.filter(user=user).first()
     terms = personal_terms(user=user, profile=profile)
+    _job_alerts_erase(user=user, terms=terms)
     for check in DraftCheck.objects.filter(candidate__user=user):
         draft_check_erase(check=check, actor=actor, why="request", terms=terms)
     kept = 0
@@ -273,6 +303,15 @@ def _erasure_go_on(erasure: ErasureRequest, *, actor: Any, now: dt.datetime) -> 
     erasure.pseudonym = pseudonym
     erasure.save(update_fields=["status", "erased_at", "pseudonym"])
     return erasure
+
+
+def _job_alerts_erase(*, user: User, terms: list[str]) -> None:
+    """The candidate's saved searches go at once, whatever competition still runs: no more mails."""
+    alerts = list(JobAlert.objects.filter(owner=user))
+    scrub = Scrubber(terms, ERASED)
+    for alert in alerts:
+        _pseudonymise(audit_events_for(alert), scrub, subject=f"#{alert.pk}")
+    JobAlert.objects.filter(pk__in=[alert.pk for alert in alerts]).delete()
 
 
 def _candidate_erase(

@@ -133,3 +133,18 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event_type} {self.subject_repr}"
+
+
+class WrittenOnce(models.Model):
+    """A record kept as made (a calibration, a generated report): saving it again is refused, so a
+    figure or a document that others relied on cannot change under them; a new one is stored instead."""
+
+    immutable_message = "This record is kept as made: store a new one instead of changing it."
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self._state.adding:
+            raise ValueError(self.immutable_message)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]

@@ -7,24 +7,25 @@ group are shown beside it.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from concours.applications.models import Application
+from concours.core.models import WrittenOnce
 from concours.vacancies.models import OrgUnit
 
 ORGANISATIONS = models.Q(kind=OrgUnit.Kind.ORGANISATION)
 
 
-class SignalCalibration(models.Model):
+class SignalCalibration(WrittenOnce):
     """The threshold an organisation measured on its own essays, with its figures.
 
     Never edited: a new calibration supersedes the last one (the newest counts), so that every signal
     keeps pointing at the figures it was judged against.
     """
+
+    immutable_message = "A calibration is never edited: store a new one."
 
     organisation = models.ForeignKey(
         OrgUnit,
@@ -56,11 +57,6 @@ class SignalCalibration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} {self.made_at:%Y-%m-%d %H:%M}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise ValueError("A calibration is never edited: store a new one.")
-        super().save(*args, **kwargs)
 
     @property
     def threshold(self) -> float:

@@ -3,8 +3,6 @@ post, the others on the reserve list or not selected), reserve lists drawn on la
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -12,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from concours.applications.models import Application
+from concours.core.models import WrittenOnce
 from concours.vacancies.models import OrgUnit, Post, Vacancy
 
 
@@ -295,8 +294,10 @@ def report_path(instance: SelectionReport, filename: str) -> str:
     )
 
 
-class SelectionReport(models.Model):
+class SelectionReport(WrittenOnce):
     """A generated selection report, kept as made: it cannot be changed once saved."""
+
+    immutable_message = "A selection report cannot be changed once made."
 
     class Language(models.TextChoices):
         EN = "en", _("English")
@@ -324,8 +325,3 @@ class SelectionReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.vacancy} – {self.language} – {self.made_at:%Y-%m-%d %H:%M}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise ValueError("A selection report cannot be changed once made.")
-        super().save(*args, **kwargs)

@@ -1,7 +1,7 @@
 """`concours calibrate_genai_signal`: scores read from JSON lines, the figures printed, the calibration
 stored or refused with the reason; human essays written once generative tools were common refused; essays
-given as text scored with the packaged model (marked genai: about 7 s on a quiet machine, 21 s on a busy
-one)."""
+given as text scored with the packaged model (marked genai: 21 s, measured on a busy shared machine,
+of which 4 s load the model)."""
 
 from __future__ import annotations
 

@@ -3,16 +3,24 @@ the essay's text, assesses it and keeps the state against the calibration."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from concours.accounts.models import Role
 from concours.applications.models import Application
+from concours.essays.models import EssayCheck
+from concours.essays.services import essay_replace
 from concours.genai import selectors, services
 from concours.genai.hooks import signal_on_submission
 from concours.genai.models import EssaySignal
 from concours.genai.tasks import essay_signal_make
-from factories import ApplicationFactory, make_user
+from concours.kernel.genai import Assessment
+from factories import ESSAY_RULES, ApplicationFactory, docx_bytes, make_user
 from genai_scenario import attach_essay, calibrated, organisation, switched_on, vacancy_of
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +112,110 @@ def test_a_signal_made_from_an_essay_since_replaced_is_neither_shown_nor_used() 
     essay.save(update_fields=["sha256"])
     assert selectors.signal_for(application) is None
     assert services.signal_shown(application=application, viewer=make_user(Role.RECRUITER)) is None
+
+
+# --- A replaced essay ---------------------------------------------------------------------------------
+
+DATABASE_TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "rendering", "genai"]}
+}
+# Long enough to be read (150 words at least), but not English: assessed without the language model.
+FRENCH = "Key challenges. " + " ".join(
+    ["Le premier défi de la section est de garder ses plans au rythme des demandes des pays."] * 20
+)
+
+
+def _failed_essay(*, switch: bool = True) -> Application:
+    """A submitted application whose short essay was assessed (not assessable: too short), then failed
+    its page check, so that the candidate may replace it before the deadline."""
+    unit = organisation()
+    if switch:
+        switched_on(unit)
+    else:
+        calibrated(unit)
+    vacancy = vacancy_of(
+        unit,
+        notice={"title": "Head of Section", "essay": ESSAY_RULES},
+        deadline=timezone.now() + dt.timedelta(days=5),
+    )
+    application: Application = ApplicationFactory(vacancy=vacancy, status=Application.Status.SUBMITTED)
+    essay = attach_essay(application, "Key challenges, first go")
+    EssaySignal.objects.create(
+        application=application,
+        state=EssaySignal.State.NOT_ASSESSABLE,
+        reason="too_short",
+        calibration=selectors.calibration_current(unit),
+        made_at=timezone.now(),
+        essay_sha256=essay.sha256,
+    )
+    EssayCheck.objects.create(application=application, status=EssayCheck.Status.FAILED, sha256=essay.sha256)
+    return application
+
+
+def _replace(application: Application, text: str) -> str:
+    """The candidate replaces the essay (the essays app's own service); returns the new one's SHA-256."""
+    upload = SimpleUploadedFile("Key challenges v2.docx", docx_bytes(text=text))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        essay_replace(application=application, upload=upload, actor=application.candidate.user)
+    sha256: str = application.attachments.get(kind="essay").sha256
+    return sha256
+
+
+def _queued_for_genai(application: Application) -> list[list[object]]:
+    rows = DBTaskResult.objects.filter(
+        task_path="concours.genai.tasks.essay_signal_make", queue_name="genai"
+    ).values_list("args_kwargs", flat=True)
+    return [row["args"] for row in rows if row["args"] == [application.pk]]
+
+
+def test_a_replaced_essay_is_assessed_again_and_the_old_state_no_longer_shows(settings) -> None:  # type: ignore[no-untyped-def]
+    """The replacement makes the signal pending (nothing shown, nothing counted) and queues the worker on
+    "genai", which assesses the new essay: its state, and its SHA-256, are the new essay's."""
+    settings.TASKS = DATABASE_TASKS
+    application = _failed_essay()
+    recruiter = make_user(Role.RECRUITER)
+    shown = services.signal_shown(application=application, viewer=recruiter)
+    assert shown is not None and shown.state == "not_assessable"
+    new_sha256 = _replace(application, FRENCH)
+    signal = EssaySignal.objects.get(application=application)
+    assert (signal.state, signal.score, signal.reason, signal.calibration) == ("pending", None, "", None)
+    assert services.signal_shown(application=application, viewer=recruiter) is None
+    assert _queued_for_genai(application) == [[application.pk]]
+    assert essay_signal_make.call(application.pk) == "not_assessable"  # what the worker does
+    signal.refresh_from_db()
+    assert (signal.reason, signal.essay_sha256) == ("not_english", new_sha256)
+    assert selectors.signal_for(application) == signal
+    assert services.signal_shown(application=application, viewer=recruiter) is not None
+
+
+def test_while_the_switch_is_off_a_replaced_essay_is_not_assessed_and_the_old_state_is_hidden(
+    settings,
+) -> None:  # type: ignore[no-untyped-def]
+    settings.TASKS = DATABASE_TASKS
+    application = _failed_essay(switch=False)
+    _replace(application, FRENCH)
+    assert _queued_for_genai(application) == []
+    signal = EssaySignal.objects.get(application=application)  # kept for the record, as it was made
+    assert (signal.state, signal.reason) == ("not_assessable", "too_short")
+    assert selectors.signal_for(application) is None
+    assert services.signal_shown(application=application, viewer=make_user(Role.RECRUITER)) is None
+
+
+def test_a_result_for_an_essay_replaced_while_the_worker_read_it_is_dropped(settings) -> None:  # type: ignore[no-untyped-def]
+    """The worker read the old essay; the candidate replaced it before the worker stored its result:
+    that result is the old essay's and is not kept, the signal stays pending for the new essay's worker."""
+    settings.TASKS = DATABASE_TASKS
+    application = _failed_essay()
+    old_sha256 = application.attachments.get(kind="essay").sha256
+    _replace(application, FRENCH)
+    assert (
+        services.signal_record(
+            application_id=application.pk,
+            assessment=Assessment(assessable=True, score=0.95, reason=""),
+            essay_sha256=old_sha256,
+        )
+        is not None
+    )
+    signal = EssaySignal.objects.get(application=application)
+    assert (signal.state, signal.score) == ("pending", None)
+    assert essay_signal_make.call(application.pk) == "not_assessable"

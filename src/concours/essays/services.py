@@ -24,7 +24,7 @@ from concours.core.audit import audit_record
 from concours.core.errors import DomainError
 from concours.core.models import AuditEventType
 from concours.core.uploads import document_check, upload_read
-from concours.essays import tasks
+from concours.essays import replace_hooks, tasks
 from concours.essays.inspection import essay_facts, ui_language
 from concours.essays.models import DraftCheck, EssayCheck
 from concours.kernel.essays import EssayFacts
@@ -101,7 +101,7 @@ def essay_replace(
     """Replace the essay of a submitted application whose essay failed its check, before the deadline.
 
     The new essay passes the checks of a submission at once; a worker counts its pages, as it did the
-    first one's, and makes the panel's anonymised copy again.
+    first one's, and makes the panel's anonymised copy again. Apps above are told (`replace_hooks`).
     """
     now = now or timezone.now()
     label = str(Attachment.Kind.ESSAY.label)
@@ -147,6 +147,8 @@ def _essay_replace(
             after_check=check.status,
         )
         replaced = essay_check_start(application=application, language=ui_language())
+        for hook in replace_hooks.on_replaced:  # e.g. genai: its signal was the old essay's
+            hook(application=application, actor=actor)
     except BaseException:
         essay.file.delete(save=False)  # nothing kept of a replacement that did not happen
         raise

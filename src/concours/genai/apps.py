@@ -14,8 +14,10 @@ class GenaiConfig(AppConfig):
     def ready(self) -> None:
         # Imported once the app registry is ready (hooks import models), as Django asks of `ready`.
         from concours.applications import hooks
-        from concours.genai.hooks import signal_on_submission
+        from concours.essays import replace_hooks
+        from concours.genai.hooks import signal_on_essay_replaced, signal_on_submission
         from concours.genai.services import screen_out_check
 
         hooks.register_on_submitted(signal_on_submission)
         hooks.register_move_check(screen_out_check)
+        replace_hooks.register_on_replaced(signal_on_essay_replaced)

@@ -91,6 +91,12 @@ def signal_for(application: Application) -> EssaySignal | None:
     return signal if essay is not None and essay.sha256 == signal.essay_sha256 else None
 
 
+def essay_sha256(application_id: int) -> str:
+    """The SHA-256 of the application's essay as it is now ("" when there is none)."""
+    essay = _essay(application_id)
+    return essay.sha256 if essay is not None else ""
+
+
 @dataclass(frozen=True)
 class EssayFile:
     data: bytes

@@ -228,14 +228,19 @@ def signal_record(
     essay_sha256: str = "",
     now: dt.datetime | None = None,
 ) -> EssaySignal | None:
-    """Store what the worker found (`assessment`), against the organisation's current calibration.
+    """Store what the worker found (`assessment`) on the essay whose SHA-256 is `essay_sha256` ("": no
+    essay), against the organisation's current calibration.
 
     When the switch was turned off while the essay waited (or `assessment` is None: the worker found it
-    off), nothing is kept: the pending row goes.
+    off), nothing is kept: the pending row goes. When the essay was replaced while the worker read it,
+    the result is the old essay's and is dropped: the signal stays as the replacement left it (pending,
+    a worker queued for the new essay; see `signal_on_essay_replaced`).
     """
     application = Application.objects.select_related("vacancy__unit").get(pk=application_id)
     organisation = selectors.organisation_of(application.vacancy)
     signal = EssaySignal.objects.select_for_update().filter(application=application).first()
+    if assessment is not None and selectors.essay_sha256(application_id) != essay_sha256:
+        return signal
     calibration = selectors.calibration_current(organisation) if organisation else None
     if (
         assessment is None

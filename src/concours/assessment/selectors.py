@@ -48,11 +48,21 @@ def is_recruiter(user: Any) -> bool:
     return sees_identities(user)
 
 
+def _admitted(seat: PanelMember | None, user: Any) -> bool:
+    return seat is not None or is_recruiter(user)
+
+
+def assessment_admits(*, vacancy: Vacancy, user: Any) -> bool:
+    """Whether the vacancy's assessment pages open for `user` (a staff member who sees the vacancy):
+    pages link to them only then."""
+    return _admitted(seat_for(vacancy=vacancy, user=user), user)
+
+
 def vacancy_for_assessment(*, vacancy_id: int, user: Any) -> tuple[Vacancy, PanelMember | None]:
     """The vacancy, for its recruiters and its panel's members; 404 for everyone else."""
     vacancy = vacancy_get_for_staff(vacancy_id=vacancy_id, user=user)
     seat = seat_for(vacancy=vacancy, user=user)
-    if seat is None and not is_recruiter(user):
+    if not _admitted(seat, user):
         raise Http404
     return vacancy, seat
 

@@ -31,6 +31,7 @@ from concours.applications.forms import (
 )
 from concours.applications.models import Application
 from concours.applications.workflow import recruiter_targets, recruiter_targets_from_any
+from concours.assessment.selectors import assessment_admits
 from concours.backoffice.export import csv_stream
 from concours.backoffice.views.claims import claims_context
 from concours.backoffice.views.genai import genai_context
@@ -63,7 +64,12 @@ def vacancy_applications(request: HttpRequest, vacancy_id: int) -> HttpResponse:
         return render(
             request,
             "backoffice/blind_vacancy_applications.html",
-            {"vacancy": vacancy, "page": blind.get_page(request.GET.get("page"))},
+            {
+                "vacancy": vacancy,
+                "page": blind.get_page(request.GET.get("page")),
+                # A hiring manager off the panel sees the candidates but not the assessment.
+                "assessment_link": assessment_admits(vacancy=vacancy, user=user),
+            },
         )
     listing = _RecruiterListing(request, vacancy)
     counts = selectors.status_counts(vacancy=vacancy)

@@ -39,10 +39,13 @@ def application_get_for_candidate(*, application_id: int, user: Any) -> Applicat
 
 def application_for_vacancy(*, candidate_user: Any, vacancy: Vacancy) -> Application | None:
     """The candidate's live application to the vacancy, or else the last one they withdrew."""
-    mine = Application.objects.filter(candidate__user=candidate_user, vacancy=vacancy)
+    # One query: the live one (at most one, by the model's constraint) sorts first, then the withdrawn
+    # ones, the latest first.
+    withdrawn = Case(When(status=Application.Status.WITHDRAWN, then=Value(1)), default=Value(0))
     return (
-        mine.exclude(status=Application.Status.WITHDRAWN).first()
-        or mine.order_by("-created_at", "-id").first()
+        Application.objects.filter(candidate__user=candidate_user, vacancy=vacancy)
+        .order_by(withdrawn, "-created_at", "-id")
+        .first()
     )
 
 

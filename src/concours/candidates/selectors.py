@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 from urllib.parse import urlencode
 
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -21,7 +22,11 @@ JOB_ALERT_INTERVAL = dt.timedelta(hours=20)
 
 
 def profile_for_user(*, user: Any) -> CandidateProfile | None:
-    return CandidateProfile.objects.filter(user=user).first()
+    """The user's profile, its `user` the one given (already loaded: reading it costs no query)."""
+    profile = CandidateProfile.objects.filter(user=user).first()
+    if profile is not None and isinstance(user, get_user_model()):
+        profile.user = user
+    return profile
 
 
 def profile_as_contract(profile: CandidateProfile) -> dict[str, Any]:
@@ -66,12 +71,15 @@ def profile_missing_parts(profile: CandidateProfile | None) -> list[str]:
     missing = []
     if not profile.nationalities:
         missing.append("nationalities")
-    if not profile.languages.exists():
-        missing.append("languages")
-    if not profile.education.exists():
-        missing.append("education")
-    if not profile.experience.exists():
-        missing.append("experience")
+    # Rows prefetched on the profile are read from memory; otherwise a query asks whether one exists.
+    for part, rows in (
+        ("languages", profile.languages),
+        ("education", profile.education),
+        ("experience", profile.experience),
+    ):
+        prefetched = part in getattr(profile, "_prefetched_objects_cache", {})
+        if not (len(rows.all()) if prefetched else rows.exists()):
+            missing.append(part)
     return missing
 
 

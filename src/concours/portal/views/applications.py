@@ -6,6 +6,7 @@ from functools import wraps
 from typing import Any
 
 from django.contrib import messages
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -67,6 +68,8 @@ def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     if profile is None:
         messages.info(request, _("Please complete your profile before applying."))
         return redirect(f"{reverse('candidates:profile')}?next={request.path}")
+    # The posts once, for the claims' form and, when the page is shown, for what it says of the profile.
+    prefetch_related_objects([profile], "experience")
     is_open = vacancy.is_open_at(timezone.now())
     kept = {attachment.kind: attachment for attachment in draft.attachments.all()} if draft else {}
     saving_draft = "save_draft" in request.POST
@@ -118,7 +121,8 @@ def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
             messages.success(request, _("Your application has been submitted."))
             return redirect("applications:detail", application_id=application.pk)
     # What the page shows beside the form, worked out only when it is shown: a submission that goes
-    # through never needs it.
+    # through never needs it. The profile's rows are read once for both.
+    prefetch_related_objects([profile], "languages", "education")
     missing = profile_missing_parts(profile)
     gaps = eligibility_gaps(profile=profile_as_contract(profile), vacancy=vacancy, on=timezone.localdate())
     return render(

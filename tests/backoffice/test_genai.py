@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from assessment_scenario import build_competition, declare_all, score
 from concours.accounts.models import Role
 from concours.applications.models import Application
+from concours.assessment.models import Stage
 from concours.core.models import AuditEvent, AuditEventType
 from concours.genai.models import EssaySignal, ExplanationRequest, SignalSwitch
 from concours.vacancies.models import VacancyAssignment
@@ -19,6 +21,7 @@ from factories import AssignmentFactory, make_user
 from genai_scenario import (
     STATE_WORDS,
     application_with_signal,
+    attach_essay,
     calibrated,
     organisation,
     vacancy_of,
@@ -195,3 +198,58 @@ def test_a_recruiter_asks_the_candidate_from_the_application_page(client: Any) -
     assert response.status_code == 302
     assert ExplanationRequest.objects.get(application=application).message == "How did you write it?"
     assert "How did you write it?" in client.get(url).content.decode()
+
+
+def test_no_scoring_page_of_a_blind_stage_shows_the_signal_even_to_a_recruiter(client: Any) -> None:
+    """Every candidate of a competition is flagged: the panel's pages (declarations, candidates,
+    scorecards, consensus, ranking, the JSON and the calendar) and the recruiter's assessment pages
+    (home, panel, results, each stage, slots) never show it, and nothing is recorded as shown."""
+    competition = build_competition()
+    calibration = calibrated(organisation())
+    for application in competition.applications:
+        essay = attach_essay(application, "Key challenges. An essay the signal was made from.")
+        EssaySignal.objects.create(
+            application=application,
+            state=EssaySignal.State.REVIEW_SUGGESTED,
+            score=0.95,
+            calibration=calibration,
+            made_at=calibration.made_at,
+            essay_sha256=essay.sha256,
+        )
+    for key in ("chair", "expert", "manager"):
+        declare_all(competition, key)
+        for application in competition.applications:
+            score(competition, key, application, 3)
+    home = reverse("backoffice:assessment", args=[competition.vacancy.pk])
+    first = competition.applications[0]
+    for user in [competition.user(key) for key in ("chair", "expert", "manager", "observer")]:
+        client.force_login(user)
+        pages = crawl(client, [home])
+        pages["json"] = client.get(
+            reverse("backoffice:assessment_scores_json", args=[competition.stage("longlist").pk, first.pk])
+        ).content.decode()
+        pages["ics"] = client.get(reverse("backoffice:assessment_schedule")).content.decode()
+        assert any(first.candidate_code in text for text in pages.values()), user
+        for url, text in pages.items():
+            assert [word for word in STATE_WORDS if word in text] == [], (user, url)
+    client.force_login(competition.recruiter)
+    vacancy = competition.vacancy.pk
+    recruiter_pages = [
+        home,
+        reverse("backoffice:assessment_panel", args=[vacancy]),
+        reverse("backoffice:assessment_results", args=[vacancy]),
+        reverse("backoffice:assessment_slots", args=[competition.stage("final").pk]),
+        *(
+            reverse("backoffice:assessment_stage", args=[stage.pk])
+            for stage in Stage.objects.filter(vacancy=vacancy)
+        ),
+    ]
+    for url in recruiter_pages:
+        response = client.get(url)
+        text = response.content.decode()
+        # The header links recruiters to the signal's page ("genai-link"): the signal itself is not there.
+        shows = [
+            word for word in [*STATE_WORDS[:3], "genai-signal", "genai-state", "not evidence"] if word in text
+        ]
+        assert response.status_code == 200 and shows == [], url
+    assert shown() == 0

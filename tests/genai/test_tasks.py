@@ -4,6 +4,7 @@ the essay's text, assesses it and keeps the state against the calibration."""
 from __future__ import annotations
 
 import datetime as dt
+import socket
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -18,8 +19,9 @@ from concours.essays.services import essay_replace
 from concours.genai import selectors, services
 from concours.genai.hooks import signal_on_submission
 from concours.genai.models import EssaySignal
-from concours.genai.tasks import essay_signal_make
+from concours.genai.tasks import essay_signal_make, worker_model
 from concours.kernel.genai import Assessment
+from concours.kernel.genai.model import unload_models
 from factories import ESSAY_RULES, ApplicationFactory, docx_bytes, make_user
 from genai_scenario import attach_essay, calibrated, organisation, switched_on, vacancy_of
 
@@ -91,10 +93,21 @@ def test_an_essay_in_french_is_not_assessable() -> None:
     assert EssaySignal.objects.get(application=application).reason == "not_english"
 
 
+def _no_network(*args: object, **kwargs: object) -> None:
+    raise AssertionError("the worker tried to reach the network")
+
+
 @pytest.mark.genai
-def test_the_worker_loads_the_packaged_model_and_scores_an_essay() -> None:
+def test_the_worker_loads_the_packaged_model_and_scores_an_essay(monkeypatch: pytest.MonkeyPatch) -> None:
     """The packaged file, no network: a real score is kept, and the state follows the threshold."""
     application = _with_essay(ESSAY)
+    # A guard around the worker, not a stand-in for any part: a connection attempt fails the test.
+    for module, name in [(socket.socket, "connect"), (socket.socket, "connect_ex")]:
+        monkeypatch.setattr(module, name, _no_network)
+    monkeypatch.setattr(socket, "create_connection", _no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", _no_network)
+    worker_model.cache_clear()  # the worker reads the file here, under the guard, as a new worker would
+    unload_models()
     _submitted(application)
     signal = EssaySignal.objects.get(application=application)
     assert signal.score is not None and signal.calibration is not None

@@ -17,6 +17,7 @@ from accommodation_scenario import Scene, build, docx_upload, organisation, pdf_
 from concours.accommodation.models import AccommodationDocument, AccommodationRequest
 from concours.accommodation.selectors import accommodation_retention_days_for, competition_closed_at
 from concours.accommodation.services import accommodation_decide
+from concours.applications.decisions import Decision
 from concours.applications.models import Application
 from concours.applications.services import application_transition
 from concours.core.models import AuditEvent, AuditEventType
@@ -25,6 +26,7 @@ from factories import OrgUnitFactory, VacancyFactory
 
 pytestmark = pytest.mark.django_db
 NOW = timezone.now()
+APPROVED = Decision("test: as the appointing authority approved")
 
 
 def asked_then_closed(scene: Scene, *, days_ago: int, decided: bool = True) -> AccommodationRequest:
@@ -46,7 +48,11 @@ def asked_then_closed(scene: Scene, *, days_ago: int, decided: bool = True) -> A
         with time_machine.travel(NOW - dt.timedelta(days=days_ago), tick=False):
             for application in Application.objects.filter(vacancy=scene.vacancy):
                 application_transition(
-                    application=application, to="not_selected", reason="Ranked lower.", actor=scene.recruiter
+                    application=application,
+                    to="not_selected",
+                    reason="Ranked lower.",
+                    actor=scene.recruiter,
+                    decision=APPROVED,
                 )
     return request
 
@@ -113,7 +119,11 @@ def test_the_competition_ends_with_its_last_decision_not_at_the_deadline() -> No
     with time_machine.travel(NOW - dt.timedelta(days=10), tick=False):
         for application in Application.objects.filter(vacancy=scene.vacancy):
             application_transition(
-                application=application, to="reserve", reason="Suitable.", actor=scene.recruiter
+                application=application,
+                to="reserve",
+                reason="Suitable.",
+                actor=scene.recruiter,
+                decision=APPROVED,
             )
     assert competition_closed_at(scene.vacancy) == NOW - dt.timedelta(days=10)
     assert competition_closed_at(VacancyFactory()) is None  # still published

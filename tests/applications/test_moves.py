@@ -10,14 +10,19 @@ from django.db import connection
 from django.urls import reverse
 
 from concours.accounts.models import Role
+from concours.applications.decisions import Decision
 from concours.applications.forms import TransitionForm
 from concours.applications.models import Application
 from concours.applications.services import application_transition, applications_move
+from concours.core.audit import audit_events_for
 from concours.core.errors import DomainError
 from factories import ApplicationFactory, VacancyFactory, make_user
 
 pytestmark = pytest.mark.django_db
 S = Application.Status
+# What the selection's approval passes (the only way into a decision state); the moves below test the
+# rules every such move still meets.
+APPROVED = Decision("test: as the appointing authority approved")
 
 
 def test_move_to_starts_empty_and_must_be_chosen() -> None:
@@ -38,7 +43,7 @@ def test_a_move_posted_without_a_target_moves_nothing(client) -> None:  # type: 
     assert Application.objects.get(pk=application.pk).status == S.SUBMITTED
 
 
-@pytest.mark.parametrize("target", [S.WITHDRAWN, S.NOT_SELECTED])
+@pytest.mark.parametrize("target", [S.WITHDRAWN])
 def test_a_move_that_cannot_be_undone_asks_for_a_confirmation(client, target: str) -> None:  # type: ignore[no-untyped-def]
     """Without the box ticked: refused, the reason kept in the form; with it: made."""
     application = ApplicationFactory(status=S.SCREENED_IN)
@@ -66,14 +71,20 @@ def test_never_more_selected_candidates_than_posts() -> None:
     vacancy = VacancyFactory(posts=2)
     shortlisted = [ApplicationFactory(vacancy=vacancy, status=S.SHORTLISTED) for _ in range(3)]
     for application in shortlisted[:2]:
-        application_transition(application=application, to=S.SELECTED, reason="Best", actor=recruiter)
+        application_transition(
+            application=application, to=S.SELECTED, reason="Best", actor=recruiter, decision=APPROVED
+        )
     with pytest.raises(DomainError, match=r"Every post of this vacancy is filled \(2 post\(s\), 2"):
-        application_transition(application=shortlisted[2], to=S.SELECTED, reason="Best", actor=recruiter)
+        application_transition(
+            application=shortlisted[2], to=S.SELECTED, reason="Best", actor=recruiter, decision=APPROVED
+        )
     assert Application.objects.filter(vacancy=vacancy, status=S.SELECTED).count() == 2
     assert Application.objects.get(pk=shortlisted[2].pk).status == S.SHORTLISTED
     # A selected candidate who declines frees the post.
     application_transition(application=shortlisted[0], to=S.WITHDRAWN, reason="Declined", actor=recruiter)
-    application_transition(application=shortlisted[2], to=S.SELECTED, reason="Next", actor=recruiter)
+    application_transition(
+        application=shortlisted[2], to=S.SELECTED, reason="Next", actor=recruiter, decision=APPROVED
+    )
 
 
 def test_a_bulk_move_makes_each_move_and_reports_each_refusal() -> None:
@@ -81,7 +92,9 @@ def test_a_bulk_move_makes_each_move_and_reports_each_refusal() -> None:
     recruiter = make_user(Role.RECRUITER)
     vacancy = VacancyFactory()
     first, second, moved_since = (ApplicationFactory(vacancy=vacancy, status=S.SCREENED_IN) for _ in range(3))
-    application_transition(application=moved_since, to=S.NOT_SELECTED, reason="Out", actor=recruiter)
+    application_transition(
+        application=moved_since, to=S.NOT_SELECTED, reason="Out", actor=recruiter, decision=APPROVED
+    )
     outcome = applications_move(
         moves=[(first, S.SCREENED_IN), (second, S.SCREENED_IN), (moved_since, S.SCREENED_IN)],
         to=S.LONGLISTED,
@@ -115,7 +128,7 @@ def test_a_bulk_move_that_cannot_be_undone_asks_for_the_confirmation_too(client)
     vacancy = VacancyFactory()
     application = ApplicationFactory(vacancy=vacancy, status=S.SCREENED_IN)
     client.force_login(make_user(Role.RECRUITER))
-    data = {"selected": [f"{application.pk}:{S.SCREENED_IN}"], "to": S.NOT_SELECTED, "reason": "Weaker"}
+    data = {"selected": [f"{application.pk}:{S.SCREENED_IN}"], "to": S.WITHDRAWN, "reason": "Asked to"}
     response = client.post(reverse("backoffice:bulk_move", args=[vacancy.pk]), data, follow=True)
     assert "cannot be undone" in response.content.decode()
     assert Application.objects.get(pk=application.pk).status == S.SCREENED_IN
@@ -156,6 +169,7 @@ def test_two_recruiters_selecting_for_the_last_post_at_once_one_wins_on_postgres
                     reason="At once",
                     actor=actor,
                     expected_status=S.SHORTLISTED,
+                    decision=APPROVED,
                 )
                 outcomes.append("selected")
             except DomainError:
@@ -173,3 +187,42 @@ def test_two_recruiters_selecting_for_the_last_post_at_once_one_wins_on_postgres
             thread.join()
         assert sorted(outcomes) == ["refused", "selected"], outcomes
         assert Application.objects.filter(vacancy=vacancy, status=S.SELECTED).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("start", "target"),
+    [(S.SHORTLISTED, S.SELECTED), (S.SHORTLISTED, S.RESERVE), (S.SCREENED_IN, S.NOT_SELECTED)],
+)
+@pytest.mark.parametrize("role", [Role.RECRUITER, Role.ADMINISTRATOR])
+def test_nobody_decides_by_a_move_of_their_own(start: str, target: str, role: Role) -> None:
+    """The bug: a recruiter's move selected before the appointing authority approved. Every move into a
+    decision state without the approval's Decision is refused, saying who decides, and changes nothing."""
+    application = ApplicationFactory(status=start, vacancy=VacancyFactory(posts=1))
+    actor = make_user(role)
+    with pytest.raises(DomainError, match="appointing authority's approval of the recommendation"):
+        application_transition(application=application, to=target, reason="Best", actor=actor)
+    assert Application.objects.get(pk=application.pk).status == start
+    assert not application.transitions.exists()
+    assert not audit_events_for(application).exists()
+
+
+def test_the_move_forms_offer_no_decision(client) -> None:  # type: ignore[no-untyped-def]
+    """Neither the application's form nor the bulk move offers selected, reserve list or not selected;
+    one posted anyway is refused and nothing moves."""
+    vacancy = VacancyFactory(posts=1)
+    application = ApplicationFactory(vacancy=vacancy, status=S.SHORTLISTED)
+    client.force_login(make_user(Role.RECRUITER))
+    page = client.get(reverse("backoffice:application", args=[application.pk])).content.decode()
+    assert 'value="withdrawn"' in page
+    assert all(f'value="{state}"' not in page for state in (S.SELECTED, S.RESERVE, S.NOT_SELECTED))
+    data = {"to": S.SELECTED, "reason": "Best", "seen_status": S.SHORTLISTED, "confirm": "on"}
+    assert client.post(reverse("backoffice:move", args=[application.pk]), data).status_code == 400
+    bulk = {
+        "selected": [f"{application.pk}:{S.SHORTLISTED}"],
+        "to": S.SELECTED,
+        "reason": "Best",
+        "confirm": "on",
+    }
+    client.post(reverse("backoffice:bulk_move", args=[vacancy.pk]), bulk)
+    assert Application.objects.get(pk=application.pk).status == S.SHORTLISTED
+    assert not application.transitions.exists()

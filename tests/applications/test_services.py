@@ -8,8 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from concours.accounts.models import Role
+from concours.applications.decisions import Decision
 from concours.applications.models import Application, Attachment, Transition
 from concours.applications.services import application_submit, application_transition, application_withdraw
+from concours.applications.workflow import DECISIONS
 from concours.core.audit import audit_events_for
 from concours.core.errors import DomainError, NotAllowed
 from factories import (
@@ -147,7 +149,11 @@ def test_every_state_change_leaves_a_transition_record() -> None:
     for to in path:
         actor = profile.user if to == S.WITHDRAWN else recruiter
         application = application_transition(
-            application=application, to=to, reason=f"because {to}", actor=actor
+            application=application,
+            to=to,
+            reason=f"because {to}",
+            actor=actor,
+            decision=Decision("test: approved") if to in DECISIONS else None,
         )
     records = list(Transition.objects.filter(application=application).order_by("at", "id"))
     assert [(r.from_status, r.to_status) for r in records] == list(
@@ -163,7 +169,9 @@ def test_illegal_moves_are_refused_and_leave_no_record() -> None:
     recruiter = make_user(Role.RECRUITER)
     application = submit(ProfileFactory(), VacancyFactory())
     with pytest.raises(DomainError):
-        application_transition(application=application, to=S.SELECTED, reason="x", actor=recruiter)
+        application_transition(
+            application=application, to=S.SELECTED, reason="x", actor=recruiter, decision=Decision("test")
+        )
     assert application.transitions.count() == 1
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
 from django.core import mail
 from django.test import TestCase
 
@@ -67,7 +70,7 @@ def test_a_stage_cannot_move_applications_where_the_workflow_does_not(competitio
     with pytest.raises(DomainError, match="workflow"):
         services.stage_update(
             stage=competition.stage("longlist"),
-            values={"advances_to": "selected"},
+            values={"advances_to": "shortlisted"},
             actor=competition.recruiter,
         )
 
@@ -233,3 +236,59 @@ def test_consensus_needs_a_reason_where_it_differs_from_the_mean(competition) ->
 def test_a_test_criterion_is_not_on_scorecards(competition) -> None:  # type: ignore[no-untyped-def]
     test = competition.stage("test").criteria.get()
     assert test.source == Criterion.Source.TEST and not test.scored_on_scorecards
+
+
+def _at_the_last_stage(competition) -> list[Application]:  # type: ignore[no-untyped-def]
+    """Two candidates through the shortlist, waiting at the plan's last stage."""
+    chosen = competition.applications[:2]
+    Application.objects.filter(pk__in=[a.pk for a in chosen]).update(status=Application.Status.SHORTLISTED)
+    return chosen
+
+
+def _nothing_decided(competition, chosen: list[Application]) -> None:  # type: ignore[no-untyped-def]
+    assert [Application.objects.get(pk=a.pk).status for a in chosen] == ["shortlisted", "shortlisted"]
+    assert not Application.objects.filter(vacancy=competition.vacancy, transitions__isnull=False).exists()
+    assert not AuditEvent.objects.filter(event_type=AuditEventType.RANKING_CONFIRMED).exists()
+
+
+def test_confirming_the_last_stage_selects_nobody(competition) -> None:  # type: ignore[no-untyped-def]
+    """The bug: the last stage's confirmation moved those ticked to "selected", before the appointing
+    authority approved anything. The plan's last stage moves nobody: its ranking feeds the recommendation."""
+    chosen = _at_the_last_stage(competition)
+    last = competition.stage("selection")
+    assert (last.entry_status, last.advances_to) == ("shortlisted", "")
+    with pytest.raises(DomainError, match=r"last stage.*appointing authority approves"):
+        services.ranking_confirm(
+            stage=last,
+            passing=[(a.pk, rank, False) for rank, a in enumerate(chosen, start=1)],
+            rule="Panel decision",
+            actor=competition.recruiter,
+        )
+    _nothing_decided(competition, chosen)
+
+
+def test_a_stage_copied_when_it_still_selected_selects_nobody(competition) -> None:  # type: ignore[no-untyped-def]
+    """A last stage copied from the earlier plan (moving to "selected"): its confirmation is refused before
+    anything moves, and the migration sets it to move nobody."""
+    chosen = _at_the_last_stage(competition)
+    Stage.objects.filter(pk=competition.stage("selection").pk).update(advances_to="selected")
+    with pytest.raises(DomainError, match="appointing authority's approval of the recommendation"):
+        services.ranking_confirm(
+            stage=competition.stage("selection"),
+            passing=[(a.pk, 1, True) for a in chosen],
+            rule="Panel decision",
+            actor=competition.recruiter,
+        )
+    _nothing_decided(competition, chosen)
+    migration = importlib.import_module("concours.assessment.migrations.0002_stages_never_move_to_a_decision")
+    migration.forwards(django_apps, None)
+    assert competition.stage("selection").advances_to == ""
+    assert competition.stage("longlist").advances_to == "longlisted"
+
+
+@pytest.mark.parametrize("target", ["selected", "reserve", "not_selected"])
+def test_no_stage_may_be_set_to_decide(competition, target: str) -> None:  # type: ignore[no-untyped-def]
+    final = competition.stage("final")
+    with pytest.raises(DomainError, match="appointing authority's approval of the recommendation decides"):
+        services.stage_update(stage=final, values={"advances_to": target}, actor=competition.recruiter)
+    assert competition.stage("final").advances_to == ""

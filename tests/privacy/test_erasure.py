@@ -20,6 +20,7 @@ from django.urls import reverse
 from concours.accommodation.models import AccommodationDocument, AccommodationRequest
 from concours.accounts.models import Role
 from concours.accounts.roles import grant_role
+from concours.applications.decisions import Decision
 from concours.applications.models import Application, Attachment
 from concours.applications.services import application_transition, application_withdraw
 from concours.candidates.models import JobAlert
@@ -158,7 +159,11 @@ def test_a_running_competitions_application_is_kept_until_it_closes(client) -> N
     application_transition(application=s.zoe_running, to=S.SCREENED_IN, reason="meets", actor=s.recruiter)
     assert erase_expired().candidates == 0  # closed, but she is still in the competition
     application_transition(
-        application=s.zoe_running, to=S.NOT_SELECTED, reason="ranked lower", actor=s.recruiter
+        application=s.zoe_running,
+        to=S.NOT_SELECTED,
+        reason="ranked lower",
+        actor=s.recruiter,
+        decision=Decision("test: as the appointing authority approved"),
     )
     report = erase_expired()
     assert report.candidates == 1

@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from concours.accounts.models import Role
 from concours.applications.models import Application, Transition
+from concours.applications.services import application_transition
 from concours.assessment.models import Stage
+from concours.core.audit import audit_events_for
 from concours.core.errors import Conflict, DomainError, NotAllowed
 from concours.core.models import AuditEvent, AuditEventType
 from concours.notifications.models import OutboxMail
@@ -215,6 +217,25 @@ def test_approval_moves_every_application_lists_the_reserve_and_mails_each(endin
     assert len(mail.outbox) == 4
     assert AuditEvent.objects.filter(event_type=AuditEventType.SELECTION_APPROVED).count() == 1
     assert AuditEvent.objects.filter(event_type=AuditEventType.RESERVE_LISTED).count() == 1
+
+
+def test_only_the_approval_selects(ending: Ending) -> None:
+    """Before the approval the recruiter who drew up the recommendation cannot select by a move of their
+    own; the approval selects, each move naming the recommendation it carries out in its audit record."""
+    first = ending.applications[0]
+    recommendation = submitted(ending)
+    with pytest.raises(DomainError, match="appointing authority's approval of the recommendation"):
+        application_transition(application=first, to=S.SELECTED, reason="Best", actor=ending.recruiter)
+    assert Application.objects.get(pk=first.pk).status == S.SHORTLISTED
+    services.recommendation_approve(
+        recommendation=recommendation, version=recommendation.version, actor=ending.authority
+    )
+    assert Application.objects.get(pk=first.pk).status == S.SELECTED
+    moved = audit_events_for(first).get(
+        event_type=AuditEventType.APPLICATION_MOVED, extra__to_status=S.SELECTED
+    )
+    assert moved.extra["decided_by"].startswith(f"recommendation {recommendation.pk} ")
+    assert "Authority Person" in moved.extra["decided_by"]
 
 
 def test_the_organisation_sets_how_long_its_lists_last(ending: Ending) -> None:

@@ -73,9 +73,13 @@ class MoveFields(forms.Form):
             (value, Application.Status(value).label) for value in targets
         ]
         # Set here, not on the class, so that it is written in the language of each request.
-        self.fields["confirm"].help_text = _("Needed to move to %(states)s.") % {
-            "states": ", ".join(str(Application.Status(s).label) for s in sorted(IRREVERSIBLE))
-        }
+        final = sorted(s for s in IRREVERSIBLE if s in targets)
+        self.fields["confirm"].help_text = (
+            _("Needed to move to %(states)s.")
+            % {"states": ", ".join(str(Application.Status(s).label) for s in final)}
+            if final
+            else ""
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -24,8 +24,9 @@ from concours.applications.claims import (
     kept_answers,
     kept_claims,
 )
+from concours.applications.decisions import Decision
 from concours.applications.models import Application, Attachment, Transition, snapshot_sha256
-from concours.applications.workflow import CANDIDATE_MOVES, allowed_targets
+from concours.applications.workflow import CANDIDATE_MOVES, DECISIONS, allowed_targets
 from concours.candidates.models import CandidateProfile
 from concours.candidates.selectors import profile_as_contract
 from concours.core.audit import audit_events_for, audit_record
@@ -61,7 +62,15 @@ def _check_upload(kind: str, upload: UploadedFile | None) -> tuple[bytes, str]:
     return content, document.content_type
 
 
-def _record(*, application: Application, to: str, reason: str, actor: Any, now: dt.datetime) -> Transition:
+def _record(
+    *,
+    application: Application,
+    to: str,
+    reason: str,
+    actor: Any,
+    now: dt.datetime,
+    decision: Decision | None = None,
+) -> Transition:
     transition = Transition.objects.create(
         application=application,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
@@ -79,6 +88,7 @@ def _record(*, application: Application, to: str, reason: str, actor: Any, now: 
         from_status=application.status,
         to_status=to,
         reason=reason,
+        **({"decided_by": decision.basis} if decision is not None else {}),
     )
     application.status = to
     return transition
@@ -413,6 +423,14 @@ def _after_submission(application_id: int, *, has_essay: bool) -> None:
         hook(application_id=application_id, has_essay=has_essay)
 
 
+def decided_by_authority() -> str:
+    """Why a move into a decision state was refused, in the language of the request."""
+    return _(
+        "Who is selected, placed on the reserve list or not selected is decided by the appointing "
+        "authority's approval of the recommendation; nothing was changed."
+    )
+
+
 def _may_move(*, actor: Any, application: Application, to: str) -> bool:
     if to in CANDIDATE_MOVES and application.candidate.user_id == getattr(actor, "pk", None):
         return True
@@ -430,13 +448,20 @@ def application_transition(
     actor: Any,
     now: dt.datetime | None = None,
     expected_status: str | None = None,
+    decision: Decision | None = None,
 ) -> Application:
     """Move an application to another state, if the workflow allows it and the actor may.
 
     `expected_status` is the state its author saw (the back office's form carries it): when the
     application has moved since, the move is refused with `Conflict`, saying who moved it and to what,
     rather than applied to a state its author never saw.
+
+    A decision state (selected, reserve list, not selected) is entered only with a `decision`: the
+    appointing authority's approval of the recommendation, which the selection app carries out (see
+    applications/decisions.py). Any other move there is refused before anything is read or locked.
     """
+    if to in DECISIONS and not isinstance(decision, Decision):
+        raise DomainError(decided_by_authority())
     now = now or timezone.now()
     if to == Application.Status.SELECTED:
         # The vacancy first, as a submission locks it (same order, no deadlock): two recruiters
@@ -463,7 +488,14 @@ def application_transition(
     for check in hooks.move_checks:  # e.g. genai: its signal is never alone a reason to screen out
         check(application=application, to_status=to, actor=actor)
     from_status = application.status
-    _record(application=application, to=to, reason=reason.strip(), actor=actor, now=now)
+    _record(
+        application=application,
+        to=to,
+        reason=reason.strip(),
+        actor=actor,
+        now=now,
+        decision=decision if to in DECISIONS else None,
+    )
     application.save(update_fields=["status", "updated_at"])
     for hook in hooks.on_moved:  # e.g. the candidate's mail for this outcome (notifications, screening)
         hook(application=application, from_status=from_status, to_status=to, actor=actor)

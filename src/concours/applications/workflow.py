@@ -29,10 +29,16 @@ def allowed_targets(status: str) -> frozenset[str]:
     return TRANSITIONS.get(status, frozenset())
 
 
+# The decision states: entered only through the appointing authority's approval of the recommendation
+# (selection), never by a recruiter's move or a ranking's confirmation (see applications/decisions.py).
+DECISIONS = frozenset({S.SELECTED, S.RESERVE, S.NOT_SELECTED})
+
+
 def recruiter_targets(status: str) -> list[str]:
-    """The states a recruiter may move an application to from `status`, in workflow order."""
+    """The states a recruiter may move an application to from `status`, in workflow order (never a
+    decision state: the appointing authority's approval of the recommendation makes those moves)."""
     order = [choice.value for choice in S]
-    return [s for s in order if s in allowed_targets(status) and s not in {S.SUBMITTED}]
+    return [s for s in order if s in allowed_targets(status) and s not in {S.SUBMITTED, *DECISIONS}]
 
 
 def recruiter_targets_from_any() -> list[str]:

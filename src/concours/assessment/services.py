@@ -21,7 +21,7 @@ from concours.accounts.models import Role, User
 from concours.accounts.roles import grant_role
 from concours.applications.models import Application
 from concours.applications.services import application_transition
-from concours.applications.workflow import allowed_targets
+from concours.applications.workflow import DECISIONS, allowed_targets
 from concours.assessment import calendar as ics
 from concours.assessment.models import (
     Consensus,
@@ -176,6 +176,8 @@ def _check_stage(stage: Stage) -> None:
             ZoneInfo(stage.zone)
         except (ValueError, KeyError):
             raise DomainError(_("“%(zone)s” is not a time zone.") % {"zone": stage.zone}) from None
+    if stage.advances_to in DECISIONS:
+        raise DomainError(_decided_by_authority())
     if stage.advances_to:
         allowed = Application.Status(stage.entry_status)
         from_workflow = _workflow_targets(allowed)
@@ -184,6 +186,14 @@ def _check_stage(stage: Stage) -> None:
                 _("The workflow does not move applications from “%(from)s” to “%(to)s”.")
                 % {"from": allowed.label, "to": Application.Status(stage.advances_to).label}
             )
+
+
+def _decided_by_authority() -> str:
+    return _(
+        "A stage never moves candidates to “%(states)s”: the appointing authority's approval of the "
+        "recommendation decides that. The plan's last stage moves no one; its ranking feeds the "
+        "recommendation."
+    ) % {"states": ", ".join(str(s.label) for s in Application.Status if s in DECISIONS)}
 
 
 def _workflow_targets(status: str) -> frozenset[str]:
@@ -667,7 +677,16 @@ def ranking_confirm(
     """
     if not (actor.is_superuser or actor.has_role(Role.RECRUITER) or actor.has_role(Role.ADMINISTRATOR)):
         raise NotAllowed(_("Only recruiters confirm who goes on."))
+    if stage.advances_to in DECISIONS:  # a stage set so before the rule (the approval decides)
+        raise DomainError(_decided_by_authority())
     if not stage.advances_to:
+        if not Stage.objects.filter(vacancy_id=stage.vacancy_id, position__gt=stage.position).exists():
+            raise DomainError(
+                _(
+                    "This is the plan's last stage: it moves nobody. Its ranking feeds the recommendation, "
+                    "which the appointing authority approves."
+                )
+            )
         raise DomainError(_("This stage moves nobody on: its results feed the next stage."))
     if not passing:
         raise DomainError(_("Choose at least one candidate."))

@@ -400,15 +400,24 @@ def _counts(vacancy: Vacancy, stages: list[Stage]) -> tuple[list[tuple[str, int]
     by_state = [
         (str(choice.label), now[choice.value]) for choice in Application.Status if choice.value in now
     ]
-    counts = [
-        StageCount(
-            stage=stage.localized_name(),
-            considered=count_reaching(histories, stage.entry_status),
-            went_on=count_reaching(histories, stage.advances_to) if stage.advances_to else None,
-            next_state=str(Application.Status(stage.advances_to).label) if stage.advances_to else "",
+    counts = []
+    for stage in stages:
+        onward = stage.advances_to
+        if (
+            not onward
+            and stage == stages[-1]
+            and Application.Status.SELECTED in TRANSITIONS[stage.entry_status]
+        ):
+            # The plan's last stage moves nobody: the approval of the recommendation selects from it.
+            onward = Application.Status.SELECTED
+        counts.append(
+            StageCount(
+                stage=stage.localized_name(),
+                considered=count_reaching(histories, stage.entry_status),
+                went_on=count_reaching(histories, onward) if onward else None,
+                next_state=str(Application.Status(onward).label) if onward else "",
+            )
         )
-        for stage in stages
-    ]
     return by_state, counts
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from concours.accounts.models import Role, User
+from concours.applications.decisions import Decision
 from concours.applications.models import Application, Transition
 from concours.applications.services import application_transition
 from concours.applications.workflow import allowed_targets
@@ -364,6 +365,8 @@ def recommendation_approve(*, recommendation: Recommendation, version: int, acto
     if mover is None or not _is_recruiter(mover):
         raise DomainError(_("The recruiter who submitted this recommendation can no longer act: return it."))
     approved = _("approved by %(who)s on %(day)s") % {"who": actor, "day": today.isoformat()}
+    # The only way into a decision state (applications/decisions.py): this approval, named in each audit.
+    decision = Decision(f"recommendation {recommendation.pk} v{version} approved by {actor}")
     seen = {int(row["application"]): str(row.get("status") or "") for row in recommendation.ranking}
     for selection in recommendation.selections.select_related("post", "application"):
         application_transition(
@@ -372,6 +375,7 @@ def recommendation_approve(*, recommendation: Recommendation, version: int, acto
             reason=f"{selection.post}: {selection.reason} ({approved})",
             actor=mover,
             expected_status=seen.get(selection.application_id) or None,
+            decision=decision,
         )
         mail_queue(
             application=selection.application,
@@ -390,6 +394,7 @@ def recommendation_approve(*, recommendation: Recommendation, version: int, acto
             reason=f"{placement.reason} ({approved})",
             actor=mover,
             expected_status=seen.get(placement.application_id) or None,
+            decision=decision,
         )
         if to == S.RESERVE:
             entry = ReserveEntry.objects.create(
@@ -427,6 +432,7 @@ def recommendation_approve(*, recommendation: Recommendation, version: int, acto
             reason=f"{earlier} ({approved})",
             actor=mover,
             expected_status=application.status,
+            decision=decision,
         )
         Placement.objects.create(
             recommendation=recommendation,

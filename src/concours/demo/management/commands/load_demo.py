@@ -27,9 +27,10 @@ from django.utils import timezone
 
 from concours.accounts.models import Role, User
 from concours.accounts.roles import ensure_role_groups, grant_role
+from concours.applications.decisions import Decision
 from concours.applications.models import Application
 from concours.applications.services import application_submit, application_transition
-from concours.applications.workflow import CANDIDATE_MOVES
+from concours.applications.workflow import CANDIDATE_MOVES, DECISIONS
 from concours.candidates.models import CandidateProfile
 from concours.candidates.services import profile_save
 from concours.demo.assessment import EXPERT_EMAIL, level_for, longlist_demo
@@ -54,6 +55,9 @@ from concours.vacancies.services import (
 
 SUBMITTED = Application.Status.SUBMITTED
 S = Application.Status
+# The demo's finished competitions are seeded decided, as if their recommendations had been approved:
+# the only decisions made outside the selection app (applications/decisions.py), named so in the audit.
+SEEDED = Decision("demo data: a finished competition, seeded as approved")
 
 
 def demo_accounts() -> list[tuple[str, str, Role]]:
@@ -343,7 +347,11 @@ class Command(BaseCommand):
                     verdict.refresh_from_db()
                 if application.status == SUBMITTED and verdict.final == "yes":
                     application_transition(
-                        application=application, to=goal, reason=REASONS[goal], actor=recruiter
+                        application=application,
+                        to=goal,
+                        reason=REASONS[goal],
+                        actor=recruiter,
+                        decision=SEEDED if goal in DECISIONS else None,
                     )
 
     def _apply(
@@ -388,4 +396,5 @@ class Command(BaseCommand):
                 to=step,
                 reason="" if by_candidate else REASONS[step],
                 actor=application.candidate.user if by_candidate else recruiter,
+                decision=SEEDED if step in DECISIONS else None,
             )

@@ -103,7 +103,7 @@ def test_dates_and_reasons_are_written_out_in_the_candidates_language() -> None:
             context={"reasons": ["Il faut un master.", "Il faut l’anglais au niveau IV."]},
         )
     reserve, screened = mail.outbox
-    assert "valable jusqu’au 1 décembre 2027" in reserve.body
+    assert "valable jusqu’au 1er décembre 2027" in reserve.body  # as the site writes dates (1er)
     assert "- Il faut un master.\n- Il faut l’anglais au niveau IV.\n" in screened.body
 
 

@@ -22,12 +22,13 @@ from django.template import Context, Engine, Template, TemplateSyntaxError
 from django.template.base import FilterExpression, Node, TextNode, Variable, VariableNode
 from django.template.defaulttags import CommentNode, ForNode, IfNode, TemplateLiteral
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from concours.applications.models import Application
 from concours.core.errors import DomainError
+from concours.kernel.text.dates import written_date, written_time
 from concours.notifications.models import MailTemplate
 from concours.notifications.outcomes import Outcome
 from concours.vacancies.models import OrgUnit
@@ -194,12 +195,14 @@ def render_text(text: str, *, context: Mapping[str, Any], allowed: tuple[str, ..
 
 
 def _written_out(value: Any, zone: ZoneInfo) -> Any:
-    """Dates and times as words in the active language (“1 December 2026”, “1 décembre 2026, 09:30”)."""
+    """Dates and times written out in the active language, as the site writes them (kernel.text.dates):
+    “1 December 2026, 09:30”, “1er décembre 2026, 9 h 30”."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
     if isinstance(value, dt.datetime):
         local = timezone.localtime(value, zone) if timezone.is_aware(value) else value
-        return formats.date_format(local, "j F Y, H:i")
+        return f"{written_date(local.date(), language)}, {written_time(local, language)}"
     if isinstance(value, dt.date):
-        return formats.date_format(value, "j F Y")
+        return written_date(value, language)
     return value
 
 

@@ -26,12 +26,15 @@ from concours.demo.candidates import (
 )
 from concours.demo.catalogue import PORTAL_KEYS, demo_deadline, load_vacancies, vacancy_files, vacancy_refs
 from concours.demo.plan import (
+    COHORTS,
     DECISION_REASONS,
     OPEN_PHASE_STATES,
     REASONS,
     Outcome,
     Planned,
     application_plan,
+    cohort_size,
+    demo_plan,
     outcomes,
 )
 from concours.demo.routes import route
@@ -73,8 +76,14 @@ def candidates() -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def plan(candidates: list[dict[str, Any]]) -> list[Planned]:
-    return application_plan(candidates, vacancy_refs())
+def people() -> list[dict[str, Any]]:
+    """The candidates the demo loads: the 240 who apply across the vacancies, then the cohort."""
+    return generate_candidates(240 + cohort_size())
+
+
+@pytest.fixture(scope="module")
+def plan(people: list[dict[str, Any]]) -> list[Planned]:
+    return demo_plan(people, vacancy_refs(), general=240)
 
 
 ON = date(REFERENCE_YEAR, REFERENCE_MONTH, 15)
@@ -95,20 +104,20 @@ def kernel_verdicts(plan: list[Planned], candidates: list[dict[str, Any]]) -> Ve
 
 
 @pytest.fixture(scope="module")
-def verdicts(plan: list[Planned], candidates: list[dict[str, Any]]) -> Verdicts:
-    return kernel_verdicts(plan, candidates)
+def verdicts(plan: list[Planned], people: list[dict[str, Any]]) -> Verdicts:
+    return kernel_verdicts(plan, people)
 
 
 @pytest.fixture(scope="module")
-def settled(plan: list[Planned], verdicts: Verdicts, candidates: list[dict[str, Any]]) -> list[Outcome]:
-    return outcomes(plan, verdicts, candidates)
+def settled(plan: list[Planned], verdicts: Verdicts, people: list[dict[str, Any]]) -> list[Outcome]:
+    return outcomes(plan, verdicts, people)
 
 
-def test_there_are_six_vacancies_with_unique_references(vacancies: list[dict[str, Any]]) -> None:
-    """The demo ships six vacancies, each with its own reference and post references."""
-    assert len(vacancies) == 6
+def test_there_are_seven_vacancies_with_unique_references(vacancies: list[dict[str, Any]]) -> None:
+    """The demo ships seven vacancies, each with its own reference and post references."""
+    assert len(vacancies) == 7
     references = [vacancy["reference"] for vacancy in vacancies]
-    assert len(set(references)) == 6
+    assert len(set(references)) == 7
     post_refs = [post["reference"] for vacancy in vacancies for post in vacancy["posts"]]
     assert len(set(post_refs)) == len(post_refs)
 
@@ -151,14 +160,15 @@ def test_french_fields_are_filled_and_differ_from_english(vacancies: list[dict[s
                 assert all(fr != en for fr, en in zip(french, english, strict=True))
 
 
-def test_offsets_give_five_open_vacancies_and_one_closed(vacancies: list[dict[str, Any]]) -> None:
-    """Five vacancies close 10 to 60 days after today, one closed five days ago; exactly one is a draft."""
+def test_offsets_give_five_open_vacancies_and_two_closed(vacancies: list[dict[str, Any]]) -> None:
+    """Five vacancies close 10 to 60 days after today; one closed five days ago (its longlist under way),
+    the completed competition's over three months ago; exactly one is a draft."""
     offsets = sorted(vacancy["deadline_offset_days"] for vacancy in vacancies)
-    assert offsets[0] == -5
-    assert all(10 <= offset <= 60 for offset in offsets[1:])
-    assert Counter(vacancy["status"] for vacancy in vacancies) == {"published": 5, "draft": 1}
-    closed = next(vacancy for vacancy in vacancies if vacancy["deadline_offset_days"] < 0)
-    assert closed["status"] == "published"
+    assert offsets[0] <= -90 and offsets[1] == -5
+    assert all(10 <= offset <= 60 for offset in offsets[2:])
+    assert Counter(vacancy["status"] for vacancy in vacancies) == {"published": 6, "draft": 1}
+    closed = [vacancy for vacancy in vacancies if vacancy["deadline_offset_days"] < 0]
+    assert [vacancy["status"] for vacancy in closed] == ["published", "published"]
 
 
 def test_demo_deadline_is_today_plus_offset_in_local_time(vacancies: list[dict[str, Any]]) -> None:
@@ -253,12 +263,22 @@ def test_the_plan_has_one_application_per_candidate_and_vacancy(plan: list[Plann
     assert {row.state for row in plan} == {"draft", "submitted", "withdrawn"}
 
 
-def test_the_plan_targets_only_published_vacancies(
-    plan: list[Planned], candidates: list[dict[str, Any]]
-) -> None:
+def test_the_plan_targets_only_published_vacancies(plan: list[Planned], people: list[dict[str, Any]]) -> None:
     """Applications go only to published vacancies, from generated candidates."""
     assert {row.reference for row in plan} == set(vacancy_refs(status="published"))
-    assert all(0 <= row.candidate < len(candidates) for row in plan)
+    assert all(0 <= row.candidate < len(people) for row in plan)
+
+
+def test_a_cohort_applies_only_to_its_vacancy_and_leaves_the_others_plan_alone(
+    plan: list[Planned], people: list[dict[str, Any]]
+) -> None:
+    """The completed competition's applicants are the candidates after the first 240, and apply only
+    to it; the other vacancies get the plan they would get without it."""
+    assert list(COHORTS) == ["260108"] and people[:240] == generate_candidates()
+    cohort = [row for row in plan if row.reference in COHORTS]
+    assert len(cohort) >= 30 and all(240 <= row.candidate < 240 + cohort_size() for row in cohort)
+    others = [reference for reference in vacancy_refs() if reference not in COHORTS]
+    assert [row for row in plan if row.reference not in COHORTS] == application_plan(people[:240], others)
 
 
 def test_outcomes_cover_every_state_with_a_realistic_funnel(settled: list[Outcome]) -> None:
@@ -284,20 +304,18 @@ def test_outcomes_follow_the_verdicts(settled: list[Outcome], verdicts: Verdicts
             assert final == "no", (outcome, verdict)
 
 
-def test_no_verdict_eligible_means_nobody_passes(
-    plan: list[Planned], candidates: list[dict[str, Any]]
-) -> None:
+def test_no_verdict_eligible_means_nobody_passes(plan: list[Planned], people: list[dict[str, Any]]) -> None:
     """Were every verdict "no", every submitted application would stay submitted or be screened out."""
     nobody = {(row.candidate, row.reference): "no" for row in plan if row.state != "draft"}
-    states = {outcome.state for outcome in outcomes(plan, nobody, candidates)}
+    states = {outcome.state for outcome in outcomes(plan, nobody, people)}
     assert states <= {"draft", "submitted", "withdrawn", "screened_out"}
     assert "screened_out" in states
 
 
-def test_non_members_never_pass_screening(settled: list[Outcome], candidates: list[dict[str, Any]]) -> None:
+def test_non_members_never_pass_screening(settled: list[Outcome], people: list[dict[str, Any]]) -> None:
     """Candidates with no NATO nationality, failed by the kernel, never get past screening."""
     for outcome in settled:
-        if not NATO_MEMBERS.intersection(candidates[outcome.candidate]["nationalities"]):
+        if not NATO_MEMBERS.intersection(people[outcome.candidate]["nationalities"]):
             assert outcome.state in {"draft", "submitted", "withdrawn", "screened_out"}, outcome
 
 
@@ -322,10 +340,10 @@ def test_outcomes_select_no_more_than_posts_plus_two(
 
 
 def test_outcomes_are_deterministic(
-    plan: list[Planned], verdicts: Verdicts, candidates: list[dict[str, Any]], settled: list[Outcome]
+    plan: list[Planned], verdicts: Verdicts, people: list[dict[str, Any]], settled: list[Outcome]
 ) -> None:
     """The same plan and verdicts give the same outcomes (a second load finds nothing to do)."""
-    assert outcomes(plan, dict(reversed(verdicts.items())), candidates) == settled
+    assert outcomes(plan, dict(reversed(verdicts.items())), people) == settled
 
 
 def test_every_outcome_is_reachable_and_every_move_has_a_reason(settled: list[Outcome]) -> None:

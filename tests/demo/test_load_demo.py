@@ -6,6 +6,7 @@ at the end, with uploads in a temporary folder; each test then reads what it lef
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 from collections.abc import Iterator
@@ -23,13 +24,18 @@ from django.test.utils import override_settings
 from concours.accounts.models import Role, User
 from concours.applications.models import Application, Transition
 from concours.applications.workflow import TRANSITIONS
+from concours.assessment.models import Consensus, Declaration, Scorecard, Stage, TestResult
 from concours.candidates.models import CandidateProfile
 from concours.candidates.selectors import profile_as_contract
 from concours.core.models import AuditEvent
+from concours.demo.competition import DATA as COMPETITION
 from concours.demo.management.commands.load_demo import demo_accounts
 from concours.kernel.eligibility import compile_requirements, screen_compiled
+from concours.notifications.models import OutboxMail
 from concours.screening.models import Verdict
 from concours.screening.requirements import vacancy_requirements
+from concours.selection.models import Recommendation, ReserveEntry, Review, SelectionReport
+from concours.selection.reporting import may_read_reports, report_bytes
 from concours.vacancies.models import Post, Vacancy
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +56,13 @@ def counts() -> dict[str, int]:
         "verdicts": Verdict.objects.count(),
         "decisions": Verdict.objects.exclude(decision="").count(),
         "audit events": AuditEvent.objects.count(),
+        "scorecards": Scorecard.objects.count(),
+        "test results": TestResult.objects.count(),
+        "reviews": Review.objects.count(),
+        "reserve entries": ReserveEntry.objects.count(),
+        "reports": SelectionReport.objects.count(),
+        "mails": OutboxMail.objects.count(),
+        "mails sent": OutboxMail.objects.filter(state=OutboxMail.State.SENT).count(),
     }
 
 
@@ -86,11 +99,11 @@ def test_a_second_run_adds_nothing(demo: Loaded) -> None:
 
 
 def test_the_demo_keeps_its_shape(demo: Loaded) -> None:
-    """Six vacancies, the candidates and applications the README states, every state, every role."""
-    assert demo.first["vacancies"] == 6
-    # 229 generated candidates and their 351 applications, and the demo account candidate@example.org
-    # with its own 4.
-    assert (demo.first["candidates"], demo.first["applications"]) == (230, 355)
+    """Seven vacancies, the candidates and applications the README states, every state, every role."""
+    assert demo.first["vacancies"] == 7
+    # 229 generated candidates and their 351 applications; the completed competition's cohort: 38
+    # candidates, one application each; and the demo account candidate@example.org with its own 4.
+    assert (demo.first["candidates"], demo.first["applications"]) == (268, 393)
     assert set(Application.objects.values_list("status", flat=True)) == set(S.values)
     for role in Role:
         assert User.objects.filter(groups__name=role.value).exists(), role
@@ -100,7 +113,7 @@ def test_the_demo_keeps_its_shape(demo: Loaded) -> None:
 
 def test_the_output_gives_every_account_and_the_password(demo: Loaded) -> None:
     """The operator reads how to sign in: each demo account and the shared password."""
-    assert "355 applications (355 new)" in demo.output
+    assert "393 applications (393 new)" in demo.output
     assert "password for all: concours-demo" in demo.output
     for email, _name, role in demo_accounts():
         assert email in demo.output
@@ -185,3 +198,114 @@ def test_every_state_was_reached_by_moves_the_workflow_allows(demo: Loaded) -> N
             continue
         assert steps[0][0] == S.DRAFT and steps[-1][1] == status, steps
         assert all(before[1] == after[0] for before, after in pairwise(steps)), steps
+
+
+# ---------------------------------------------------------------------------------------------------
+# The completed competition
+
+
+def _completed() -> Vacancy:
+    return Vacancy.objects.get(reference=COMPETITION["reference"])
+
+
+def test_the_completed_competition_went_through_every_stage(demo: Loaded) -> None:
+    """Its panel declared (one conflict) and scored the longlist and the interviews, the chair agreed
+    the scores, the test's results were imported, and the longlist and shortlist were confirmed."""
+    vacancy = _completed()
+    stages = {stage.key: stage for stage in Stage.objects.filter(vacancy=vacancy)}
+    assert {"longlist", "test", "shortlist", "final", "selection"} <= set(stages)
+    assert Declaration.objects.filter(member__vacancy=vacancy, conflicted=True).count() == 1
+    for key in ("longlist", "final"):
+        assert Scorecard.objects.filter(stage=stages[key], status="submitted").exists(), key
+        assert Consensus.objects.filter(stage=stages[key]).exists(), key
+    assert TestResult.objects.filter(application__vacancy=vacancy).exists()
+    moves = Transition.objects.filter(application__vacancy=vacancy)
+    for stage, status in (("longlist", S.LONGLISTED), ("shortlist", S.SHORTLISTED)):
+        moved = moves.filter(to_status=status)
+        assert moved.exists() and all(move.reason.startswith(stages[stage].name) for move in moved), stage
+    assert f"Competition {vacancy.reference} completed" in demo.output
+
+
+def test_the_completed_competition_selects_one_per_post_and_keeps_a_reserve_list(demo: Loaded) -> None:
+    """The appointing authority approved, after returning it once with a comment, a recommendation
+    drawn from the last stage's ranking: one candidate selected per post, two on the reserve list, and
+    everyone else who passed screening not selected. Only the approval moved them."""
+    vacancy = _completed()
+    recommendation = Recommendation.objects.get(vacancy=vacancy)
+    assert recommendation.status == Recommendation.Status.APPROVED
+    assert recommendation.decided_by is not None
+    assert recommendation.decided_by.email == COMPETITION["authority"]
+    assert list(recommendation.reviews.order_by("id").values_list("outcome", flat=True)) == [
+        Review.Outcome.RETURNED,
+        Review.Outcome.APPROVED,
+    ]
+    assert (
+        recommendation.reviews.get(outcome=Review.Outcome.RETURNED).comments == COMPETITION["return_comment"]
+    )
+    posts = list(vacancy.posts.all())
+    assert posts and recommendation.selections.count() == len(posts)
+    for post in posts:
+        assert recommendation.selections.get(post=post).application.status == S.SELECTED
+    statuses = [
+        status for status in Application.objects.filter(vacancy=vacancy).values_list("status", flat=True)
+    ]
+    assert statuses.count(S.SELECTED) == len(posts)
+    entries = ReserveEntry.objects.filter(recommendation=recommendation)
+    assert entries.count() >= 2
+    assert all(entry.application.status == S.RESERVE for entry in entries)
+    assert not {S.SCREENED_IN, S.LONGLISTED, S.SHORTLISTED, S.SUBMITTED} & set(statuses)
+    assert statuses.count(S.NOT_SELECTED) >= 3
+    # The ranking's order is the decision's: the first ones selected, the next two on the reserve list.
+    ranked = [int(row["application"]) for row in sorted(recommendation.ranking, key=lambda row: row["rank"])]
+    selected = set(recommendation.selections.values_list("application_id", flat=True))
+    assert selected == set(ranked[: len(posts)])
+    assert set(entries.values_list("application_id", flat=True)) == set(ranked[len(posts) : len(posts) + 2])
+    for move in Transition.objects.filter(
+        application__vacancy=vacancy, to_status__in=[S.SELECTED, S.RESERVE]
+    ):
+        assert "approved by" in move.reason, move.reason
+
+
+def test_the_completed_competition_has_its_report(demo: Loaded) -> None:
+    """A selection report, its stored PDF matching the SHA-256 kept with it; the appointing authority
+    and the recruiters may read it, the panel may not."""
+    vacancy = _completed()
+    report = SelectionReport.objects.get(vacancy=vacancy)
+    with override_settings(MEDIA_ROOT=demo.media):  # where the demo stored it, not this test's folder
+        data = report_bytes(report)
+    assert data.startswith(b"%PDF-")
+    assert hashlib.sha256(data).hexdigest() == report.sha256
+    for email, allowed in (
+        (COMPETITION["authority"], True),
+        ("recruiter@example.org", True),
+        ("panel@example.org", False),
+    ):
+        assert may_read_reports(vacancy=vacancy, user=User.objects.get(email=email)) is allowed, email
+
+
+def test_the_outbox_shows_the_completed_competitions_mails(demo: Loaded) -> None:
+    """Each candidate was told each outcome, and every mail of the competition left through the outbox:
+    received, screened out, shortlisted, then selected, reserve list or not selected."""
+    vacancy = _completed()
+    mails = OutboxMail.objects.filter(application__vacancy=vacancy)
+    assert set(mails.values_list("state", flat=True)) == {OutboxMail.State.SENT}
+    assert all(mail.sent_at and mail.attempts == 1 for mail in mails)
+    told = {(mail.application_id, mail.outcome) for mail in mails}
+    expected = {
+        (application.pk, application.status)
+        for application in Application.objects.filter(vacancy=vacancy).exclude(
+            status__in=[S.DRAFT, S.WITHDRAWN]
+        )
+    } | {
+        (move.application_id, S.SHORTLISTED)
+        for move in Transition.objects.filter(application__vacancy=vacancy, to_status=S.SHORTLISTED)
+    }
+    assert expected <= told
+    assert {outcome for _pk, outcome in told} == {
+        "received",
+        "screened_out",
+        "shortlisted",
+        "selected",
+        "reserve",
+        "not_selected",
+    }

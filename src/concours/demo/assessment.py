@@ -42,7 +42,8 @@ REFERENCE: str = DATA["reference"]
 EXPERT_EMAIL: str = DATA["expert"]["email"]
 
 
-def _expert(password: str) -> User:
+def expert_account(password: str) -> User:
+    """The demo's expert (a panel member only the demo's panels seat), made the first time."""
     row = DATA["expert"]
     user = User.objects.filter(email=row["email"]).first()
     if user is None:
@@ -50,6 +51,20 @@ def _expert(password: str) -> User:
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     grant_role(user, Role.PANEL_MEMBER, actor=None)
     return user
+
+
+def seat_panel(*, vacancy: Vacancy, recruiter: Any, password: str) -> dict[str, PanelMember]:
+    """The demo's panel on `vacancy`, seated by the recruiter: the demo's panel member as chair, the
+    expert, and the demo's hiring manager; by seat ("chair", "expert", "manager")."""
+    seats = {
+        "chair": (User.objects.get(email=DATA["chair"]), PanelMember.Role.CHAIR),
+        "expert": (expert_account(password), PanelMember.Role.EXPERT),
+        "manager": (User.objects.get(email=DATA["hiring_manager"]), PanelMember.Role.HIRING_MANAGER),
+    }
+    return {
+        key: panel_member_add(vacancy=vacancy, user=user, role=role, actor=recruiter)
+        for key, (user, role) in seats.items()
+    }
 
 
 # How far the demo's plan takes a candidate, as the level the panel scores them at.
@@ -81,15 +96,7 @@ def _longlist(*, vacancy: Vacancy, levels: dict[int, int], recruiter: Any, passw
         values={"pass_rule": Stage.PassRule.THRESHOLD, "pass_value": Decimal(DATA["threshold"])},
         actor=recruiter,
     )
-    seats = {
-        "chair": (User.objects.get(email=DATA["chair"]), PanelMember.Role.CHAIR),
-        "expert": (_expert(password), PanelMember.Role.EXPERT),
-        "manager": (User.objects.get(email=DATA["hiring_manager"]), PanelMember.Role.HIRING_MANAGER),
-    }
-    members = {
-        key: panel_member_add(vacancy=vacancy, user=user, role=role, actor=recruiter)
-        for key, (user, role) in seats.items()
-    }
+    members = seat_panel(vacancy=vacancy, recruiter=recruiter, password=password)
     candidates = list(
         Application.objects.filter(vacancy=vacancy, status=Application.Status.SCREENED_IN).order_by("pk")
     )

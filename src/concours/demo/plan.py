@@ -39,6 +39,12 @@ REASONS: dict[str, str] = _APPLICATIONS["reasons"]
 DECISION_REASONS: dict[str, str] = _APPLICATIONS["decisions"]
 """What the recruiter writes when deciding a verdict that screening left to review."""
 
+_COMPETITION = demo_data("competition")
+
+COHORTS: dict[str, int] = {str(_COMPETITION["reference"]): int(_COMPETITION["cohort"])}
+"""Vacancies whose applicants are a cohort of their own, by its size: the completed competition closed
+months before the others opened, and drew other people."""
+
 OPEN_PHASE_STATES: frozenset[str] = frozenset(
     {"draft", "submitted", "withdrawn", "screened_in", "screened_out"}
 )
@@ -177,6 +183,39 @@ def application_plan(
             **dict.fromkeys(rest, "submitted"),
         }
         plan.extend(Planned(index, vacancy.reference, states[index]) for index in sorted(states))
+    return plan
+
+
+def cohort_size() -> int:
+    """How many candidates the cohorts take, beyond those who apply across the other vacancies."""
+    return sum(COHORTS.values())
+
+
+def demo_plan(
+    candidates: Sequence[Candidate],
+    vacancy_refs: Sequence[str],
+    *,
+    general: int,
+    seed: int = 2026,
+    vacancies: Sequence[Mapping[str, Any]] | None = None,
+) -> list[Planned]:
+    """The demo's whole plan: the first `general` candidates apply across the vacancies without a cohort
+    (`application_plan`), then each cohort vacancy's own candidates, next in `candidates`, apply to it
+    alone. The vacancies without a cohort get the same plan whatever the cohorts are."""
+    plan = application_plan(
+        candidates[:general],
+        [reference for reference in vacancy_refs if reference not in COHORTS],
+        seed=seed,
+        vacancies=vacancies,
+    )
+    start = general
+    for reference, size in COHORTS.items():
+        if reference in vacancy_refs:
+            rows = application_plan(
+                candidates[start : start + size], [reference], seed=seed, vacancies=vacancies
+            )
+            plan += [row._replace(candidate=row.candidate + start) for row in rows]
+        start += size
     return plan
 
 

@@ -37,8 +37,19 @@ from concours.demo.assessment import EXPERT_EMAIL, level_for, longlist_demo
 from concours.demo.assessment import REFERENCE as LONGLIST_REFERENCE
 from concours.demo.candidates import Candidate, demo_data, generate_candidates
 from concours.demo.catalogue import demo_deadline, english_notice, french_notice, load_vacancies
+from concours.demo.competition import REFERENCE as COMPLETED_REFERENCE
+from concours.demo.competition import completed_demo
 from concours.demo.documents import cv_pdf, essay_docx
-from concours.demo.plan import DECISION_REASONS, REASONS, Outcome, Planned, application_plan, outcomes
+from concours.demo.plan import (
+    DECISION_REASONS,
+    OPEN_PHASE_STATES,
+    REASONS,
+    Outcome,
+    Planned,
+    cohort_size,
+    demo_plan,
+    outcomes,
+)
 from concours.demo.routes import route
 from concours.essays.models import EssayCheck
 from concours.essays.tasks import essay_check_pages
@@ -75,7 +86,12 @@ class Command(BaseCommand):
     help = "Load the demo organisation, vacancies, users and applications (idempotent)."
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("--candidates", type=int, default=240)
+        parser.add_argument(
+            "--candidates",
+            type=int,
+            default=240,
+            help="Candidates applying across the vacancies; the completed competition's cohort comes on top.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         password = os.environ.get("CONCOURS_DEMO_PASSWORD", "concours-demo")
@@ -84,9 +100,9 @@ class Command(BaseCommand):
         users = self._users(accounts, password)
         recruiter = users[Role.RECRUITER]
         vacancies = self._vacancies(recruiter, users)
-        people = generate_candidates(options["candidates"])
+        people = generate_candidates(options["candidates"] + cohort_size())
         published = [ref for ref, v in vacancies.items() if v.status == Vacancy.Status.PUBLISHED]
-        plan = application_plan(people, published)
+        plan = demo_plan(people, published, general=options["candidates"])
         # Background work is held back while loading (each submission would screen itself and render an
         # anonymised essay): the vacancies are screened in bulk below, and renditions are made when a
         # panel member first opens them.
@@ -115,9 +131,16 @@ class Command(BaseCommand):
         screened = {key: verdicts[a.pk] for key, a in applications.items() if a.pk in verdicts}
         # On the vacancy the demo takes through the longlist, the panel's ranking moves candidates past
         # "screened in": they stop there first, and walk on from "longlisted" once it has.
+        # On the vacancy whose whole competition the demo runs, every candidate who passes screening stops
+        # at "screened in": the assessment and the appointing authority's approval take them on.
         held: list[tuple[Application, Outcome]] = []
+        planned: dict[int, str] = {}
         for outcome in outcomes(plan, screened, people):
             application = applications[(outcome.candidate, outcome.reference)]
+            completing = outcome.reference == COMPLETED_REFERENCE and outcome.state not in OPEN_PHASE_STATES
+            if completing:
+                planned[application.pk] = outcome.state
+                outcome = outcome._replace(state=S.SCREENED_IN, via="")
             if application.status == SUBMITTED and outcome.state != SUBMITTED:
                 hold = outcome.reference == LONGLIST_REFERENCE and S.LONGLISTED in route(
                     S.SCREENED_IN, *[stop for stop in (outcome.via, outcome.state) if stop]
@@ -142,6 +165,21 @@ class Command(BaseCommand):
                 application.refresh_from_db(fields=["status"])
                 with transaction.atomic():
                     self._settle(application, outcome._replace(decision=""), recruiter)
+        if planned:
+            completed = completed_demo(
+                vacancy=vacancies[COMPLETED_REFERENCE],
+                planned=planned,
+                recruiter=recruiter,
+                password=password,
+            )
+            states = ", ".join(
+                f"{count} {S(status).label.lower()}" for status, count in sorted(completed.statuses.items())
+            )
+            self.stdout.write(
+                f"Competition {COMPLETED_REFERENCE} completed ({states}); "
+                f"{'a selection report made, ' if completed.report_made else ''}"
+                f"{completed.mails_sent} of its mails sent."
+            )
         self._demo_candidate_settles(own, recruiter)
         self.stdout.write(
             self.style.SUCCESS(

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from concours.accommodation.selectors import granted_measures
 from concours.accounts.models import Role, User
 from concours.accounts.roles import grant_role
 from concours.applications.models import Application
@@ -1003,6 +1004,9 @@ def candidates_invite(*, stage: Stage, applications: list[Application], actor: A
     """Invite candidates at the stage's state to book a slot; each gets a mail with the link."""
     if not stage.has_slots:
         raise DomainError(_("Only tests and interviews have slots."))
+    # The measures granted (or adjusted) for this stage or every stage: the invitation tells the candidate
+    # they are arranged. Never a request still open or refused, nor its reasons or documents.
+    granted = granted_measures([a.pk for a in applications], stage_key=stage.key)
     made = []
     for application in applications:
         if application.vacancy_id != stage.vacancy_id or application.status != stage.entry_status:
@@ -1017,11 +1021,17 @@ def candidates_invite(*, stage: Stage, applications: list[Application], actor: A
         link = settings.CONCOURS_SITE_URL + reverse("applications:slots", args=[application.pk])
         with translation.override(language_of(application)):
             stage_name = stage.localized_name()  # in the candidate's language, as the rest of the mail
-        # Through the candidates' outbox (its "invited" template): kept, and sent again if it fails.
+        measures = granted.get(application.pk)
+        # Through the candidates' outbox (its "invited" template): kept, and sent again if it fails. The
+        # measures go as a function, read in the candidate's language when the mail is written.
         mail_queue(
             application=application,
             outcome=Outcome.INVITED,
-            context={"stage": stage_name, "booking_link": link},
+            context={
+                "stage": stage_name,
+                "booking_link": link,
+                "measures": measures.__str__ if measures else "",
+            },
             actor=actor,
         )
     return made

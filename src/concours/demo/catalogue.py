@@ -3,7 +3,7 @@
 Each file is a parsed notice (shared/contracts/notice.schema.json) plus portal keys: `title_fr`, `unit_path`,
 `zone`, `summary(_fr)`, `accountabilities(_fr)`, `additional_information(_fr)`, `deadline_offset_days` and
 `status`. The `deadline` written in a file is only nominal; the demo loader uses `demo_deadline()` so that
-the demo always has open vacancies and exactly one closed one.
+the demo always has open vacancies and two closed ones (one at its longlist, one whose competition is over).
 
 Every text the vacancy page shows has its French beside it as `<key>_fr` (`FRENCH_SECTIONS`): the loader
 gives the vacancy the English notice without them (`english_notice()`) and its French notice, in the same

@@ -3,6 +3,7 @@ made, kept together and never changed), and the reports already made."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from typing import Any
 
@@ -25,12 +26,20 @@ __all__ = [
     "ReportAltered",
     "may_read_reports",
     "report_bytes",
+    "report_files_orphaned_erase",
     "report_for",
     "report_make",
     "report_vacancy_for",
     "reports_of",
     "vacancies_for_reports",
 ]
+
+
+# Where the reports' files are kept (`models.report_path`): one folder per vacancy.
+REPORTS_FOLDER = "selection/reports"
+# How old a file without a row must be before it is taken for an orphan: no transaction that wrote one
+# is still running by then (a report is made in seconds).
+ORPHAN_AFTER = dt.timedelta(days=1)
 
 
 class ReportAltered(DomainError):
@@ -117,6 +126,31 @@ def report_make(*, vacancy: Vacancy, language: str, actor: Any) -> SelectionRepo
         # No row, no file: a report that was not recorded is not kept either.
         report.file.delete(save=False)
         raise
-    # Should an enclosing transaction roll back later, the file stays in storage unreferenced: no row
-    # points to it and no page reaches it.
+    # The file is written now, so that the caller's transaction can read it; should an enclosing
+    # transaction roll back later, it is left with no row: `report_files_orphaned_erase` removes it.
     return report
+
+
+def report_files_orphaned_erase(*, now: dt.datetime | None = None) -> list[str]:
+    """Delete the stored report files no report refers to (written by `report_make` in a transaction that
+    rolled back afterwards), once older than `ORPHAN_AFTER`; returns their names. Run by
+    `concours erase_orphan_reports` from cron; running it again finds nothing more."""
+    now = now or timezone.now()
+    storage = SelectionReport._meta.get_field("file").storage  # type: ignore[union-attr]
+    try:  # (a bucket has no folders: `exists` would say no, and listing a missing prefix gives nothing)
+        folders, _files = storage.listdir(REPORTS_FOLDER)
+    except FileNotFoundError:  # on disk, before the first report
+        return []
+    kept = set(SelectionReport.objects.values_list("file", flat=True))
+    erased = []
+    for folder in sorted(folders):
+        _folders, names = storage.listdir(f"{REPORTS_FOLDER}/{folder}")
+        for name in sorted(names):
+            path = f"{REPORTS_FOLDER}/{folder}/{name}"
+            if path in kept or storage.get_modified_time(path) > now - ORPHAN_AFTER:
+                continue
+            # Read again, in case its row committed since the list above was read.
+            if not SelectionReport.objects.filter(file=path).exists():
+                storage.delete(path)
+                erased.append(path)
+    return erased

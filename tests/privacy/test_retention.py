@@ -9,6 +9,7 @@ import io
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.test import TestCase
 from django.utils import timezone
 
 from concours.accounts.models import Role
@@ -18,10 +19,13 @@ from concours.core.models import AuditEvent, AuditEventType
 from concours.essays.models import DraftCheck
 from concours.privacy.selectors import retention_days_for
 from concours.privacy.services import RetentionReport, erase_expired
+from concours.selection import services as selection
+from concours.selection.models import Placement, PostSelection, Recommendation, ReserveEntry, ReserveOffer
 from concours.vacancies.models import OrgUnit, Vacancy
 from concours.vacancies.services import vacancy_close
 from data_rights import ZOE, build
 from factories import OrgUnitFactory, ProfileFactory, VacancyFactory, make_user
+from selection_scenario import build_ending, later_vacancy
 
 pytestmark = pytest.mark.django_db
 NOW = timezone.now()
@@ -98,3 +102,55 @@ def test_a_closed_competition_within_its_period_and_an_open_one_are_kept() -> No
     _close(closed_yesterday, days_ago=1)
     assert erase_expired(now=NOW).applications == 0
     assert Application.objects.count() == 2
+
+
+def test_a_decided_competitions_applications_are_erased_with_their_selection_rows(settings) -> None:  # type: ignore[no-untyped-def]
+    """A competition decided through the selection (selected, reserve list, not selected), a post of a
+    later vacancy accepted from its reserve list: once its period is over, its applications go with
+    their selections, placements, reserve entries and offers; the recommendation stays; the application
+    made on acceptance, in a competition still kept, stays and forgets the offer."""
+    settings.CONCOURS_RETENTION_DAYS = 30
+    with time_machine.travel(NOW - dt.timedelta(days=40), tick=False):
+        ending = build_ending()
+        first, second, third, fourth = ending.applications
+        one, two = ending.vacancy.posts.order_by("id")
+        draft = selection.recommendation_draw(vacancy=ending.vacancy, actor=ending.recruiter)
+        draft = selection.recommendation_save(
+            recommendation=draft,
+            version=draft.version,
+            selections={one.pk: (first.pk, "First."), two.pk: (second.pk, "Second.")},
+            others={
+                third.pk: (Placement.Outcome.RESERVE, "Suitable."),
+                fourth.pk: (Placement.Outcome.NOT_SELECTED, "Below the level."),
+            },
+            actor=ending.recruiter,
+        )
+        draft = selection.recommendation_submit(
+            recommendation=draft, version=draft.version, actor=ending.recruiter
+        )
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            selection.recommendation_approve(
+                recommendation=draft, version=draft.version, actor=ending.authority
+            )
+        later = later_vacancy(ending, grade="G15")
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            offer = selection.reserve_offer_make(
+                entry=ReserveEntry.objects.get(application=third),
+                post=later.posts.get(),
+                actor=ending.recruiter,
+            )
+        made = selection.reserve_offer_accept(offer=offer, actor=third.candidate.user)
+        if ending.vacancy.status != Vacancy.Status.CLOSED:
+            vacancy_close(vacancy=ending.vacancy, actor=ending.recruiter)
+    assert PostSelection.objects.count() == 2 and Placement.objects.count() >= 2
+
+    with time_machine.travel(NOW, tick=False):
+        report = erase_expired()
+
+    assert report.applications == 4
+    assert not Application.objects.filter(vacancy=ending.vacancy).exists()
+    assert not PostSelection.objects.exists() and not Placement.objects.exists()
+    assert not ReserveEntry.objects.exists() and not ReserveOffer.objects.exists()
+    assert Recommendation.objects.filter(vacancy=ending.vacancy).exists()
+    made.refresh_from_db()
+    assert made.vacancy == later and made.status == Application.Status.SELECTED

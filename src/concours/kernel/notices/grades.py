@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 _CODE = (
-    r"(?:NATO\s+(?:SSS\s+)?Grade\s+)?"
+    r"(?:(?:NATO|OTAN)\s+(?:SSS\s+)?Grade\s+|Grade\s+(?:NATO|OTAN)\s+)?"
     r"(?:"
-    r"AST/SC\s?\d{1,2}|AD\s?\d{1,2}|AST\s?\d{1,2}|FG\s?(?:IV|III|II|I)(?:\.\d{1,2})?|"
+    r"AST/SC\s?\d{1,2}|AD\s?\d{1,2}|AST\s?\d{1,2}|(?:FG|GF)\s?(?:IV|III|II|I)(?:\.\d{1,2})?|NG\s?\d{1,2}|"
     r"CST\s?(?:IV|III|II|I)\b|"
     r"(?:NPSA|IPSA|LICA|IICA|ICS|NOA|NOB|NOC|NOD|GS|FS|SB|SC|USG|ASG)-?\s?\d{1,2}|"
     r"NO-?[A-D1-4](?![\w])|NO[A-D](?![\w])|"

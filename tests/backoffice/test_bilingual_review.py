@@ -55,6 +55,23 @@ def test_the_review_page_says_when_there_is_no_french_notice(client: Client) -> 
     assert "Lead the policy work" in english and "Not in this version" in french
 
 
+def test_the_review_page_says_when_the_english_notice_is_still_to_come(client: Client) -> None:
+    client.force_login(make_user(Role.RECRUITER))
+    client.post(reverse("backoffice:import"), {"notices": [SimpleUploadedFile("avis.txt", FRENCH.encode())]})
+    vacancy = Vacancy.objects.get()
+    html = client.get(reverse("backoffice:review", args=[vacancy.pk])).content.decode()
+    assert 'id="no-english-notice"' in html and 'id="no-french-notice"' not in html
+    english, french = row(html, "key_challenges")
+    assert "Not in this version" in english and "rédiger des analyses" in french
+    client.post(
+        reverse("backoffice:import"), {"notices": [SimpleUploadedFile("notice.txt", ENGLISH.encode())]}
+    )
+    html = client.get(reverse("backoffice:review", args=[vacancy.pk])).content.decode()
+    assert 'id="no-english-notice"' not in html
+    english, french = row(html, "key_challenges")
+    assert "drafting analyses" in english and "rédiger des analyses" in french
+
+
 @pytest.mark.parametrize("role", [Role.CANDIDATE, Role.PANEL_MEMBER, Role.HIRING_MANAGER])
 def test_other_roles_neither_import_nor_see_the_versions(client: Client, role: Role) -> None:
     vacancy = VacancyFactory(status=Vacancy.Status.DRAFT)

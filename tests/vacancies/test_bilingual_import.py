@@ -66,12 +66,37 @@ def test_the_english_notice_again_leaves_the_french_version_as_it_is() -> None:
     assert vacancy.title_fr.startswith("Chargé(e) de politique")
 
 
-def test_a_french_notice_of_an_unknown_reference_creates_nothing() -> None:
-    """The English notice makes the vacancy (screening reads it); the reason says to import it first."""
-    outcome = vacancy_import_notice(text=FRENCH, source="fr.txt", actor=None)
-    assert outcome.action == "skipped" and outcome.vacancy is None
-    assert REFERENCE in outcome.reason and "English" in outcome.reason
-    assert not Vacancy.objects.exists() and not AuditEvent.objects.exists()
+def test_a_french_notice_first_makes_a_draft_that_its_english_notice_completes() -> None:
+    recruiter = make_user(Role.RECRUITER)
+    french = vacancy_import_notice(text=FRENCH, source="fr.txt", actor=recruiter)
+    assert french.action == "created" and french.language == "fr" and REFERENCE in french.reason
+    vacancy = Vacancy.objects.get()
+    assert vacancy.status == Vacancy.Status.DRAFT and vacancy.reference == REFERENCE
+    assert vacancy.english_pending and vacancy.posts.exists()
+    assert vacancy.notice_fr["key_challenges"][0].startswith("rédiger des analyses")
+    # English readers see the French, marked as such: nothing French passes for English.
+    assert vacancy.section_in_language("key_challenges", "en") == (vacancy.notice_fr["key_challenges"], "fr")
+    assert vacancy.section_in_language("title", "en")[1] == "fr"
+    event = audit_events_for(vacancy).filter(event_type="NOTICE_IMPORTED").get()
+    assert event.actor == recruiter and event.extra["language"] == "fr"
+
+    english = vacancy_import_notice(text=ENGLISH, source="en.txt", actor=recruiter)
+    assert english.action == "updated" and english.vacancy == vacancy
+    vacancy.refresh_from_db()
+    assert not vacancy.english_pending and Vacancy.objects.count() == 1
+    assert vacancy.title == "Policy Officer (Arms Control)"
+    assert vacancy.title_fr == "Chargé(e) de politique (maîtrise des armements)"
+    # The English replaced the French whole in the notice screening reads; the French version stays.
+    assert vacancy.notice["key_challenges"][0].startswith("drafting analyses")
+    assert not any("é" in str(value) for value in vacancy.notice.get("principal_issues", []))
+    assert vacancy.notice_fr["key_challenges"][0].startswith("rédiger des analyses")
+    assert vacancy.section_in_language("key_challenges", "en")[1] == "en"
+
+
+def test_the_same_french_notice_first_twice_makes_one_vacancy() -> None:
+    vacancy_import_notice(text=FRENCH, source="fr.txt", actor=None)
+    again = vacancy_import_notice(text=FRENCH, source="fr-copy.txt", actor=None)
+    assert again.action == "skipped" and Vacancy.objects.count() == 1
 
 
 def test_a_french_notice_without_a_reference_creates_nothing() -> None:

@@ -6,9 +6,11 @@ organisation and deadline day. Each notice is imported in its own transaction, s
 nothing and does not stop the others.
 
 A vacancy has an English and a French notice. An English notice creates or updates the vacancy; a French
-notice fills the French version of the vacancy with the same reference in the same organisation, and
-creates nothing: screening reads the English notice, so a vacancy starts from it. A French notice whose
-reference no vacancy has (or that gives none) is skipped, saying to import the English one first;
+notice fills the French version of the vacancy with the same reference in the same organisation. A
+French notice whose reference no vacancy has yet makes a draft from the French alone (screening reads
+its requirements, which the parser reads in either language; English readers see the French, marked so)
+and the English notice of that reference, imported later, then gives it its English version whole. A
+French notice that gives no reference is skipped: nothing could tie its English notice to it.
 `vacancy_import_files` imports a batch's English notices before its French ones, so both can be sent
 together in any order.
 """
@@ -110,7 +112,9 @@ def vacancy_import_notice(*, text: str, source: str, actor: Any) -> ImportOutcom
             )
         changed: list[str] = []
         if existing is not None:
-            notice, changed = merge_notices(existing.notice, notice)
+            # A draft made from its French notice holds French where the English goes: the English
+            # notice replaces it whole rather than merging with it.
+            notice, changed = merge_notices({} if existing.english_pending else existing.notice, notice)
             if not changed:
                 return ImportOutcome(
                     source, "skipped", _("Already imported; nothing new in this copy."), existing
@@ -181,16 +185,7 @@ def _import_french_notice(*, notice: dict[str, Any], text: str, source: str, act
             .first()
         )
         if existing is None:
-            return ImportOutcome(
-                source,
-                "skipped",
-                _(
-                    "This notice is in French and no vacancy has the reference %(reference)s: import the "
-                    "English notice first; this one then fills its French version."
-                )
-                % {"reference": reference},
-                language="fr",
-            )
+            return _create_from_french_notice(notice=notice, text=text, source=source, actor=actor)
         if existing.status != Vacancy.Status.DRAFT:
             return ImportOutcome(
                 source,
@@ -231,6 +226,50 @@ def _import_french_notice(*, notice: dict[str, Any], text: str, source: str, act
         vacancy,
         changed,
         language="fr",
+    )
+
+
+def _create_from_french_notice(
+    *, notice: dict[str, Any], text: str, source: str, actor: Any
+) -> ImportOutcome:
+    """A draft vacancy from a French notice alone, in the caller's transaction; its English notice,
+    imported later under the same reference, gives it its English version."""
+    station_zone = zone_for_location(notice.get("location"))
+    zone = station_zone or default_zone()
+    unit = orgunit_ensure_path(
+        names=[n for n in (notice.get("body") or notice.get("organisation"), notice.get("division")) if n]
+    )
+    vacancy, _created = vacancy_save_from_notice(
+        notice=notice,
+        deadline=deadline_instant(notice.get("deadline"), zone),
+        actor=actor,
+        unit=unit,
+        zone=zone,
+        title_fr=str(notice["title"]),
+        source_text="",
+    )
+    vacancy = vacancy_save_french_notice(vacancy=vacancy, notice_fr=notice, source_text_fr=text, actor=actor)
+    audit_record(
+        actor=actor,
+        event_type=AuditEventType.NOTICE_IMPORTED,
+        subject=vacancy,
+        source=source,
+        changed=sorted(notice),
+        zone=zone,
+        zone_unknown=station_zone is None,
+        language="fr",
+    )
+    reason = _(
+        "New draft vacancy from its French notice. Import the English notice of reference %(reference)s "
+        "to give it its English version; until then English readers see the French."
+    ) % {"reference": vacancy.reference}
+    if station_zone is None:
+        reason += " " + _(
+            "The time zone of the duty station (%(location)s) is not known: the deadline was read in"
+            " %(zone)s time; give the duty station's time zone when you review the draft."
+        ) % {"location": notice.get("location") or "—", "zone": zone}
+    return ImportOutcome(
+        source, "created", reason, vacancy, sorted(notice), zone_unknown=station_zone is None, language="fr"
     )
 
 

@@ -170,12 +170,20 @@ class Vacancy(models.Model):
         french = self.notice_fr.get(key) or self.notice.get(f"{key}_fr")
         if key == "title":
             english, french = self.title or english, self.title_fr or french
+        if self.english_pending:
+            # Made from its French notice: what the English fields hold is French until the English comes.
+            english = None
         first, other = (french, english) if reader == "fr" else (english, french)
         if first:
             return first, reader
         if other:
             return other, "en" if reader == "fr" else "fr"
         return None, reader
+
+    @property
+    def english_pending(self) -> bool:
+        """The vacancy was made from its French notice and its English notice is not imported yet."""
+        return not self.source_text and bool(self.source_text_fr)
 
     def section(self, key: str) -> Any:
         """A section of the notice in the reader's language, falling back to the other language."""
@@ -231,6 +239,27 @@ class VacancyAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} – {self.vacancy}"
+
+
+class StaffUnit(models.Model):
+    """A staff member tied to an organisational unit: a recruiter works for the organisation above it.
+
+    Recruiters see the candidates' mails and the mail templates of their organisations only (a recruiter
+    tied to no unit sees none); administrators see every organisation's. Set by administrators (admin).
+    """
+
+    unit = models.ForeignKey(OrgUnit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="staff")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="staff_units"
+    )
+
+    class Meta:
+        verbose_name = _("staff member of a unit")
+        verbose_name_plural = _("staff members of units")
+        constraints = [models.UniqueConstraint(fields=["unit", "user"], name="staff_unit_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.unit}"
 
 
 class ScreeningQuestion(models.Model):

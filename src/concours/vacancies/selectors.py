@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from concours.accounts.models import Role
 from concours.kernel.text.collation import sort_key
-from concours.vacancies.models import Vacancy
+from concours.vacancies.models import OrgUnit, StaffUnit, Vacancy
 
 # "Closing soon": open, and closing within this many days.
 CLOSING_SOON = dt.timedelta(days=7)
@@ -171,6 +171,19 @@ def vacancy_list_for_staff(*, user: Any) -> QuerySet[Vacancy]:
     if user.has_role(Role.PANEL_MEMBER) or user.has_role(Role.HIRING_MANAGER):
         return vacancies.filter(assignments__user=user).distinct()
     return vacancies.none()
+
+
+def organisations_for_staff(user: Any) -> list[OrgUnit] | None:
+    """The organisations a staff member works for: those at the top of the units they are tied to
+    (`StaffUnit`), in name order. None for administrators: every organisation."""
+    if user.is_superuser or user.has_role(Role.ADMINISTRATOR):
+        return None
+    found: dict[int, OrgUnit] = {}
+    for tie in StaffUnit.objects.filter(user_id=user.pk).select_related("unit"):
+        root = tie.unit.path()[0]
+        if root.kind == OrgUnit.Kind.ORGANISATION:
+            found[root.pk] = root
+    return sorted(found.values(), key=lambda unit: (sort_key(unit.name), unit.pk))
 
 
 def vacancy_get_for_staff(*, vacancy_id: int, user: Any) -> Vacancy:
@@ -395,7 +408,11 @@ def vacancy_notice_versions(vacancy: Vacancy) -> list[NoticeVersions]:
     ]
     versions = []
     for key, title in titles:
-        english = _lines(vacancy.title if key == "title" else vacancy.notice.get(key))
+        english = (
+            []  # made from its French notice: its English fields hold French until the English comes
+            if vacancy.english_pending
+            else _lines(vacancy.title if key == "title" else vacancy.notice.get(key))
+        )
         french = _lines(
             vacancy.title_fr
             if key == "title"

@@ -152,3 +152,79 @@ def test_and_or_gives_alternatives() -> None:
         [{"language": "en", "min_level": "excellent knowledge"}],
         [{"language": "fr", "min_level": "excellent knowledge"}],
     ]
+
+
+def test_french_nato_levels_with_the_languages_named_between() -> None:
+    """'le niveau V dans l'une des deux langues officielles de l'OTAN et le niveau II dans l'autre'."""
+    text = (
+        "posséder le niveau V (« avancé ») dans l'une des deux langues officielles de l'OTAN et le "
+        "niveau II (« élémentaire ») dans l'autre."
+    )
+    found = languages([text], [])
+    assert found is not None and found["scale"] == "NATO"
+    assert len(found["any_of"]) == 2  # type: ignore[arg-type]
+    assert [{"language": "fr", "min_level": "V"}, {"language": "en", "min_level": "II"}] in found["any_of"]  # type: ignore[operator]
+
+
+def test_nato_level_written_with_the_word_nato() -> None:
+    """'English: NATO level V (advanced). French: NATO level I (beginner).' fixes each language's level."""
+    found = languages([], ["English: NATO level V (advanced). French: NATO level I (beginner)."])
+    assert found == {
+        "scale": "NATO",
+        "any_of": [[{"language": "en", "min_level": "V"}, {"language": "fr", "min_level": "I"}]],
+    }
+
+
+def test_eu_staff_regulations_wording_reads_as_cefr_levels() -> None:
+    """An EU body's 'thorough knowledge of X and satisfactory knowledge of Y' is C1 and B2 (EPSO's rule);
+    the same words elsewhere keep their wording."""
+    text = "have a thorough knowledge of English and a satisfactory knowledge of French."
+    expected = [[{"language": "en", "min_level": "C1"}, {"language": "fr", "min_level": "B2"}]]
+    found = languages([text], [], organisation="European Union Agency for Asylum")
+    assert found == {"scale": "CEFR", "any_of": expected}
+    french = "une connaissance approfondie de l'anglais et une connaissance satisfaisante du français"
+    assert languages([french], [], organisation="European Union")["any_of"] == expected  # type: ignore[index]
+    other = languages([text], [], organisation="OECD")
+    assert other is not None and other["any_of"][0][1]["min_level"] == "satisfactory knowledge"  # type: ignore[index]
+
+
+def test_one_and_the_other_with_cefr_levels_in_brackets() -> None:
+    """'Very good knowledge of one ... (English or French) (level C1) and good knowledge of the other
+    (level B2)': the CEFR levels, either way round."""
+    text = (
+        "Very good knowledge of one of the two official languages (English or French) (level C1 of the "
+        "CEFR) and good knowledge of the other (level B2)."
+    )
+    found = languages([text], [])
+    assert found is not None and found["scale"] == "CEFR"
+    assert sorted(found["any_of"], key=str) == sorted(  # type: ignore[arg-type]
+        [
+            [{"language": "en", "min_level": "C1"}, {"language": "fr", "min_level": "B2"}],
+            [{"language": "fr", "min_level": "C1"}, {"language": "en", "min_level": "B2"}],
+        ],
+        key=str,
+    )
+
+
+def test_proficiency_in_one_of_the_languages_gives_each_as_an_alternative() -> None:
+    """'Proficiency in one of the working languages of the Court, English or French, is required.'"""
+    text = (
+        "Proficiency in one of the working languages of the Court, English or French, is required. "
+        "Working knowledge of the other is considered an asset."
+    )
+    found = languages([text], [], organisation="United Nations")
+    assert found == {
+        "scale": "UN",
+        "any_of": [[{"language": "en", "min_level": "fluent"}], [{"language": "fr", "min_level": "fluent"}]],
+    }
+
+
+def test_french_working_knowledge() -> None:
+    """'une connaissance pratique du russe est exigée' is working knowledge, not bare knowledge."""
+    found = languages(
+        ["Excellente maîtrise de l'anglais ; une connaissance pratique du russe est exigée."], []
+    )
+    assert found is not None
+    assert found["any_of"] == [
+        [{"language": "en", "min_level": "fluent"}, {"language": "ru", "min_level": "working knowledge"}]
+    ]

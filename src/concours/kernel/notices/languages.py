@@ -18,6 +18,7 @@ from typing import Any
 
 from concours.kernel.notices.sections import Notice, mentions
 from concours.kernel.notices.vocabulary import LANGUAGES, alternation, fold
+from concours.kernel.reference.language_scales import level_words
 from concours.kernel.reference.languages import language_spellings
 from concours.kernel.reference.organisations import employer_named
 
@@ -26,7 +27,10 @@ Level = dict[str, str]
 _ROMAN = r"(?P<{name}>VI|IV|V|III|II|I)"
 _EITHER_RE = re.compile(
     _ROMAN.format(name="first")
-    + r"(?![\w])[^;.\n]{0,40}?\b(?:in|dans)\s+(?:one|l['’]une)\b[\s;,]*(?:and\s+|et\s+)?"
+    + r"(?![\w])[^;.\n]{0,40}?\b(?:in|dans)\s+(?:one|l['’]une)\b"
+    # "... in one of NATO's two official languages and (the) level II ...", "... et le niveau II ..."
+    + r"(?:[^;.\n]{0,70}?\s(?=(?:and|et)\s))?[\s;,]*(?:and\s+|et\s+)?"
+    + r"(?:(?:the\s+|le\s+)?(?:level|niveau)\s+)?"
     + _ROMAN.format(name="second")
     + r"(?![\w])[^;.\n]{0,40}?\b(?:in|dans)\s+(?:the other|l['’]autre)\b"
 )
@@ -46,8 +50,8 @@ _REQUIRED_RE = re.compile(
 # language may be the strong one, as NATO's "VI in one and II in the other" (two alternatives).
 _LEVEL_NAME = (
     r"professional fluency|fluency|fluent|excellent knowledge|very good knowledge|thorough knowledge|"
-    r"good knowledge|working knowledge|knowledge|proficiency|command|ma[îi]trise|"
-    r"(?:excellente |bonne |très bonne )?connaissance(?: approfondie)?"
+    r"satisfactory knowledge|good knowledge|working knowledge|knowledge|proficiency|command|ma[îi]trise|"
+    r"(?:excellente |bonne |très bonne )?connaissance(?: approfondie| pratique| satisfaisante)?"
 )
 _ONE_AND_OTHER_RE = re.compile(
     rf"(?P<first>{_LEVEL_NAME})[^.;\n]{{0,20}}?\b(?:in|of|de|d['’])\s*(?:one of|l['’]une des)\b"
@@ -55,6 +59,15 @@ _ONE_AND_OTHER_RE = re.compile(
     r"[^.;\n]{0,30}?\b(?:of|in|de)\s+(?:the other|l['’]autre)\b",
     re.IGNORECASE,
 )
+# "Proficiency in one of the working languages of the Court, English or French, is required": each
+# language named is an alternative on its own (no level for "the other").
+_ONE_OF_RE = re.compile(
+    rf"(?P<word>{_LEVEL_NAME})[^.;\n]{{0,20}}?\b(?:in|of|de|d['’])\s*(?:one of|l['’]une des)\b"
+    r"(?P<between>[^.;\n]{0,120})",
+    re.IGNORECASE,
+)
+# A CEFR level written beside a level word: "(level C1 of the CEFR)", "(niveau B2)".
+_CEFR_NOTE_RE = re.compile(r"\(\s*(?:(?:level|niveau)\s+)?(?P<level>[ABC][12])\b", re.IGNORECASE)
 _CLAUSE_SPLIT_RE = re.compile(r"(?<=[.;])\s+|\n")
 _LEVEL_WORDS = {
     "fluency": "fluent",
@@ -74,7 +87,10 @@ _LEVEL_WORDS = {
     "very good knowledge": "very good knowledge",
     "excellent knowledge": "excellent knowledge",
     "thorough knowledge": "thorough knowledge",
+    "satisfactory knowledge": "satisfactory knowledge",
     "knowledge": "knowledge",
+    "connaissance pratique": "working knowledge",
+    "connaissance satisfaisante": "satisfactory knowledge",
     "connaissance": "knowledge",
     "bonne connaissance": "good knowledge",
     "tres bonne connaissance": "very good knowledge",
@@ -109,7 +125,10 @@ def _patterns(names: Iterable[str]) -> _Patterns:
     return _Patterns(
         any_language=re.compile(either, re.IGNORECASE),
         fixed_nato=re.compile(
-            word + r"\s*[:\-–(]?\s*(?:level\s+|niveau\s+)?" + _ROMAN.format(name="level") + r"(?![\w])"
+            word
+            + r"\s*[:\-–(]?\s*(?:(?:NATO\s+|OTAN\s+)?(?:level\s+|niveau\s+))?"
+            + _ROMAN.format(name="level")
+            + r"(?![\w])"
         ),
         cefr_after=re.compile(word + r"[^.;\n]{0,40}?\b(?P<level>[ABC][12])\b"),
         cefr_before=re.compile(
@@ -117,8 +136,10 @@ def _patterns(names: Iterable[str]) -> _Patterns:
         ),
         fluency=re.compile(
             r"(?P<word>professional fluency|fluency|fluent|working knowledge|good knowledge|"
-            r"excellent knowledge|thorough knowledge|very good knowledge|knowledge|proficiency|command|"
-            r"ma[îi]trise|connaissance)[^.;\n]{0,70}?\b(?:in|of|de l['’]|du|de la|en)\s*"
+            r"excellent knowledge|thorough knowledge|satisfactory knowledge|very good knowledge|knowledge|"
+            r"proficiency|command|ma[îi]trise|connaissance pratique|connaissance satisfaisante|"
+            r"connaissance approfondie|"
+            r"connaissance)[^.;\n]{0,70}?\b(?:in|of|de l['’]|du|de la|en)\s*"
             + word
             + r"(?P<more>(?:\s*(?:,|and/or|et/ou|and|or|et|ou)\s*(?:de l['’]|du\s+)?(?:"
             + either
@@ -342,6 +363,21 @@ def languages(
         return stated
     owner = employer_named(organisation)
     scale = (owner.root.language_scale if owner is not None else None) or "other"
+    result = _languages(required, others, scale)
+    words = level_words(scale)
+    if result is not None and result["scale"] == scale and words:
+        # Words that stand for a level of the organisation's scale ("thorough knowledge" -> C1 for the EU).
+        result["any_of"] = [
+            [
+                {**level, "min_level": words.get(str(level["min_level"]).casefold(), level["min_level"])}
+                for level in alt
+            ]
+            for alt in result["any_of"]
+        ]
+    return result
+
+
+def _languages(required: list[str], others: list[str], scale: str) -> dict[str, Any] | None:
     result: dict[str, Any] | None = None
     for index, text in enumerate([*required, *others]):
         is_required = index < len(required)
@@ -379,6 +415,13 @@ def _read(text: str, is_required: bool, scale: str) -> dict[str, Any] | None:
     if either:
         one, other = _other_languages(either.group("between"))
         first, second = (_level_word(either.group(name)) for name in ("first", "second"))
+        notes = [
+            _CEFR_NOTE_RE.search(either.group("between")),
+            _CEFR_NOTE_RE.search(text, either.end(), min(len(text), either.end() + 30)),
+        ]
+        if notes[0] and notes[1]:
+            # "Very good knowledge of one ... (level C1 of the CEFR) and good knowledge of the other (B2)"
+            scale, first, second = "CEFR", notes[0].group("level"), notes[1].group("level")
         return {
             "scale": scale,
             "any_of": [
@@ -386,6 +429,13 @@ def _read(text: str, is_required: bool, scale: str) -> dict[str, Any] | None:
                 [{"language": other, "min_level": first}, {"language": one, "min_level": second}],
             ],
         }
+    one_of = _ONE_OF_RE.search(text) if " one of" in low or "l'une des" in low or "l’une des" in low else None
+    if one_of and _REQUIRED_RE.search(one_of.group("between")) and not _DESIRABLE_RE.search(one_of.group()):
+        named = _patterns_for(one_of.group("between")).any_language.finditer(one_of.group("between"))
+        codes = list(dict.fromkeys(LANGUAGES[fold(m.group())] for m in named))
+        if len(codes) >= 2:
+            level = _level_word(one_of.group("word"))
+            return {"scale": scale, "any_of": [[{"language": code, "min_level": level}] for code in codes]}
     if _CEFR_LEVEL_RE.search(text):
         found = _cefr(clauses)
         if found:

@@ -106,6 +106,14 @@ def language_scales() -> dict[str, LanguageScale]:
     return result
 
 
+@cache
+def level_words(code: str) -> dict[str, str]:
+    """The words that stand for a level of scale `code` where a notice names none ("thorough knowledge"
+    -> C1 for the EU's CEFR reading), keyed in lower case; {} for a scale without such words."""
+    row = load("language_scales")["scales"].get(code, {})
+    return {str(word).casefold(): str(level) for word, level in row.get("words", {}).items()}
+
+
 def language_scale(code: str) -> LanguageScale:
     """The scale with this code; KeyError for an unknown one."""
     return language_scales()[code]

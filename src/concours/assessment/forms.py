@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +32,40 @@ class CriterionForm(forms.Form):
     name = forms.CharField(label=_("Criterion"), max_length=300)
     name_fr = forms.CharField(label=_("Criterion in French"), max_length=300, required=False)
     weight = forms.DecimalField(label=_("Weight"), min_value=0.01, max_digits=6, decimal_places=2, initial=1)
+    anchors_en = forms.CharField(
+        label=_("Behavioural anchors in English"),
+        required=False,
+        max_length=12000,
+        widget=forms.Textarea(attrs={"rows": 5, "cols": 70}),
+    )
+    anchors_fr = forms.CharField(
+        label=_("Behavioural anchors in French"),
+        required=False,
+        max_length=12000,
+        widget=forms.Textarea(attrs={"rows": 5, "cols": 70}),
+    )
+
+    def __init__(self, *args: Any, stage: Stage | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if stage is not None:
+            points = stage.points
+            help_text = _(
+                "Optional: one line per point of the stage's scale, from %(low)d to %(high)d (%(count)d "
+                "lines). With no anchors in either language, the criterion shows the stage's generic anchors."
+            ) % {"low": points[0], "high": points[-1], "count": len(points)}
+            self.fields["anchors_en"].help_text = help_text
+            self.fields["anchors_fr"].help_text = help_text
+
+    def clean_anchors_en(self) -> list[str]:
+        return _lines(self.cleaned_data.get("anchors_en", ""))
+
+    def clean_anchors_fr(self) -> list[str]:
+        return _lines(self.cleaned_data.get("anchors_fr", ""))
+
+
+def _lines(text: str) -> list[str]:
+    """The non-empty lines of a text box, trimmed."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 class PanelMemberForm(forms.Form):

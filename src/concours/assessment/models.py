@@ -162,10 +162,23 @@ class Criterion(models.Model):
 
     def anchor_for(self, point: int) -> str:
         """What `point` means for this criterion, in the reader's language (else the stage's anchor)."""
-        for anchor in list(self.anchors or []) + list(self.stage.anchors or []):
-            if anchor.get("point") == point:
-                return str(anchor.get("fr") if _in_french() and anchor.get("fr") else anchor.get("en", ""))
-        return ""
+        return self.anchor_text(point)[0]
+
+    def anchor_text(self, point: int) -> tuple[str, str]:
+        """What `point` means, and the language it is written in ("en" or "fr"): this criterion's own
+        anchor first, in the reader's language or else the other one; else the stage's generic anchor."""
+        wanted, other = ("fr", "en") if _in_french() else ("en", "fr")
+        for anchors in (self.anchors or [], self.stage.anchors or []):
+            for anchor in anchors:
+                if isinstance(anchor, dict) and anchor.get("point") == point:
+                    for language in (wanted, other):
+                        if str(anchor.get(language) or "").strip():
+                            return str(anchor[language]), language
+        return "", wanted
+
+    @property
+    def has_own_anchors(self) -> bool:
+        return bool(self.anchors)
 
     @property
     def scored_on_scorecards(self) -> bool:

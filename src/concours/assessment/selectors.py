@@ -167,9 +167,11 @@ class CriterionLine:
     source: str
     required_level: str
     weight: str
-    anchors: list[tuple[int, str]]
+    anchors: list[tuple[int, str, str]]  # point, what it means, the language it is written in
     value: int | None
     comment: str
+    own_anchors: bool = False  # written for this criterion, not the stage's generic ones
+    fallback: str = ""  # the other language some anchors are shown in, for want of the reader's
 
 
 @dataclass(frozen=True)
@@ -202,19 +204,24 @@ def scorecard_view(*, stage: Stage, seat: PanelMember, application_id: int, user
     scorecard = Scorecard.objects.filter(stage=stage, member=seat, application_id=application_id).first()
     own = {s.criterion_id: s for s in scorecard.scores.all()} if scorecard else {}
     criteria = [c for c in stage.criteria.all() if c.scored_on_scorecards]
-    lines = [
-        CriterionLine(
-            id=c.pk,
-            name=c.localized_name(),
-            source=c.get_source_display(),
-            required_level=c.required_level,
-            weight=f"{c.weight.normalize()}",
-            anchors=[(point, c.anchor_for(point)) for point in stage.points],
-            value=own[c.pk].value if c.pk in own else None,
-            comment=own[c.pk].comment if c.pk in own else "",
+    reader = "fr" if (get_language() or "en").startswith("fr") else "en"
+    lines = []
+    for c in criteria:
+        anchors = [(point, *c.anchor_text(point)) for point in stage.points]
+        lines.append(
+            CriterionLine(
+                id=c.pk,
+                name=c.localized_name(),
+                source=c.get_source_display(),
+                required_level=c.required_level,
+                weight=f"{c.weight.normalize()}",
+                anchors=anchors,
+                value=own[c.pk].value if c.pk in own else None,
+                comment=own[c.pk].comment if c.pk in own else "",
+                own_anchors=c.has_own_anchors,
+                fallback=next((lang for _p, text, lang in anchors if text and lang != reader), ""),
+            )
         )
-        for c in criteria
-    ]
     submitted = scorecard is not None and scorecard.status == Scorecard.Status.SUBMITTED
     return ScorecardView(
         application=blind,

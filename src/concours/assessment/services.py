@@ -295,14 +295,19 @@ def criterion_add(
     weight: Decimal,
     actor: Any,
     source: str = Criterion.Source.TECHNICAL,
+    anchors_en: list[str] | None = None,
+    anchors_fr: list[str] | None = None,
 ) -> Criterion:
-    """A criterion a recruiter adds to a stage (a technical point, most often)."""
+    """A criterion a recruiter adds to a stage (a technical point, most often), with its own behavioural
+    anchors if given: one text per point of the stage's scale, lowest first, in English, French or both.
+    Without them the criterion shows the stage's generic anchors."""
     if not name.strip():
         raise DomainError(_("A criterion needs a name."))
     if weight <= 0:
         raise DomainError(_("A weight is more than 0."))
     if stage.scorecards.filter(status=Scorecard.Status.SUBMITTED).exists():
         raise DomainError(_("Members have submitted scorecards for this stage: its criteria are fixed."))
+    anchors = criterion_anchors(stage=stage, en=anchors_en or [], fr=anchors_fr or [])
     position = (stage.criteria.aggregate(last=Max("position"))["last"] or 0) + 1
     criterion = Criterion.objects.create(
         stage=stage,
@@ -311,6 +316,7 @@ def criterion_add(
         name=name.strip()[:300],
         name_fr=name_fr.strip()[:300],
         weight=weight,
+        anchors=anchors,
         test=name.strip()[:120] if source == Criterion.Source.TEST else "",
     )
     audit_record(
@@ -320,8 +326,50 @@ def criterion_add(
         criterion=criterion.name,
         source=source,
         weight=str(weight),
+        anchors=anchors,
     )
     return criterion
+
+
+ANCHOR_MAX_LENGTH = 500
+
+
+def criterion_anchors(*, stage: Stage, en: list[str], fr: list[str]) -> list[dict[str, Any]]:
+    """A criterion's own anchors as stored (`[{"point": 1, "en": "…", "fr": "…"}]`): each language given
+    has exactly one text per point of the stage's scale, lowest point first. None given: no own anchors."""
+    points = stage.points
+    texts = {"en": [t.strip() for t in en if t.strip()], "fr": [t.strip() for t in fr if t.strip()]}
+    names = {"en": _("in English"), "fr": _("in French")}
+    for language, lines in texts.items():
+        if lines and len(lines) != len(points):
+            raise DomainError(
+                _(
+                    "The anchors %(language)s have %(given)d lines; the stage's scale has %(count)d "
+                    "points (%(low)d to %(high)d): give one line per point, lowest first."
+                )
+                % {
+                    "language": names[language],
+                    "given": len(lines),
+                    "count": len(points),
+                    "low": points[0],
+                    "high": points[-1],
+                }
+            )
+        for line in lines:
+            if len(line) > ANCHOR_MAX_LENGTH:
+                raise DomainError(
+                    _("An anchor is at most %(max)d characters long.") % {"max": ANCHOR_MAX_LENGTH}
+                )
+    if not texts["en"] and not texts["fr"]:
+        return []
+    return [
+        {
+            "point": point,
+            "en": texts["en"][index] if texts["en"] else "",
+            "fr": texts["fr"][index] if texts["fr"] else "",
+        }
+        for index, point in enumerate(points)
+    ]
 
 
 @transaction.atomic

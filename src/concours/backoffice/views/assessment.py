@@ -105,11 +105,19 @@ def assessment_stage(request: HttpRequest, stage_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Stage saved."))
             return redirect("backoffice:assessment_stage", stage_id=stage.pk)
+    return _stage_page(
+        request, stage, form, CriterionForm(stage=stage), status=400 if request.method == "POST" else 200
+    )
+
+
+def _stage_page(
+    request: HttpRequest, stage: Stage, form: Any, criterion_form: CriterionForm, *, status: int
+) -> HttpResponse:
     return render(
         request,
         "backoffice/assessment_stage.html",
-        {"stage": stage, "form": form, "criterion_form": CriterionForm(), "criteria": stage.criteria.all()},
-        status=400 if request.method == "POST" else 200,
+        {"stage": stage, "form": form, "criterion_form": criterion_form, "criteria": stage.criteria.all()},
+        status=status,
     )
 
 
@@ -137,8 +145,10 @@ def assessment_stage_remove(request: HttpRequest, stage_id: int) -> HttpResponse
 @require_POST
 @recruiter_required
 def assessment_criterion_add(request: HttpRequest, stage_id: int) -> HttpResponse:
+    """A technical criterion with its weight and, optionally, its own behavioural anchors (EN/FR, one
+    line per point of the stage's scale). A refusal shows the stage again with what was typed."""
     stage, _seat = selectors.stage_for(stage_id=stage_id, user=request.user)
-    form = CriterionForm(request.POST)
+    form = CriterionForm(request.POST, stage=stage)
     if form.is_valid():
         try:
             services.criterion_add(
@@ -146,13 +156,17 @@ def assessment_criterion_add(request: HttpRequest, stage_id: int) -> HttpRespons
                 name=form.cleaned_data["name"],
                 name_fr=form.cleaned_data["name_fr"],
                 weight=form.cleaned_data["weight"],
+                anchors_en=form.cleaned_data["anchors_en"],
+                anchors_fr=form.cleaned_data["anchors_fr"],
                 actor=request.user,
             )
         except DomainError as error:
-            messages.error(request, error.message)
-    else:
-        messages.error(request, _form_errors(form))
-    return redirect("backoffice:assessment_stage", stage_id=stage.pk)
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Criterion added."))
+            return redirect("backoffice:assessment_stage", stage_id=stage.pk)
+    stage_form = StageForm(instance=Stage.objects.get(pk=stage.pk))
+    return _stage_page(request, stage, stage_form, form, status=400)
 
 
 @require_POST

@@ -16,7 +16,7 @@ from concours.core.models import AuditEvent, AuditEventType
 from concours.notifications.models import MailTemplate, OutboxMail
 from concours.notifications.outcomes import Outcome
 from concours.notifications.services import mail_queue
-from concours.vacancies.models import OrgUnit
+from concours.vacancies.models import OrgUnit, StaffUnit
 from factories import ApplicationFactory, OrgUnitFactory, ProfileFactory, VacancyFactory, make_user
 
 pytestmark = pytest.mark.django_db
@@ -27,8 +27,17 @@ def organisation() -> OrgUnit:
     return OrgUnit.objects.create(kind=OrgUnit.Kind.ORGANISATION, name="NATO International Staff")
 
 
-def _application(organisation: OrgUnit, *, name: str = "Ada Lovelace") -> Application:
-    vacancy = VacancyFactory(unit=OrgUnitFactory(parent=organisation), reference="260875")
+def _recruiter_of(organisation: OrgUnit) -> object:
+    """A recruiter who works for a division of `organisation`: its mails and templates are theirs."""
+    recruiter = make_user(Role.RECRUITER)
+    StaffUnit.objects.create(unit=OrgUnitFactory(parent=organisation), user=recruiter)
+    return recruiter
+
+
+def _application(
+    organisation: OrgUnit, *, name: str = "Ada Lovelace", reference: str = "260875"
+) -> Application:
+    vacancy = VacancyFactory(unit=OrgUnitFactory(parent=organisation), reference=reference)
     return ApplicationFactory(
         vacancy=vacancy,
         candidate=ProfileFactory(user__name=name, name=name),
@@ -69,7 +78,7 @@ def test_only_recruiters_and_administrators_open_the_mail_pages(client, organisa
     assert client.post(_edit_url(organisation), {"subject": "x", "body": "y", "save": "1"}).status_code == 403
     assert not MailTemplate.objects.exists()
     for allowed in (Role.RECRUITER, Role.ADMINISTRATOR):
-        client.force_login(make_user(allowed))
+        client.force_login(_recruiter_of(organisation) if allowed == Role.RECRUITER else make_user(allowed))
         for url in urls:
             assert client.get(url).status_code == 200, (allowed, url)
 
@@ -82,7 +91,7 @@ def test_the_template_list_says_where_each_wording_comes_from(client, organisati
         subject="Présélection",
         body="x",
     )
-    client.force_login(make_user(Role.RECRUITER))
+    client.force_login(_recruiter_of(organisation))
     page = client.get(
         reverse("backoffice:mail_templates") + f"?organisation={organisation.pk}"
     ).content.decode()
@@ -93,7 +102,7 @@ def test_the_template_list_says_where_each_wording_comes_from(client, organisati
 
 def test_preview_on_a_real_application_saves_nothing(client, organisation) -> None:  # type: ignore[no-untyped-def]
     application = _application(organisation)
-    client.force_login(make_user(Role.RECRUITER))
+    client.force_login(_recruiter_of(organisation))
     response = client.post(
         _edit_url(organisation),
         {
@@ -112,7 +121,7 @@ def test_preview_on_a_real_application_saves_nothing(client, organisation) -> No
 
 def test_saving_is_audited_and_used_by_the_next_mails(client, organisation) -> None:  # type: ignore[no-untyped-def]
     application = _application(organisation)
-    client.force_login(make_user(Role.RECRUITER))
+    client.force_login(_recruiter_of(organisation))
     response = client.post(
         _edit_url(organisation),
         {"subject": "Shortlisted: {{ reference }}", "body": "{{ candidate_name }}, well done.", "save": "1"},
@@ -144,7 +153,7 @@ def test_saving_is_audited_and_used_by_the_next_mails(client, organisation) -> N
     ],
 )
 def test_a_refused_template_saves_nothing_and_says_why(client, organisation, body, why) -> None:  # type: ignore[no-untyped-def]
-    client.force_login(make_user(Role.RECRUITER))
+    client.force_login(_recruiter_of(organisation))
     response = client.post(_edit_url(organisation), {"subject": "Hello", "body": body, "save": "1"})
     assert response.status_code == 200
     page = response.content.decode()
@@ -157,7 +166,7 @@ def test_a_refused_template_saves_nothing_and_says_why(client, organisation, bod
 def test_the_outbox_shows_a_failed_mail_with_its_error_and_sends_it_again(
     client, settings, organisation
 ) -> None:  # type: ignore[no-untyped-def]
-    failing, fine = _application(organisation), ApplicationFactory(status=Application.Status.SUBMITTED)
+    failing, fine = _application(organisation), _application(organisation, reference="260876")
     with TestCase.captureOnCommitCallbacks(execute=True):
         mail_queue(application=fine, outcome=Outcome.RECEIVED)
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -167,7 +176,7 @@ def test_the_outbox_shows_a_failed_mail_with_its_error_and_sends_it_again(
     failed.refresh_from_db()
     assert failed.state == OutboxMail.State.FAILED
 
-    client.force_login(make_user(Role.RECRUITER))
+    client.force_login(_recruiter_of(organisation))
     page = client.get(reverse("backoffice:outbox") + "?state=failed").content.decode()
     assert "ConnectionRefusedError" in page and "Send again" in page
     assert page.count('class="mail-failed"') == 1 and 'class="mail-sent"' not in page
@@ -191,7 +200,7 @@ def test_the_mail_pages_are_in_french(client, organisation) -> None:  # type: ig
     application = _application(organisation)
     with TestCase.captureOnCommitCallbacks(execute=True):
         queued = mail_queue(application=application, outcome=Outcome.RECEIVED)
-    recruiter = make_user(Role.RECRUITER)
+    recruiter = _recruiter_of(organisation)
     client.force_login(recruiter)
     client.cookies["django_language"] = "fr"
     for url, expected in (
@@ -202,3 +211,62 @@ def test_the_mail_pages_are_in_french(client, organisation) -> None:  # type: ig
     ):
         page = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
         assert expected in page, url
+
+
+def test_a_recruiter_sees_only_their_organisations_templates_and_mails(client, organisation) -> None:  # type: ignore[no-untyped-def]
+    """Issue #11: templates and outbox per organisation. A recruiter of A gets 404 for B's templates and
+    mails, and B's are in none of their lists; an administrator sees both, and the wording for all."""
+    other = OrgUnit.objects.create(kind=OrgUnit.Kind.ORGANISATION, name="NATO Communications Agency")
+    ours, theirs = _application(organisation), _application(other, name="Grace Hopper", reference="260999")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        our_mail = mail_queue(application=ours, outcome=Outcome.RECEIVED)
+        their_mail = mail_queue(application=theirs, outcome=Outcome.RECEIVED)
+    MailTemplate.objects.create(
+        organisation=other, outcome=Outcome.SHORTLISTED, language="en", subject="Agency wording", body="x"
+    )
+    client.force_login(_recruiter_of(organisation))
+
+    listing = client.get(reverse("backoffice:mail_templates")).content.decode()
+    assert f'value="{organisation.pk}" selected' in listing  # their organisation, without asking
+    assert "NATO Communications Agency" not in listing and "All organisations" not in listing
+    assert "Agency wording" not in listing
+    for url in (
+        reverse("backoffice:mail_templates") + f"?organisation={other.pk}",
+        _edit_url(other),
+        reverse("backoffice:outbox_mail", args=[their_mail.pk]),
+    ):
+        assert client.get(url).status_code == 404, url
+    saved = client.post(_edit_url(other), {"subject": "Mine now", "body": "y", "save": "1"})
+    assert saved.status_code == 404
+    assert client.post(_edit_url(other), {"reset": "1"}).status_code == 404
+    assert client.post(reverse("backoffice:mail_resend", args=[their_mail.pk])).status_code == 404
+    assert MailTemplate.objects.get(organisation=other).subject == "Agency wording"
+    outbox = client.get(reverse("backoffice:outbox")).content.decode()
+    assert "260875" in outbox and "260999" not in outbox and "Grace Hopper" not in outbox
+    filtered = client.get(reverse("backoffice:outbox") + f"?vacancy={theirs.vacancy_id}").content.decode()
+    assert "Grace Hopper" not in filtered and "260999" not in filtered
+    assert client.get(reverse("backoffice:outbox_mail", args=[our_mail.pk])).status_code == 200
+
+    client.force_login(make_user(Role.ADMINISTRATOR))
+    listing = client.get(reverse("backoffice:mail_templates")).content.decode()
+    assert "All organisations" in listing and "NATO Communications Agency" in listing
+    assert (
+        "Agency wording"
+        in client.get(reverse("backoffice:mail_templates") + f"?organisation={other.pk}").content.decode()
+    )
+    outbox = client.get(reverse("backoffice:outbox")).content.decode()
+    assert "260875" in outbox and "260999" in outbox
+    assert client.get(reverse("backoffice:outbox_mail", args=[their_mail.pk])).status_code == 200
+
+
+def test_a_recruiter_tied_to_no_unit_sees_no_organisations_mails(client, organisation) -> None:  # type: ignore[no-untyped-def]
+    """Not the wording for all organisations either: that is the administrators'."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        queued = mail_queue(application=_application(organisation), outcome=Outcome.RECEIVED)
+    client.force_login(make_user(Role.RECRUITER))
+    page = client.get(reverse("backoffice:mail_templates")).content.decode()
+    assert 'id="unassigned"' in page and 'id="mail-templates"' not in page
+    assert client.get(reverse("backoffice:mail_template_edit", args=["shortlisted", "en"])).status_code == 404
+    assert client.get(_edit_url(organisation)).status_code == 404
+    assert "260875" not in client.get(reverse("backoffice:outbox")).content.decode()
+    assert client.get(reverse("backoffice:outbox_mail", args=[queued.pk])).status_code == 404

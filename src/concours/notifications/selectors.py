@@ -1,4 +1,8 @@
-"""Reading mail templates and the outbox (HR), and the mails a candidate was sent (their timeline)."""
+"""Reading mail templates and the outbox (HR), and the mails a candidate was sent (their timeline).
+
+HR's reads take the reader: a recruiter sees the templates and the mails of the organisations they work
+for (`organisations_for_staff`: the organisations above the units they are tied to), 404 for any other;
+administrators see every organisation's, and the wording for all organisations."""
 
 from __future__ import annotations
 
@@ -24,22 +28,46 @@ from concours.notifications.rendering import (
     variables_for,
 )
 from concours.vacancies.models import OrgUnit, Vacancy
+from concours.vacancies.selectors import organisations_for_staff
 
 OUTBOX_PAGE = 200  # the newest first; filters narrow it down
 
 
-def organisations() -> QuerySet[OrgUnit]:
-    return OrgUnit.objects.filter(kind=OrgUnit.Kind.ORGANISATION).order_by("name")
+def organisations(*, user: Any) -> list[OrgUnit]:
+    """The organisations whose templates and mails `user` may see: every one for administrators, else
+    those they work for (none for a recruiter tied to no unit)."""
+    mine = organisations_for_staff(user)
+    if mine is None:
+        return list(OrgUnit.objects.filter(kind=OrgUnit.Kind.ORGANISATION).order_by("name"))
+    return mine
 
 
-def organisation_get(organisation_id: str | int | None) -> OrgUnit | None:
-    """The organisation named by a page's parameter; None (all organisations) when empty; 404 otherwise."""
+def sees_every_organisation(user: Any) -> bool:
+    """Administrators: every organisation's templates and mails, and the wording for all organisations."""
+    return organisations_for_staff(user) is None
+
+
+def organisation_get(organisation_id: str | int | None, *, user: Any) -> OrgUnit | None:
+    """The organisation named by a page's parameter, if `user` may see it; 404 otherwise.
+
+    Empty: for administrators None (the wording for all organisations), for a recruiter the first
+    organisation they work for (404 when they work for none: the wording for all is the administrators').
+    """
+    mine = organisations(user=user)
     if organisation_id in (None, ""):
-        return None
+        if sees_every_organisation(user):
+            return None
+        if not mine:
+            raise Http404
+        return mine[0]
     try:
-        return organisations().get(pk=int(organisation_id))  # type: ignore[arg-type]
-    except (OrgUnit.DoesNotExist, ValueError, TypeError) as error:
+        wanted = int(organisation_id)  # type: ignore[arg-type]
+    except (ValueError, TypeError) as error:
         raise Http404 from error
+    for organisation in mine:
+        if organisation.pk == wanted:
+            return organisation
+    raise Http404
 
 
 @dataclass(frozen=True)
@@ -93,17 +121,27 @@ def preview_applications(organisation: OrgUnit | None, *, limit: int = 100) -> Q
         .order_by("-created_at", "-id")
     )
     if organisation is not None:
-        units = _units_under(organisation)
+        units = _units_under([organisation])
         applications = applications.filter(vacancy__unit__in=units)
     return applications[:limit]
 
 
-def _units_under(organisation: OrgUnit) -> list[int]:
-    found, frontier = [organisation.pk], [organisation.pk]
+def _units_under(organisations: list[OrgUnit]) -> list[int]:
+    found = frontier = [organisation.pk for organisation in organisations]
     while frontier:  # the tree is a few levels deep: one query per level
         frontier = list(OrgUnit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-        found.extend(frontier)
+        found = found + frontier
     return found
+
+
+def _mails_for(user: Any) -> QuerySet[OutboxMail]:
+    """Every mail for administrators; a recruiter's organisations' only (a mail belongs to the
+    organisation above its vacancy's unit: one of a vacancy without a unit is the administrators')."""
+    mails = OutboxMail.objects.select_related("application__vacancy", "application__candidate")
+    mine = organisations_for_staff(user)
+    if mine is None:
+        return mails
+    return mails.filter(application__vacancy__unit__in=_units_under(mine))
 
 
 def preview_examples(outcome: str) -> dict[str, Any]:
@@ -133,8 +171,8 @@ def preview(*, wording: Wording, application: Application, outcome: str, languag
     )
 
 
-def outbox(*, state: str = "", vacancy_id: int | None = None) -> QuerySet[OutboxMail]:
-    mails = OutboxMail.objects.select_related("application__vacancy", "application__candidate")
+def outbox(*, user: Any, state: str = "", vacancy_id: int | None = None) -> QuerySet[OutboxMail]:
+    mails = _mails_for(user)
     if state in OutboxMail.State.values:
         mails = mails.filter(state=state)
     if vacancy_id:
@@ -142,15 +180,17 @@ def outbox(*, state: str = "", vacancy_id: int | None = None) -> QuerySet[Outbox
     return mails.order_by("-created_at", "-id")[:OUTBOX_PAGE]
 
 
-def outbox_vacancies() -> QuerySet[Vacancy]:
-    return Vacancy.objects.filter(applications__mails__isnull=False).distinct().order_by("reference", "pk")
+def outbox_vacancies(*, user: Any) -> QuerySet[Vacancy]:
+    """The vacancies with mails in the outbox `user` sees: the outbox's filter."""
+    return Vacancy.objects.filter(pk__in=_mails_for(user).values("application__vacancy_id")).order_by(
+        "reference", "pk"
+    )
 
 
-def mail_get_for_staff(*, mail_id: int) -> OutboxMail:
+def mail_get_for_staff(*, mail_id: int, user: Any) -> OutboxMail:
+    """One mail of the outbox `user` sees; 404 for any other, as if it did not exist."""
     try:
-        return OutboxMail.objects.select_related("application__vacancy", "application__candidate").get(
-            pk=mail_id
-        )
+        return _mails_for(user).get(pk=mail_id)
     except OutboxMail.DoesNotExist as error:
         raise Http404 from error
 

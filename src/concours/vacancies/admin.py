@@ -13,7 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from concours.accounts.admin_mixins import StaffUserPickerMixin
 from concours.core.errors import DomainError
 from concours.vacancies import services
-from concours.vacancies.models import OrgUnit, Post, Vacancy, VacancyAssignment
+from concours.vacancies.models import OrgUnit, Post, StaffUnit, Vacancy, VacancyAssignment
+
+
+class StaffUnitInline(StaffUserPickerMixin, admin.TabularInline):  # type: ignore[type-arg]
+    # The recruiters who work for this unit: they see its organisation's candidate mails and templates.
+    model = StaffUnit
+    extra = 0
 
 
 @admin.register(OrgUnit)
@@ -21,6 +27,7 @@ class OrgUnitAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["name", "kind", "parent", "code", "retention_days"]
     list_filter = ["kind"]
     search_fields = ["name", "name_fr", "code"]
+    inlines = [StaffUnitInline]
 
 
 class PostInline(admin.TabularInline):  # type: ignore[type-arg]

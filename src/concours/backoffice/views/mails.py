@@ -1,6 +1,7 @@
 """Candidates' mails, for HR: the templates per organisation and language (edited with a preview on a
 real application), and the outbox, where a failed mail can be sent again. Recruiters and administrators
-only: the outbox names candidates."""
+only: the outbox names candidates. A recruiter sees their own organisations' templates and mails, 404 for
+any other; administrators every organisation's, and the wording for all organisations."""
 
 from __future__ import annotations
 
@@ -30,13 +31,20 @@ def _organisation_query(organisation: OrgUnit | None) -> str:
 @recruiter_required
 def mail_templates(request: HttpRequest) -> HttpResponse:
     """Every outcome's mail in each language, for one organisation (or for all), and where it comes from."""
-    organisation = selectors.organisation_get(request.GET.get("organisation"))
+    user: Any = request.user
+    everyone = selectors.sees_every_organisation(user)
+    organisations = selectors.organisations(user=user)
+    if not everyone and not organisations and not request.GET.get("organisation"):
+        # A recruiter tied to no unit: no organisation's mails are theirs; the page says why.
+        return render(request, "backoffice/mail_templates.html", {"rows": [], "unassigned": True})
+    organisation = selectors.organisation_get(request.GET.get("organisation"), user=user)
     return render(
         request,
         "backoffice/mail_templates.html",
         {
             "organisation": organisation,
-            "organisations": selectors.organisations(),
+            "organisations": organisations,
+            "for_all": everyone,
             "rows": selectors.template_rows(organisation),
             "query": _organisation_query(organisation),
         },
@@ -51,7 +59,7 @@ def mail_template_edit(request: HttpRequest, outcome: str, language: str) -> Htt
     if outcome not in Outcome.values or language not in LANGUAGE_CODES:
         raise Http404
     user: Any = request.user
-    organisation = selectors.organisation_get(request.GET.get("organisation"))
+    organisation = selectors.organisation_get(request.GET.get("organisation"), user=user)
     current = selectors.wording_to_edit(organisation=organisation, outcome=outcome, language=language)
     applications = selectors.preview_applications(organisation)
     initial = {"subject": current.subject, "body": current.body}
@@ -111,6 +119,7 @@ def mail_template_edit(request: HttpRequest, outcome: str, language: str) -> Htt
 @recruiter_required
 def outbox(request: HttpRequest) -> HttpResponse:
     """The mails to candidates, newest first, by state and vacancy; a failed one shows its error."""
+    user: Any = request.user
     state = request.GET.get("state", "")
     vacancy = request.GET.get("vacancy", "")
     vacancy_id = int(vacancy) if vacancy.isdigit() else None
@@ -118,10 +127,10 @@ def outbox(request: HttpRequest) -> HttpResponse:
         request,
         "backoffice/mail_outbox.html",
         {
-            "mails": selectors.outbox(state=state, vacancy_id=vacancy_id),
+            "mails": selectors.outbox(user=user, state=state, vacancy_id=vacancy_id),
             "states": OutboxMail.State.choices,
             "state": state,
-            "vacancies": selectors.outbox_vacancies(),
+            "vacancies": selectors.outbox_vacancies(user=user),
             "vacancy_id": vacancy_id,
             "limit": selectors.OUTBOX_PAGE,
         },
@@ -130,16 +139,15 @@ def outbox(request: HttpRequest) -> HttpResponse:
 
 @recruiter_required
 def outbox_mail(request: HttpRequest, mail_id: int) -> HttpResponse:
-    return render(
-        request, "backoffice/mail_detail.html", {"mail": selectors.mail_get_for_staff(mail_id=mail_id)}
-    )
+    mail = selectors.mail_get_for_staff(mail_id=mail_id, user=request.user)
+    return render(request, "backoffice/mail_detail.html", {"mail": mail})
 
 
 @recruiter_required
 @require_POST
 def mail_resend(request: HttpRequest, mail_id: int) -> HttpResponse:
     user: Any = request.user
-    mail = selectors.mail_get_for_staff(mail_id=mail_id)
+    mail = selectors.mail_get_for_staff(mail_id=mail_id, user=user)
     try:
         services.mail_resend(mail=mail, actor=user)
     except DomainError as error:

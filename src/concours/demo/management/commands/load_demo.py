@@ -55,7 +55,7 @@ from concours.essays.models import EssayCheck
 from concours.essays.tasks import essay_check_pages
 from concours.screening.models import Verdict
 from concours.screening.services import vacancy_screen_all, verdict_decide
-from concours.vacancies.models import Vacancy, VacancyAssignment
+from concours.vacancies.models import StaffUnit, Vacancy, VacancyAssignment
 from concours.vacancies.services import (
     orgunit_ensure_path,
     vacancy_edit_french,
@@ -218,6 +218,8 @@ class Command(BaseCommand):
         for notice in load_vacancies():
             zone = notice.get("zone") or "Europe/Brussels"
             unit = orgunit_ensure_path(names=list(notice.get("unit_path") or []))
+            if unit is not None:  # the demo recruiter works for the organisation: its mails are theirs
+                StaffUnit.objects.get_or_create(unit=unit.path()[0], user=recruiter)
             existing = Vacancy.objects.filter(reference=notice.get("reference") or "").first()
             if existing is not None:
                 vacancies[existing.reference] = self._french_filled(existing, notice, recruiter)

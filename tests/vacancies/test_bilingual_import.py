@@ -11,7 +11,6 @@ from django.core.management import call_command
 from bilingual_notices import ENGLISH, FRENCH, REFERENCE
 from concours.accounts.models import Role
 from concours.core.audit import audit_events_for
-from concours.core.models import AuditEvent
 from concours.vacancies.importing import vacancy_import_files, vacancy_import_notice
 from concours.vacancies.models import Vacancy
 from concours.vacancies.services import vacancy_publish

@@ -204,9 +204,11 @@ def claims_and_answers_keep(
     answers: Mapping[ScreeningQuestion, Answer],
     own_posts: Sequence[int],
     submitted: bool,
+    new: bool = False,
 ) -> None:
     """Replace what the application holds by these claims and answers (claims None: no claim at all,
-    as for applications made before claims existed, whose experience screening reads by tags).
+    as for applications made before claims existed, whose experience screening reads by tags). `new`:
+    the application was made in this transaction and holds none yet (nothing to delete).
 
     `own_posts`: the ids of the candidate's posts, in the order of the profile as submitted when
     `submitted` (a post's position there is what the claim keeps); a post not among them is dropped.
@@ -215,7 +217,8 @@ def claims_and_answers_keep(
     """
     position = {pk: index for index, pk in enumerate(own_posts)}
     given = {claim.requirement_key: claim for claim in claims or ()}
-    application.claims.all().delete()
+    if not new:
+        application.claims.all().delete()
     rows = []
     for requirement in experience_requirements(vacancy) if claims is not None else ():
         claim = given.get(requirement.key)
@@ -235,7 +238,8 @@ def claims_and_answers_keep(
             )
         )
     ExperienceClaim.objects.bulk_create(rows)
-    application.answers.all().delete()
+    if not new:
+        application.answers.all().delete()
     ScreeningAnswer.objects.bulk_create(
         ScreeningAnswer(
             application=application,

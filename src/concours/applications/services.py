@@ -201,13 +201,14 @@ def _submit(
 ) -> Application:
     vacancy = _vacancy_locked_for_submission(vacancy.pk)
     _check_open(vacancy, now)  # again, under the lock: a recruiter may have closed it since it arrived
-    application, _created = _live(candidate=candidate, vacancy=vacancy, now=now)
+    application, created = _live(candidate=candidate, vacancy=vacancy, now=now)
     if application.status != Application.Status.DRAFT:
         raise DomainError(_("You have already applied to this vacancy."))
 
     written: list[Attachment] = []
     try:
-        application.attachments.all().delete()
+        if not created:  # a draft's files give way; an application made just now holds none
+            application.attachments.all().delete()
         for kind, (content, content_type) in files.items():
             upload = names.get(kind)
             attachment = Attachment(
@@ -225,17 +226,19 @@ def _submit(
         _record(application=application, to=Application.Status.SUBMITTED, reason="", actor=actor, now=now)
         application.submitted_at = now
         own_posts = _keep_profile(application, candidate=candidate, now=now)
-        # Claims and answers are part of what was submitted, kept in its transaction.
-        claimed = claims if claims is not None else kept_claims(application)
+        # Claims and answers are part of what was submitted, kept in its transaction. A draft keeps
+        # some; an application made just now has none to read or replace.
+        claimed = claims if claims is not None else ([] if created else kept_claims(application))
+        if answers is None:
+            answers = {} if created else kept_answers(application)
         claims_and_answers_keep(
             application,
             vacancy=vacancy,
             claims=claims_checked(vacancy, claimed) if claims is not None or claimed else None,
-            answers=answers_checked(
-                vacancy, answers if answers is not None else kept_answers(application), complete=True
-            ),
+            answers=answers_checked(vacancy, answers, complete=True),
             own_posts=own_posts,
             submitted=True,
+            new=created,
         )
         application.save(
             update_fields=[

@@ -83,7 +83,7 @@ _GENERIC_DEGREE_RE = re.compile(
     r"^(?:university degree|degree|diplôme universitaire|higher education)$", re.I
 )
 _BRACKETED_LEVEL_RE = re.compile(
-    r"\s*,?\s*(?:\((?P<inner>[^()]{0,60})|(?:du niveau d[ue]s?|au niveau d[ue]s?|at(?: the)?|of)\s+"
+    r"\s*,?\s*(?:\((?P<inner>[^()]{0,60})|(?:du niveau d[ue]s?|au niveau d[ue]s?|de niveau|at(?: the)?|of)\s+"
     r"(?P<after>\S+(?: \S+)?))",
     re.IGNORECASE,
 )

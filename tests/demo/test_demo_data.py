@@ -26,6 +26,7 @@ from concours.demo.candidates import (
 )
 from concours.demo.catalogue import PORTAL_KEYS, demo_deadline, load_vacancies, vacancy_files, vacancy_refs
 from concours.demo.plan import (
+    CLAIMS,
     COHORTS,
     DECISION_REASONS,
     OPEN_PHASE_STATES,
@@ -33,12 +34,14 @@ from concours.demo.plan import (
     Outcome,
     Planned,
     application_plan,
+    claimed_positions,
     cohort_size,
     demo_plan,
     outcomes,
 )
 from concours.demo.routes import route
-from concours.kernel.eligibility import screen
+from concours.kernel.eligibility import compile_requirements, screen_compiled
+from concours.kernel.eligibility.claims import Claim
 from concours.kernel.reference import membership
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -93,14 +96,21 @@ Verdicts = dict[tuple[int, str], str]
 
 
 def kernel_verdicts(plan: list[Planned], candidates: list[dict[str, Any]]) -> Verdicts:
+    """What screening says of each submission, with the posts its candidate claims (as the loader
+    submits them) for each experience requirement."""
     notices = {vacancy["reference"]: vacancy for vacancy in load_vacancies()}
-    return {
-        (row.candidate, row.reference): screen(
-            candidates[row.candidate], notices[row.reference], on=ON
+    compiled = {reference: compile_requirements(notice) for reference, notice in notices.items()}
+    verdicts = {}
+    for row in plan:
+        if row.state == "draft":
+            continue
+        candidate = candidates[row.candidate]
+        positions = claimed_positions(candidate["experience"], row.reference)
+        claims = None if positions is None else {i: Claim(posts) for i, posts in enumerate(positions)}
+        verdicts[(row.candidate, row.reference)] = screen_compiled(
+            candidate, compiled[row.reference], on=ON, claims=claims
         ).eligible
-        for row in plan
-        if row.state != "draft"
-    }
+    return verdicts
 
 
 @pytest.fixture(scope="module")
@@ -279,6 +289,42 @@ def test_a_cohort_applies_only_to_its_vacancy_and_leaves_the_others_plan_alone(
     assert len(cohort) >= 30 and all(240 <= row.candidate < 240 + cohort_size() for row in cohort)
     others = [reference for reference in vacancy_refs() if reference not in COHORTS]
     assert [row for row in plan if row.reference not in COHORTS] == application_plan(people[:240], others)
+
+
+def test_the_demo_claims_a_post_list_for_each_experience_requirement(vacancies: list[dict[str, Any]]) -> None:
+    """Every demo vacancy says what shows each of its experience requirements, one entry per requirement."""
+    for vacancy in vacancies:
+        assert len(CLAIMS[vacancy["reference"]]) == len(vacancy.get("experience") or []), vacancy["reference"]
+
+
+def test_claims_name_the_posts_that_show_each_experience() -> None:
+    """A candidate claims the posts whose title, employer or tags show a requirement, and only those."""
+    posts = [
+        {"title": "Team Assistant", "employer": "Harlow & Finch Consulting", "tags": []},
+        {"title": "Executive Assistant", "employer": "Ministry of Foreign Affairs of Norway", "tags": []},
+        {
+            "title": "Office Manager",
+            "employer": "NATO International Staff",
+            "tags": ["international_organisation"],
+        },
+        {
+            "title": "Research Assistant",
+            "employer": "Institute for Atlantic Security Studies",
+            "tags": ["policy"],
+        },
+    ]
+    assert claimed_positions(posts, "260151") == [(0, 1, 2), (1, 2)]
+    assert claimed_positions(posts, "999999") is None
+
+
+def test_every_vacancy_with_submissions_has_eligible_applicants(verdicts: Verdicts) -> None:
+    """Screened with the posts the candidates claim, each vacancy has eligible applicants, and not all."""
+    by_reference: dict[str, Counter[str]] = {}
+    for (_candidate, reference), verdict in verdicts.items():
+        by_reference.setdefault(reference, Counter())[verdict] += 1
+    assert by_reference
+    for reference, found in by_reference.items():
+        assert found["yes"] >= 3 and found["no"] > 0, (reference, found)
 
 
 def test_outcomes_cover_every_state_with_a_realistic_funnel(settled: list[Outcome]) -> None:

@@ -22,7 +22,8 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from concours.accounts.models import Role, User
-from concours.applications.models import Application, Transition
+from concours.applications.claims import experience_requirements
+from concours.applications.models import Application, ExperienceClaim, Transition
 from concours.applications.workflow import TRANSITIONS
 from concours.assessment.models import Consensus, Declaration, Scorecard, Stage, TestResult
 from concours.candidates.models import CandidateProfile
@@ -31,6 +32,7 @@ from concours.core.models import AuditEvent
 from concours.demo.competition import DATA as COMPETITION
 from concours.demo.management.commands.load_demo import demo_accounts
 from concours.kernel.eligibility import compile_requirements, screen_compiled
+from concours.kernel.eligibility.claims import Claim
 from concours.notifications.models import OutboxMail
 from concours.screening.models import Verdict
 from concours.screening.requirements import vacancy_requirements
@@ -147,25 +149,49 @@ def test_the_demo_candidate_has_a_profile_and_applications_in_several_states(dem
 
 
 def test_every_verdict_is_what_the_kernel_says(demo: Loaded) -> None:
-    """Each stored verdict is the kernel's, screened again here from the profile and the notice."""
+    """Each stored verdict is the kernel's, screened again here from the profile, the notice and the posts
+    claimed for each experience requirement."""
     applications = (
         Application.objects.exclude(status=S.DRAFT)
         .select_related("vacancy", "verdict", "candidate__user")
-        .prefetch_related("candidate__languages", "candidate__education", "candidate__experience")
+        .prefetch_related("candidate__languages", "candidate__education", "candidate__experience", "claims")
     )
     requirements = {}
+    indexes: dict[int, dict[str, int]] = {}
     for application in applications:
         vacancy = application.vacancy
         if vacancy.pk not in requirements:
             requirements[vacancy.pk] = compile_requirements(vacancy_requirements(vacancy))
+            indexes[vacancy.pk] = {r.key: r.index for r in experience_requirements(vacancy)}
         assert application.submitted_at is not None
+        claims = {
+            indexes[vacancy.pk][claim.requirement_key]: Claim(tuple(claim.counted_posts), bool(claim.review))
+            for claim in application.claims.all()
+        }
         verdict = screen_compiled(
             profile_as_contract(application.candidate),
             requirements[vacancy.pk],
             on=application.submitted_at.astimezone(ZoneInfo(vacancy.zone)).date(),
             submitted_at=application.submitted_at,
+            claims=claims or None,
         )
         assert application.verdict.eligible == verdict.eligible, application
+
+
+def test_every_vacancy_with_submissions_has_eligible_applicants(demo: Loaded) -> None:
+    """Each published or closed demo vacancy that received applications has at least one whose final
+    verdict is eligible: its applicants claimed, requirement by requirement, the posts that show it."""
+    vacancies = Vacancy.objects.filter(status__in=[Vacancy.Status.PUBLISHED, Vacancy.Status.CLOSED])
+    checked = 0
+    for vacancy in vacancies:
+        verdicts = Verdict.objects.filter(application__vacancy=vacancy).exclude(application__status=S.DRAFT)
+        if not verdicts.exists():
+            continue
+        checked += 1
+        finals = [verdict.final for verdict in verdicts]
+        assert "yes" in finals, (vacancy.reference, sorted(finals))
+    assert checked >= 6
+    assert ExperienceClaim.objects.filter(application__vacancy__reference="260139").exclude(posts=[]).exists()
 
 
 def test_each_state_agrees_with_its_verdict(demo: Loaded) -> None:

@@ -33,6 +33,14 @@ AFFINITY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 """Which demo vacancies a profile is drawn to: words in its post titles, then tags of its posts."""
 
+CLAIMS: dict[str, tuple[dict[str, tuple[str, ...]], ...]] = {
+    reference: tuple({key: tuple(words) for key, words in signs.items()} for signs in rows)
+    for reference, rows in _APPLICATIONS["claims"].items()
+}
+"""Per demo vacancy, for each of its experience requirements in the notice's order, what in a post shows
+that experience: words of its title ("title_words") or of its employer's name ("employer_words"), or one
+of its tags ("tags")."""
+
 REASONS: dict[str, str] = _APPLICATIONS["reasons"]
 """What the recruiter writes when moving an application to each state."""
 
@@ -105,6 +113,26 @@ def _affinity(candidate: Candidate, reference: str) -> float:
         score += 4.0
     score += 0.6 * len(held.intersection(tags))
     return score
+
+
+def shows(post: Mapping[str, Any], signs: Mapping[str, Sequence[str]]) -> bool:
+    """Whether a post (title, employer, tags) shows an experience, by the signs `CLAIMS` gives for it."""
+    title, employer = str(post.get("title") or ""), str(post.get("employer") or "")
+    return (
+        any(word in title for word in signs.get("title_words", ()))
+        or any(word in employer for word in signs.get("employer_words", ()))
+        or bool(set(post.get("tags") or ()).intersection(signs.get("tags", ())))
+    )
+
+
+def claimed_positions(posts: Sequence[Mapping[str, Any]], reference: str) -> list[tuple[int, ...]] | None:
+    """What a demo candidate claims when applying to the vacancy: for each of its experience requirements,
+    in the notice's order, the positions in `posts` of the posts that show it (maybe none); None for a
+    vacancy the demo has no claims for (screening then reads the posts' tags)."""
+    rows = CLAIMS.get(reference)
+    if rows is None:
+        return None
+    return [tuple(i for i, post in enumerate(posts) if shows(post, signs)) for signs in rows]
 
 
 def _strength(candidate: Candidate, rng: random.Random) -> float:

@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from concours.accounts.models import Role, User
 from concours.accounts.roles import ensure_role_groups, grant_role
+from concours.applications.claims import ClaimInput, experience_requirements
 from concours.applications.decisions import Decision
 from concours.applications.models import Application
 from concours.applications.services import application_submit, application_transition
@@ -46,6 +47,7 @@ from concours.demo.plan import (
     REASONS,
     Outcome,
     Planned,
+    claimed_positions,
     cohort_size,
     demo_plan,
     outcomes,
@@ -293,7 +295,7 @@ class Command(BaseCommand):
             profiles[row.candidate] = profile
             with transaction.atomic():
                 found[(row.candidate, row.reference)] = self._apply(
-                    profile, vacancies[row.reference], row.state, rng
+                    profile, vacancies[row.reference], row.state, rng, claim=True
                 )
             created += 1
         return found, created
@@ -395,9 +397,16 @@ class Command(BaseCommand):
                     )
 
     def _apply(
-        self, profile: CandidateProfile, vacancy: Vacancy, state: str, rng: random.Random
+        self,
+        profile: CandidateProfile,
+        vacancy: Vacancy,
+        state: str,
+        rng: random.Random,
+        *,
+        claim: bool = False,
     ) -> Application:
-        """The candidate's part: a draft, or a submission with a CV and, where asked, an essay."""
+        """The candidate's part: a draft, or a submission with a CV and, where asked, an essay; with
+        `claim`, the posts the candidate claims for each experience requirement (`_claims`)."""
         if state == Application.Status.DRAFT:
             return Application.objects.create(candidate=profile, vacancy=vacancy)
         deadline = vacancy.deadline or timezone.now()
@@ -413,7 +422,24 @@ class Command(BaseCommand):
             else None,
             actor=profile.user,
             now=submitted_at,
+            claims=self._claims(profile, vacancy) if claim else None,
         )
+
+    def _claims(self, profile: CandidateProfile, vacancy: Vacancy) -> list[ClaimInput] | None:
+        """For each experience requirement of the notice, the candidate's posts that show it, chosen as a
+        candidate does on the apply page (`claimed_positions` reads the posts' titles, employers, tags)."""
+        posts = list(profile.experience.all())
+        positions = claimed_positions(
+            [{"title": post.title, "employer": post.employer, "tags": post.tags} for post in posts],
+            vacancy.reference,
+        )
+        if positions is None:
+            return None
+        return [
+            ClaimInput(requirement.key, tuple(posts[i].pk for i in positions[requirement.index]))
+            for requirement in experience_requirements(vacancy)
+            if requirement.index < len(positions)
+        ]
 
     def _settle(self, application: Application, outcome: Outcome, recruiter: User) -> None:
         """Decide the verdict if the plan says so, then walk the workflow to the planned state."""

@@ -219,10 +219,11 @@ def failed_application(*, deadline_in: dt.timedelta = dt.timedelta(days=5)) -> A
             essay=SimpleUploadedFile("Key challenges.docx", docx_bytes(text="Key challenges, first go")),
             actor=profile.user,
         )
-    EssayCheck.objects.create(
-        application=application,
+    # The worker's verdict on the check the submission left pending, for the essay submitted.
+    assert EssayCheck.objects.filter(
+        application=application, sha256=application.attachments.get(kind="essay").sha256
+    ).update(
         status=EssayCheck.Status.FAILED,
-        sha256=application.attachments.get(kind="essay").sha256,
         pages=2,
         checks=[{"rule": "pages", "result": "fail", "reason": "2 pages", "reason_fr": "2 pages"}],
     )

@@ -2,7 +2,9 @@
 
 Screening and essays build on applications, so applications may not import them. Instead each
 registers what it must do in its `AppConfig.ready`: `essay_checks` run before a submission is kept (a
-refusal raises `DomainError` and nothing is stored), `on_submitted` run after it is committed. `move_checks`
+refusal raises `DomainError` and nothing is stored), `in_submission` run inside the submission's transaction
+once it is recorded (what they write is kept with it, or rolled back with it; they render nothing: on
+SQLite the transaction holds the write lock), `on_submitted` run after it is committed. `move_checks`
 run before each move made by `application_transition` is recorded: a refusal raises `DomainError` and the
 move is not made (genai refuses a screening-out that only its signal could explain). `on_moved`
 run inside the transaction of each move made by `application_transition`, after it is recorded: what they
@@ -15,7 +17,7 @@ from typing import Any, Protocol
 
 from django.db.models import QuerySet
 
-from concours.applications.models import Application
+from concours.applications.models import Application, Attachment
 from concours.vacancies.models import Vacancy
 
 
@@ -25,6 +27,12 @@ class EssayCheck(Protocol):
 
 class Submitted(Protocol):
     def __call__(self, *, application_id: int, has_essay: bool) -> None: ...
+
+
+class Submitting(Protocol):
+    """`application`: submitted, its candidate and vacancy loaded; `essay`: its essay as just stored."""
+
+    def __call__(self, *, application: Application, essay: Attachment | None) -> None: ...
 
 
 class Moved(Protocol):
@@ -47,6 +55,7 @@ class BlindFilter(Protocol):
 
 essay_checks: list[EssayCheck] = []
 on_submitted: list[Submitted] = []
+in_submission: list[Submitting] = []
 blind_filters: list[BlindFilter] = []
 on_moved: list[Moved] = []
 move_checks: list[MoveCheck] = []
@@ -60,6 +69,11 @@ def register_essay_check(check: EssayCheck) -> None:
 def register_on_submitted(hook: Submitted) -> None:
     if hook not in on_submitted:
         on_submitted.append(hook)
+
+
+def register_in_submission(hook: Submitting) -> None:
+    if hook not in in_submission:
+        in_submission.append(hook)
 
 
 def register_blind_filter(narrow: BlindFilter) -> None:

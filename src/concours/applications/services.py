@@ -250,6 +250,10 @@ def _submit(
                 "updated_at",
             ]
         )
+        # Kept with the submission or rolled back with it: the essay's page check (pending).
+        essay = next((a for a in written if a.kind == Attachment.Kind.ESSAY), None)
+        for hook in hooks.in_submission:
+            hook(application=application, essay=essay)
     except BaseException:
         for attachment in written:
             attachment.file.delete(save=False)

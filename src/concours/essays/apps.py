@@ -12,7 +12,12 @@ class EssaysConfig(AppConfig):
     def ready(self) -> None:
         # Imported once the app registry is ready (hooks import models), as Django asks of `ready`.
         from concours.applications import hooks
-        from concours.essays.hooks import check_essay_before_submission, essay_work_on_submission
+        from concours.essays.hooks import (
+            check_essay_before_submission,
+            essay_check_on_submission,
+            essay_work_on_submission,
+        )
 
         hooks.register_essay_check(check_essay_before_submission)
+        hooks.register_in_submission(essay_check_on_submission)
         hooks.register_on_submitted(essay_work_on_submission)

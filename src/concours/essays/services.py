@@ -69,28 +69,38 @@ def draft_check_start(
     return check
 
 
-@transaction.atomic
-def essay_check_start(*, application: Application, language: str) -> EssayCheck | None:
+@transaction.atomic(savepoint=False)
+def essay_check_start(
+    *, application: Application, language: str, essay: Attachment | None = None
+) -> EssayCheck | None:
     """Have a worker count the pages of an application's essay; None when there is nothing to check.
 
-    `language`: the one the candidate applied in, to write to them in should the essay fail.
+    `language`: the one the candidate applied in, to write to them in should the essay fail. `essay`: the
+    application's essay when the caller has it at hand (a submission, in its transaction), not read again.
+    The caller's transaction holds the application's lock (a submission, a replacement): the check is
+    written without savepoints.
     """
-    essay = application.attachments.filter(kind=Attachment.Kind.ESSAY).first()
+    if essay is None:
+        essay = application.attachments.filter(kind=Attachment.Kind.ESSAY).first()
     if essay is None or not application.vacancy.essay_rules:
         return None
-    check, _created = EssayCheck.objects.update_or_create(
-        application=application,
-        defaults={
-            "status": EssayCheck.Status.PENDING,
-            "sha256": essay.sha256,
-            "pages": None,
-            "checks": [],
-            "error": "",
-            "language": language,
-            "created_at": timezone.now(),
-            "finished_at": None,
-        },
-    )
+    fields: dict[str, Any] = {
+        "status": EssayCheck.Status.PENDING,
+        "sha256": essay.sha256,
+        "pages": None,
+        "checks": [],
+        "error": "",
+        "language": language,
+        "created_at": timezone.now(),
+        "finished_at": None,
+    }
+    check = EssayCheck.objects.select_for_update().filter(application=application).first()
+    if check is None:
+        check = EssayCheck.objects.create(application=application, **fields)
+    else:
+        for name, value in fields.items():
+            setattr(check, name, value)
+        check.save()
     transaction.on_commit(lambda: tasks.essay_check_pages.enqueue(check.pk))
     return check
 

@@ -27,7 +27,10 @@ def mail_on_submitted(*, application_id: int, has_essay: bool) -> None:
     The submission stands whatever happens to its mail: an error is logged, not shown to the candidate.
     """
     try:
-        application = Application.objects.get(pk=application_id)
+        # Read once with what the mail reads: mail_queue then reads it no more.
+        application = Application.objects.select_related("candidate__user", "vacancy__unit").get(
+            pk=application_id
+        )
         mail_queue(
             application=application, outcome=Outcome.RECEIVED, context={"submitted": application.submitted_at}
         )

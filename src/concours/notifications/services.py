@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from concours.applications.models import Application
+from concours.candidates.models import CandidateProfile
 from concours.core.audit import audit_record
 from concours.core.errors import DomainError
 from concours.core.models import AuditEventType
@@ -32,6 +33,18 @@ def _send_on_commit(mail: OutboxMail) -> None:
     transaction.on_commit(lambda: outbox_send.enqueue(mail.pk), robust=True)
 
 
+def _recipient_loaded(application: Application) -> bool:
+    """Whether the application comes with what its mail reads (the candidate's user, the vacancy), as
+    `hooks.mail_on_submitted` reads it: then it is not read again."""
+    candidate = Application._meta.get_field("candidate")
+    vacancy = Application._meta.get_field("vacancy")
+    return (
+        candidate.is_cached(application)  # type: ignore[union-attr]
+        and CandidateProfile._meta.get_field("user").is_cached(application.candidate)  # type: ignore[union-attr]
+        and vacancy.is_cached(application)  # type: ignore[union-attr]
+    )
+
+
 def mail_queue(
     *,
     application: Application,
@@ -48,17 +61,19 @@ def mail_queue(
     candidate's language. `actor` is who decided the
     outcome; their change is what the audit trail records, not the mail.
     """
-    application = Application.objects.select_related("candidate__user", "vacancy__unit").get(
-        pk=application.pk
-    )
+    if not _recipient_loaded(application):
+        application = Application.objects.select_related("candidate__user", "vacancy__unit").get(
+            pk=application.pk
+        )
     language = language_of(application)
     wording = wording_for(organisation=organisation_of(application), outcome=outcome, language=language)
     rendered = render_wording(
         wording, application=application, outcome=outcome, language=language, extra=context
     )
     # Rendered before any transaction of its own (when the caller has none): on SQLite, a transaction
-    # holds the write lock from its start, and rendering needs none.
-    with transaction.atomic():
+    # holds the write lock from its start, and rendering needs none. Within the caller's transaction, no
+    # savepoint: a failed insert fails the caller's change as it is.
+    with transaction.atomic(savepoint=False):
         mail = OutboxMail.objects.create(
             application=application,
             outcome=outcome,

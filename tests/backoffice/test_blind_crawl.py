@@ -428,14 +428,14 @@ def _crawl(client: Any, starts: Iterable[str], limit: int = 400) -> dict[str, tu
 
 def _names(pages: dict[str, tuple[int, str]]) -> set[str]:
     """The URL names of the pages that opened (200)."""
-    names = set()
+    names: set[str] = set()
     for url, (status, _text) in pages.items():
         try:
             match = resolve(url.split("?")[0])
         except Resolver404:
             continue
         if status == 200:
-            names.add(f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name)
+            names.add(match.view_name)
     return names
 
 

@@ -204,3 +204,16 @@ def test_topics_within_a_block_are_of_the_block_s_list() -> None:
     found = qualifications(Notice(lists))
     assert found.essential == ["Master's degree in statistics.", "Fluency in English is required."]
     assert found.desirable == ["Experience with surveys."]
+
+
+def test_years_asked_in_prose_outside_the_lists() -> None:
+    """Where the lists name no years, the notice's sentences do ("Expérience : cinq ans d'expérience"), but
+    not a sentence that calls itself desirable."""
+    from concours.kernel.notices.parse import parse_notice_text
+
+    french = "Intitulé du poste : Analyste\nExpérience : cinq ans d'expérience dans le domaine.\n"
+    assert parse_notice_text(french)["min_years_experience"] == 5
+    english = "Job Title: Analyst\nMinimum of seven years of experience in finance.\n"
+    assert parse_notice_text(english)["min_years_experience"] == 7
+    desirable = "Job Title: Analyst\nTen years of experience in audit would be an asset.\n"
+    assert parse_notice_text(desirable)["min_years_experience"] is None

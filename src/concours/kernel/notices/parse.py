@@ -56,7 +56,13 @@ def parse_notice_text(text: str, *, source_file: str = "") -> dict[str, Any]:
     )
     main_level = required_degree.get("min_level") if required_degree else None
     experience = run(
-        "qualifications.experience", [], qualifications.experience, found.essential, main_level=main_level
+        "qualifications.experience",
+        [],
+        qualifications.experience,
+        found.essential,
+        main_level=main_level,
+        notice=notice,
+        desirable=found.desirable,
     )
     direct, indirect = run("role.report_counts", ([], []), role.report_counts, notice)
     listed_posts = run("role.posts", [], role.posts, notice)

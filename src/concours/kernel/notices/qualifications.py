@@ -488,12 +488,26 @@ def _of(item: str, end: int) -> str:
     return rest or item.strip(" ;.")
 
 
-def experience(items: list[str], *, main_level: str | None = None) -> list[dict[str, object]]:
+def experience(
+    items: list[str],
+    *,
+    main_level: str | None = None,
+    notice: Notice | None = None,
+    desirable: list[str] | None = None,
+) -> list[dict[str, object]]:
     """Each span of years of experience the items ask for: min_years, max_years (or None), and of what.
 
     With `main_level` (the degree the notice requires), years asked of the holders of a lower degree
     belong to another path ("or 2 years with a first-level degree") and are left out; "not required to
-    have professional experience" with the main degree is a minimum of 0 years."""
+    have professional experience" with the main degree is a minimum of 0 years. Where the items ask for
+    none, the `notice`'s sentences are read (see `experience_in_prose`)."""
+    found = _experience(items, main_level)
+    if not found and notice is not None:
+        found = experience_in_prose(notice, desirable or [], main_level=main_level)
+    return found
+
+
+def _experience(items: list[str], main_level: str | None) -> list[dict[str, object]]:
     found: list[dict[str, object]] = []
     for item in items:
         # Every match names years ("years", "ans", "années"): most items do not, and skip the costly scan.
@@ -521,6 +535,22 @@ def experience(items: list[str], *, main_level: str | None = None) -> list[dict[
         if main_level and _NO_EXPERIENCE_RE.search(item) and not _lower_path(item, main_level):
             found.append({"min_years": 0, "max_years": None, "of": _of(item, 0)})
     return found
+
+
+def experience_in_prose(
+    notice: Notice, desirable: list[str], *, main_level: str | None = None
+) -> list[dict[str, object]]:
+    """The years of experience the notice's sentences ask for, where its lists name none ("Expérience :
+    cinq ans d'expérience ...", a requirement written as prose under a heading the lists do not know);
+    a sentence that calls itself desirable, or a desirable item, is left out."""
+    sentences = [
+        sentence
+        for sentence in notice.sentences_mentioning(("experience", "expérience", "experiência"))
+        if may_match(sentence, _YEARS_WORDS)
+        and not _DESIRABLE_WORDS_RE.search(sentence)
+        and not any(sentence in item or item in sentence for item in desirable)
+    ]
+    return _experience(sentences, main_level)
 
 
 _NO_EXPERIENCE_RE = re.compile(

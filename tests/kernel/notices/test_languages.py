@@ -228,3 +228,28 @@ def test_french_working_knowledge() -> None:
     assert found["any_of"] == [
         [{"language": "en", "min_level": "fluent"}, {"language": "ru", "min_level": "working knowledge"}]
     ]
+
+
+def test_english_or_french_and_the_other_without_one_of() -> None:
+    """'Excellent knowledge of English or French and working knowledge of the other' (and in French):
+    either language may be the strong one."""
+    for text in (
+        "An excellent knowledge of English or French and a working knowledge of the other.",
+        "Excellente connaissance écrite et orale de l'anglais ou du français et connaissance pratique de "
+        "l'autre langue.",
+    ):
+        found = languages([text], [])
+        assert found is not None, text
+        assert [
+            {"language": "fr", "min_level": "excellent knowledge"},
+            {"language": "en", "min_level": "working knowledge"},
+        ] in found["any_of"], text  # type: ignore[operator]
+
+
+def test_cefr_level_before_its_language() -> None:
+    """'minimum level C1 in English and minimum level B2 in French': B2 is French's, not English's."""
+    found = languages(["minimum level C1 in English and minimum level B2 in French."], [])
+    assert found == {
+        "scale": "CEFR",
+        "any_of": [[{"language": "en", "min_level": "C1"}, {"language": "fr", "min_level": "B2"}]],
+    }

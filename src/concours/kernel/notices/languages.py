@@ -54,7 +54,9 @@ _LEVEL_NAME = (
     r"(?:excellente |bonne |très bonne )?connaissance(?: approfondie| pratique| satisfaisante)?"
 )
 _ONE_AND_OTHER_RE = re.compile(
-    rf"(?P<first>{_LEVEL_NAME})[^.;\n]{{0,20}}?\b(?:in|of|de|d['’])\s*(?:one of|l['’]une des)\b"
+    # "... of one of the two languages (English or French) and ... of the other", and without "one of":
+    # "Excellent knowledge of English or French and working knowledge of the other".
+    rf"(?P<first>{_LEVEL_NAME})[^.;\n]{{0,20}}?\b(?:in|of|de|d['’])\s*(?:(?:one of|l['’]une des)\b)?"
     rf"(?P<between>[^.;\n]{{0,120}}?)\b(?:and|et)\s+(?:an?\s+|une\s+)?(?P<second>{_LEVEL_NAME})"
     r"[^.;\n]{0,30}?\b(?:of|in|de)\s+(?:the other|l['’]autre)\b",
     re.IGNORECASE,
@@ -217,9 +219,15 @@ def _cefr(clauses: list[str]) -> list[list[Level]] | None:
     levels: dict[str, str] = {}
     for clause in clauses:
         patterns = _patterns_for(clause)
-        for pattern in (patterns.cefr_after, patterns.cefr_before):
-            for match in pattern.finditer(clause):
+        # "level C1 in English and level B2 in French": a level written before "in <language>" is that
+        # language's, even where the next language's name comes before it.
+        before = list(patterns.cefr_before.finditer(clause))
+        taken = {match.start("level") for match in before}
+        for match in patterns.cefr_after.finditer(clause):
+            if match.start("level") not in taken:
                 levels.setdefault(_code(match.group("lang")), match.group("level"))
+        for match in before:
+            levels.setdefault(_code(match.group("lang")), match.group("level"))
     return [[{"language": lang, "min_level": level} for lang, level in levels.items()]] if levels else None
 
 

@@ -529,6 +529,10 @@ def _experience(items: list[str], main_level: str | None) -> list[dict[str, obje
                     continue
                 start = matches[index - 1].end() if index else 0
                 end = matches[index + 1].start() if index + 1 < len(matches) else len(item)
+                # "5 years (with master's degree) or 7 years (with bachelor's degree)": the other path
+                # starts at "or".
+                other = _OR_RE.search(item, match.end(), end)
+                end = other.start() if other else end
                 if _lower_path(item[start:end], main_level):
                     continue
                 found.append({"min_years": years[0], "max_years": years[1], "of": _of(item, match.end())})
@@ -553,6 +557,7 @@ def experience_in_prose(
     return _experience(sentences, main_level)
 
 
+_OR_RE = re.compile(r"\s(?:or|ou)\s")
 _NO_EXPERIENCE_RE = re.compile(
     r"not required to have (?:any )?(?:professional |relevant |prior )?(?:work )?experience|"
     r"ne sont pas tenus d['’]avoir (?:une )?expérience",

@@ -180,12 +180,36 @@ def _heading(text: str) -> str | None:
         return "other"
     if body.endswith(_REQUIREMENTS_ENDINGS) and len(body) <= 60 and _REQUIREMENTS_HEADING_RE.search(body):
         return "qualifications"  # "General Minimum Requirements", "Field of Expertise Requirements"
+    if len(body) <= 70 and body[:1].isupper() and _requirement_words_only(body):
+        return "qualifications"  # "Qualifications, Experience and Language skills"
     if body.isascii() and not body.isupper():
         return None  # an ASCII line with a lower-case letter (the test below, at C speed)
     letters = [c for c in body if c.isalpha()]
     if len(letters) >= 4 and all(c.isupper() for c in letters) and not body.endswith((".", ";", ",")):
         return "other"
     return None
+
+
+# The words of a heading made only of the names of requirements ("Qualifications, Experience and Language
+# skills", "Education, Experience and Skills"), folded; one of the first group must be there.
+_REQUIREMENT_NOUNS = frozenset(
+    ("qualifications", "qualification", "requirements", "experience", "education", "formation", "exigences")
+)
+_REQUIREMENT_WORDS = _REQUIREMENT_NOUNS | frozenset(
+    ("and", "et", "&", "skills", "skill", "language", "languages", "langues", "linguistiques", "knowledge",
+     "connaissances", "competences", "required", "requises", "requis", "minimum", "professional",
+     "professionnelle", "work", "academic", "technical", "techniques", "of", "the", "de", "la", "l", "des")
+)  # fmt: skip
+_HEADING_WORD_RE = re.compile(r"[\w&]+")
+
+
+def _requirement_words_only(body: str) -> bool:
+    words = _HEADING_WORD_RE.findall(fold_aligned(body))
+    return (
+        2 <= len(words) <= 9
+        and all(word in _REQUIREMENT_WORDS for word in words)
+        and sum(word in _REQUIREMENT_NOUNS for word in words) >= 2
+    )
 
 
 def _classify(index: int, start: int, raw: str) -> Line:

@@ -62,9 +62,10 @@ def _with_essay(text: str, *, switch: bool = True) -> Application:
 
 
 def _submitted(application: Application) -> None:
-    """What happens when the submission commits: the hook, then the worker (run at once in tests)."""
+    """What happens as the submission is kept: the hook in its transaction, then, once it commits, the
+    worker (run at once in tests)."""
     with TestCase.captureOnCommitCallbacks(execute=True):
-        signal_on_submission(application_id=application.pk, has_essay=True)
+        signal_on_submission(application=application, essay=application.attachments.get(kind="essay"))
 
 
 def test_a_short_essay_is_not_assessable_and_its_state_is_kept() -> None:

@@ -18,6 +18,6 @@ class GenaiConfig(AppConfig):
         from concours.genai.hooks import signal_on_essay_replaced, signal_on_submission
         from concours.genai.services import screen_out_check
 
-        hooks.register_on_submitted(signal_on_submission)
+        hooks.register_in_submission(signal_on_submission)
         hooks.register_move_check(screen_out_check)
         replace_hooks.register_on_replaced(signal_on_essay_replaced)

@@ -6,15 +6,16 @@ from typing import Any
 
 from django.db import transaction
 
-from concours.applications.models import Application
-from concours.genai.services import signal_start
+from concours.applications.models import Application, Attachment
+from concours.genai.services import signal_start, signal_start_for
 from concours.genai.tasks import essay_signal_make
 
 
-def signal_on_submission(*, application_id: int, has_essay: bool) -> None:
-    """Where the organisation switched the signal on, a worker assesses the submitted essay."""
-    if has_essay and signal_start(application_id=application_id) is not None:
-        transaction.on_commit(lambda: essay_signal_make.enqueue(application_id))
+def signal_on_submission(*, application: Application, essay: Attachment | None) -> None:
+    """Where the organisation switched the signal on, a worker assesses the submitted essay: the signal is
+    pending in the submission's transaction, and the worker queued once it commits."""
+    if essay is not None and signal_start_for(application) is not None:
+        transaction.on_commit(lambda: essay_signal_make.enqueue(application.pk))
 
 
 def signal_on_essay_replaced(*, application: Application, actor: Any) -> None:

@@ -202,6 +202,11 @@ def signal_start(*, application_id: int) -> EssaySignal | None:
     """After a submission with an essay: when the switch of the application's organisation is on, the
     signal is pending until a worker makes it (the caller queues it). Off, nothing at all happens."""
     application = Application.objects.select_related("vacancy__unit").get(pk=application_id)
+    return signal_start_for(application)
+
+
+def signal_start_for(application: Application) -> EssaySignal | None:
+    """`signal_start` for an application at hand, in the caller's transaction (a submission's)."""
     if not selectors.switch_is_on(selectors.organisation_of(application.vacancy)):
         return None
     signal, _created = EssaySignal.objects.update_or_create(

@@ -70,19 +70,19 @@ def mail_queue(
     rendered = render_wording(
         wording, application=application, outcome=outcome, language=language, extra=context
     )
-    # Rendered before any transaction of its own (when the caller has none): on SQLite, a transaction
-    # holds the write lock from its start, and rendering needs none. Within the caller's transaction, no
-    # savepoint: a failed insert fails the caller's change as it is.
-    with transaction.atomic(savepoint=False):
-        mail = OutboxMail.objects.create(
-            application=application,
-            outcome=outcome,
-            language=language,
-            to=application.candidate.user.email,
-            subject=rendered.subject,
-            body=rendered.body,
-        )
-        _send_on_commit(mail)
+    # Rendered before anything is written: on SQLite, a transaction holds the write lock from its start,
+    # and rendering needs none. The mail is one INSERT: within the caller's transaction it is kept (and
+    # sent) only if that commits, a failure failing the caller's change as it is; with none, the INSERT
+    # commits on its own (no BEGIN and COMMIT around it) and the send is queued at once.
+    mail = OutboxMail.objects.create(
+        application=application,
+        outcome=outcome,
+        language=language,
+        to=application.candidate.user.email,
+        subject=rendered.subject,
+        body=rendered.body,
+    )
+    _send_on_commit(mail)
     return mail
 
 

@@ -67,3 +67,15 @@ def test_a_label_s_parenthesis_broken_over_lines_is_joined() -> None:
 def test_text_in_lines_comes_back_unchanged() -> None:
     text = "Title: Officer\nLocation: Rome, Italy\nThe McDonald iPhone team (R&D) in DataOps.\n"
     assert repair(text) == text
+
+
+def test_fields_between_bars_each_start_a_line() -> None:
+    """'Vacancy Number: 1 | Grade: G19 | Location: ...' is three fields; a bar in prose is left alone."""
+    line = "Vacancy Number: 250519 | Grade: NATO Grade G19 | Location: Brussels, Belgium"
+    assert repair(line).split("\n") == [
+        "Vacancy Number: 250519",
+        "Grade: NATO Grade G19",
+        "Location: Brussels, Belgium",
+    ]
+    prose = "Apply via the portal | we answer every candidate"
+    assert repair(prose) == prose

@@ -63,3 +63,30 @@ def test_title_and_reference_in_the_usual_layouts(text: str, title: str, referen
 
 def test_a_post_without_a_title_gives_an_empty_title() -> None:
     assert parse_notice_text("We use cookies. Accept all\n")["title"] == ""
+
+
+def test_what_comes_before_the_post_and_a_dash_goes() -> None:
+    """A board's "Offre d'emploi – " and a competition's code before an em dash are not the title; the
+    code is the reference."""
+    offer = clean_title("Offre d'emploi – Conseiller juridique (H/F) – OIF – Paris", 0)
+    assert offer.text == "Conseiller juridique"
+    competition = clean_title("EPSO/AD/412/26 — ADMINISTRATORS (AD 7) IN THE FIELD OF SECURITY", 0)
+    assert (competition.text, competition.reference, competition.grade) == (
+        "ADMINISTRATORS IN THE FIELD OF SECURITY",
+        "EPSO/AD/412/26",
+        "AD 7",
+    )
+
+
+@pytest.mark.parametrize(
+    "noise",
+    [
+        "Jobs in Geneva | Save | Apply",
+        "Accueil > Emplois > Genève",
+        "UNHCR Careers",
+        "OCDE – Offres d'emploi",
+    ],
+)
+def test_board_bars_breadcrumbs_and_career_pages_are_not_titles(noise: str) -> None:
+    notice = parse_notice_text(f"{noise}\nBudget Officer\nDuty Station: Geneva\n")
+    assert notice["title"] == "Budget Officer"

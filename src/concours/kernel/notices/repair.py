@@ -49,6 +49,7 @@ _HEAD = 1500  # (glued labels are a page header's: the first few hundred charact
 _DOUBLE_COLON_RE = re.compile(r"[ \t]*::[ \t]*")
 _OPEN_PAREN_RE = re.compile(r"\(\s*$")
 _BROKEN_PAREN_RE = re.compile(r"\([ \t]*\n")
+_BAR_RE = re.compile(r"\s+\|\s+")
 
 
 @cache
@@ -133,12 +134,29 @@ def _join_open_parentheses(lines: list[str]) -> list[str]:
     return out
 
 
+def _split_bar(line: str) -> str:
+    """ "Vacancy Number: 250519 | Grade: NATO Grade G19 | Location: Brussels, Belgium": each field on a
+    line of its own, where two of the segments or more start with a known label."""
+    segments = _BAR_RE.split(line)
+    if len(segments) < 2:
+        return line
+    labelled = 0
+    for segment in segments:
+        stripped = segment.strip()
+        if stripped and _label_at(stripped, fold_aligned(stripped), 0):
+            labelled += 1
+    return "\n".join(segment.strip() for segment in segments) if labelled >= 2 else line
+
+
 def repair(text: str) -> str:
-    """`text` with glued labels, one-line notices and broken label parentheses put back into lines."""
+    """`text` with glued labels, one-line notices, fields printed on one line between bars and broken
+    label parentheses put back into lines."""
     result = text
-    if len(text) >= _RUN_ON_LENGTH and max(map(len, text.split("\n"))) >= _RUN_ON_LENGTH:
+    if " | " in text:
+        result = "\n".join(_split_bar(line) if " | " in line else line for line in text.split("\n"))
+    if len(result) >= _RUN_ON_LENGTH and max(map(len, result.split("\n"))) >= _RUN_ON_LENGTH:
         result = "\n".join(
-            _split_run_on(line) if len(line) >= _RUN_ON_LENGTH else line for line in text.split("\n")
+            _split_run_on(line) if len(line) >= _RUN_ON_LENGTH else line for line in result.split("\n")
         )
     result = _unglue_labels(result)
     if "::" in result:

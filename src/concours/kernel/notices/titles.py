@@ -41,6 +41,19 @@ _NOISE_LINE_RE = re.compile(
     r".*\b(?:sign in|log in|se connecter|connexion)\b|nato\s*-\s*(?:otan|north atlantic)|"
     r"otan\s*-\s*nato|recrutement$|recruitment$|postuler|partager|imprimer|vacancy notification)",
 )
+# A bar of a board's buttons, and the buttons (folded).
+_BAR_SPLIT_RE = re.compile(r"\s*\|\s*|\s{2,}|\t")
+_BUTTONS = frozenset(
+    ("save", "apply", "share", "print", "email", "save job", "apply now", "sign in", "search jobs", "login",
+     "postuler", "partager", "imprimer", "sauvegarder", "enregistrer", "favoris", "alert", "job alert")
+)  # fmt: skip
+# A board's or an organisation's page name: "UNHCR Careers", "OCDE – Offres d'emploi", "Careers at EMA".
+_CAREERS_RE = re.compile(
+    r"^(?:(?P<name>.{2,60}?)\s*[-–—|:]?\s*(?:Careers?|Jobs|Vacancies|Recruitment|Offres d['’]emploi|"
+    r"Emplois|Carrières|Recrutement)|(?:Careers?|Jobs|Vacancies|Carrières) (?:at|with|à|au|chez) "
+    r"(?P<after>.{2,60}))$",
+    re.IGNORECASE,
+)
 _JOB_DESCRIPTION_RE = re.compile(
     r"^Job Description\s*[-–:]\s*(?P<title>.+?)\s*(?:\((?P<ref>[\w/.-]+)\))?\s*$"
 )
@@ -104,7 +117,15 @@ _TIER_WORDS_RE = re.compile(
 )
 _POSTS_RE = re.compile(r"^\d+\s+(?:posts?|positions?|postes?)$", re.IGNORECASE)
 _POSITION_NUMBER_RE = re.compile(r"\s*#\s*\d{4,}.*$")
-_SEGMENT_SPLIT_RE = re.compile(r"\s+[-–]\s+|\s*[-–]\s+(?=\S)|(?<=\d)-\s*(?=[A-Z])")
+_SEGMENT_SPLIT_RE = re.compile(r"\s+[-–—]\s+|\s*[-–—]\s+(?=\S)|(?<=\d)-\s*(?=[A-Z])")
+# What a board or a notice writes before the post, then a dash: "Offre d'emploi – ...", "Job offer - ...",
+# a competition's or vacancy's code ("EPSO/AD/412/26 — ...").
+_LEADING_WORDS_RE = re.compile(
+    r"^(?:job offer|offre d['’]emploi|offre|vacancy(?: notice)?|avis de vacance(?: de poste)?|job opening|"
+    r"recrutement|recruitment|open competition|concours(?: general)?|appel a candidatures?|call for "
+    r"applications|we are hiring|nous recrutons)$"
+)
+_LEADING_CODE_RE = re.compile(r"^(?=[\w./-]*\d)[A-Z][A-Za-z]*(?:[/.-][\w]+){2,}$")
 _TRAILING_REFERENCE_RE = re.compile(r"\s*(?:[-–]\s*#?|\(\s*#?)(?P<ref>\d{5,7})\)?\s*$")
 _JOB_NUMBER_RE = re.compile(
     r"^(?:Job|Vacancy|Req(?:uisition)?)\s*(?:No\.?|#|ID|Number)\s*:?\s*(?P<ref>\S+)$", re.I
@@ -162,9 +183,18 @@ def has_job_word(text: str) -> bool:
 
 
 def is_noise(text: str) -> bool:
-    """Whether a line is a board's (navigation, sign-up, cookie banner, expiry notice...)."""
+    """Whether a line is a board's (navigation, sign-up, cookie banner, expiry notice, breadcrumb, a bar
+    of buttons, "<Organisation> Careers")."""
     folded = fold_aligned(text.strip(" •-*·"))
-    return bool(_NOISE_LINE_RE.match(folded)) or any(phrase in folded for phrase in BOARD_NOISE)
+    if _NOISE_LINE_RE.match(folded) or any(phrase in folded for phrase in BOARD_NOISE):
+        return True
+    if folded.count(" > ") + folded.count("›") + folded.count(" » ") >= 2:
+        return True  # "Home > Jobs > Tunisia", "Accueil > Offres d'emploi > ..."
+    segments = [segment for segment in _BAR_SPLIT_RE.split(folded) if segment]
+    if len(segments) >= 2 and 2 * sum(segment in _BUTTONS for segment in segments) >= len(segments):
+        return True  # "Jobs in Brussels | Save | Apply", "Postuler   Partager   Imprimer"
+    careers = _CAREERS_RE.match(text.strip())
+    return bool(careers and names_employer(careers.group("name") or careers.group("after") or ""))
 
 
 def _title_like(text: str) -> bool:
@@ -282,6 +312,16 @@ def clean_title(raw: str, end: int) -> Title:
             title.grade = title.grade or squash(consultancy.group("grade"))
         text = text[: consultancy.start()] + text[consultancy.end() :]
         consultancy = _CONSULTANCY_CODE_RE.search(text)
+    # What comes before the post and a dash: a board's "Offre d'emploi", a competition's code.
+    while True:
+        lead = _SEGMENT_SPLIT_RE.split(text, maxsplit=1)
+        if len(lead) < 2 or not lead[1].strip():
+            break
+        if _LEADING_CODE_RE.match(lead[0].strip()):
+            title.reference = title.reference or lead[0].strip()
+        elif not _LEADING_WORDS_RE.match(fold(lead[0].strip(" :"))):
+            break
+        text = lead[1]
     # A dash segment that is a code, a number or a grade ends the title; then dash segments, comma
     # segments and last words, from the end: each one a board's addition goes.
     separators = list(_SEGMENT_SPLIT_RE.finditer(text))

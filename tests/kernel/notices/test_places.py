@@ -33,3 +33,11 @@ def test_places_in_either_language_and_any_case() -> None:
 )
 def test_the_location_field_as_written(written: str, expected: str) -> None:
     assert parse_notice_text(f"Title: Officer\n{written}\n")["location"] == expected
+
+
+def test_a_country_and_its_city_joined_by_a_hyphen() -> None:
+    """WHO's 'Congo-Brazzaville' (Country-City) is Brazzaville, Congo; 'Guinea-Bissau' stays a country."""
+    from concours.kernel.notices.places import location_from
+
+    assert location_from("Congo-Brazzaville") == "Brazzaville, Congo"
+    assert location_from("Guinea-Bissau") == "Guinea-Bissau"

@@ -94,3 +94,11 @@ def test_the_order_is_transitive(a: int, b: int, c: int) -> None:
 def test_any_text_is_read_without_error(text: str) -> None:
     for low, high in grade_levels(text).values():
         assert 0 <= low <= high
+
+
+def test_nato_agency_and_french_eu_spellings_share_their_scales() -> None:
+    """NCIA's 'NG 17' is on NATO's G scale; the French 'GF III' is the function group FG III."""
+    assert grade_levels("NG 17") == {"G": (17, 17)}
+    assert grade_levels("GF III") == {"FG": (3, 3)}
+    assert same_or_higher("NG 17", "NATO Grade G15")
+    assert not same_or_higher("GF II", "FG III")

@@ -216,8 +216,9 @@ _WRITTEN_BODY_RES = (
     ),
     (
         re.compile(
-            r"OSCE (?:Mission|Programme Office|Presence|Office) (?:to|in) (?:the )?"
-            r"[A-Z][a-z]+(?: [A-Z][a-z]+)*|"
+            # "OSCE Mission to Bosnia and Herzegovina", "OSCE Programme Office in Dushanbe"
+            r"OSCE (?:Mission|Programme Office|Presence|Office|Project Co-ordinator) (?:to|in) (?:the )?"
+            r"[A-Z][a-z]+(?: (?:and |of )?[A-Z][a-z]+)*|"
             r"Mission de l['’]OSCE (?:en|au|aux|à) [A-Z][\w-]+"
         ),
         "OSCE",

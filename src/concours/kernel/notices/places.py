@@ -116,9 +116,25 @@ def split_place(text: str) -> list[str]:
             continue
         if "-" in part and not (station_named(part) or _country(part)):
             parts.extend(squash(piece) for piece in _HYPHEN_SPLIT_RE.split(part) if piece.strip())
+        elif "-" in part and _country_and_its_city(part):
+            # "Congo-Brazzaville" (WHO's "Country-City"): the country's alias is also its capital's place.
+            parts.extend(squash(piece) for piece in _HYPHEN_SPLIT_RE.split(part))
         else:
             parts.append(part)
     return parts
+
+
+def _country_and_its_city(text: str) -> bool:
+    """Whether `text` is a country and one of its duty stations joined by a hyphen ("Congo-Brazzaville",
+    not "Guinea-Bissau", whose Bissau is not in Guinea)."""
+    pieces = [piece.strip() for piece in _HYPHEN_SPLIT_RE.split(text)]
+    if len(pieces) != 2:
+        return False
+    for country_piece, city_piece in (pieces, pieces[::-1]):
+        country, station = _country(country_piece), station_named(city_piece)
+        if country is not None and station is not None and station.country_code == country.code:
+            return True
+    return False
 
 
 def is_place(text: str) -> bool:

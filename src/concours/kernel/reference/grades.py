@@ -3,7 +3,8 @@ offered a post at the same or a lower grade of the same organisation.
 
 A grade is read as levels on named scales: "NATO Grade G15" is G 15, "P-3" is P 3, "D-1" is on the
 UN's professional ladder above P-5, "A1/A2" and "A2-A4" are ranges on A, "B-4/G-10" is B 4 or G 10
-(an old and a new grading of one post). Scales are not compared with each other: a NATO A grade says
+(an old and a new grading of one post); NATO agencies' "NG 17" is G 17, the French "GF III" is FG III.
+Scales are not compared with each other: a NATO A grade says
 nothing about a B grade. Words (Unclassified, Consultant) have no level.
 """
 
@@ -16,14 +17,14 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _LADDER_AFTER = {"D": 5}
 _WORD_LEVELS = {"ASG": ("P", 8), "USG": ("P", 9)}
 # Different spellings of one scale.
-_SAME_SCALE = {"GS": "G", "D": "P"}
+_SAME_SCALE = {"GS": "G", "D": "P", "NG": "G", "GF": "FG"}
 
 _CODE_RE = re.compile(
     r"(?<![A-Z])(?:"
-    r"(?P<roman_scale>FG|CST)\s?(?P<roman>IV|III|II|I)(?![A-Z])"
+    r"(?P<roman_scale>FG|GF|CST)\s?(?P<roman>IV|III|II|I)(?![A-Z])"
     r"|(?P<letter_scale>NO)-?(?P<letter>[A-D])(?![A-Z])"
     r"|(?P<bank>G)(?P<bank_level>[A-K])(?![A-Z0-9])"
-    r"|(?P<scale>AST/SC|AST|AD|NPSA|IPSA|LICA|IICA|ICS|NO|GS|FS|SB|SC|P[ALR]|[ABCDEFGLPS])"
+    r"|(?P<scale>AST/SC|AST|AD|NG|NPSA|IPSA|LICA|IICA|ICS|NO|GS|FS|SB|SC|P[ALR]|[ABCDEFGLPS])"
     r"\s?[.-]?\s?(?P<level>\d{1,2})(?!\d)"
     r"|(?P<word>ASG|USG)(?![A-Z])"
     r")"
@@ -43,7 +44,8 @@ def grade_levels(grade: str) -> dict[str, tuple[int, int]]:
 
     for match in _CODE_RE.finditer(text):
         if match.group("roman_scale"):
-            add(match.group("roman_scale"), _ROMAN[match.group("roman")])
+            roman_scale = match.group("roman_scale")
+            add(_SAME_SCALE.get(roman_scale, roman_scale), _ROMAN[match.group("roman")])
         elif match.group("letter_scale"):
             add("NO", "ABCD".index(match.group("letter")) + 1)
         elif match.group("bank"):

@@ -80,7 +80,9 @@ _DEGREE_RE = re.compile(
 # The generic names of a degree, whose level a bracket may make precise ("University degree (Master or
 # higher ...)").
 _GENERIC_DEGREE_RE = re.compile(
-    r"^(?:university degree|degree|diplôme universitaire|higher education)$", re.I
+    r"^(?:university degree|degree|diplôme universitaire|higher education|enseignement supérieur|"
+    r"études universitaires)$",
+    re.I,
 )
 _BRACKETED_LEVEL_RE = re.compile(
     r"\s*,?\s*(?:\((?P<inner>[^()]{0,60})|(?:du niveau d[ue]s?|au niveau d[ue]s?|de niveau|at(?: the)?|of)\s+"

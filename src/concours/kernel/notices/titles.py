@@ -133,6 +133,8 @@ _JOB_NUMBER_RE = re.compile(
 _CODE_SEGMENT_RE = re.compile(r"^[A-Z0-9]+(?:\.[A-Z0-9]+)+$")
 _FIELD_LINE_RE = re.compile(r"^[A-ZÀ-Ý][\w /&()'’.-]{1,40}?\s?[:：]")
 _CONSULTANCY_CODE_RE = re.compile(r"\s+(?P<grade>CST\s?(?:IV|III|II|I))(?:\s+WAE)?(?=\s|$)|\s+WAE(?=\s|$)")
+# Where a table's cells meet on a line of text (tabs become two spaces in normalise()).
+_CELL_GAP_RE = re.compile(r"\S(?:\t|\s{2,})(?=\S)")
 _QUOTES = "\"'“”«»‘’"
 _HEADLINE_RE = re.compile(r"(?<=[a-z0-9])\.\s+(?=[A-Z])")
 _REQUISITION_RE = re.compile(r"^(?P<ref>[A-Z0-9][\w/.-]*)\s+Requisition\s*#?\s*$", re.IGNORECASE)
@@ -140,7 +142,9 @@ _ID_AND_UNIT_RE = re.compile(r"^(?P<ref>\d{4,8})\s*\|\s*[A-Z][A-Za-z]{1,8}$")
 _VACANCY_NUMBER_RE = re.compile(
     r"\b(?:(?:staff\s+)?vacancy(?:\s+(?:notice|announcement))?|VN|avis de vacance|vacance de poste)"
     r"\s*(?:no\.?|n°|nº|number|num[ée]ro|#)\s*:?\s*(?P<ref>[A-Za-z0-9][\w/.-]*\d[\w/.-]*)"
-    r"|\bstaff\s+vacancy\s+(?P<staff>\d[\w/.-]*)",
+    r"|\bstaff\s+vacancy\s+(?P<staff>\d[\w/.-]*)"
+    # "VACANCY NOTICE PE/312/S": a code with a slash right after the words.
+    r"|\bvacancy\s+notice\s+(?P<code>[A-Z]{1,8}/[\w/.-]*\d[\w/.-]*)",
     re.IGNORECASE,
 )
 # Where a reference field's value ends: a wide gap, or a dash or colon before words ("26/05 : Assistant").
@@ -468,8 +472,8 @@ def _structural(notice: Notice, line: Line, labelled: set[int]) -> bool:
     text = line.text
     if not text or line.number in labelled or sum(1 for c in text if c.isalpha()) < 4:
         return True
-    if _FIELD_LINE_RE.match(text):
-        return True
+    if _FIELD_LINE_RE.match(text) or len(_CELL_GAP_RE.findall(text)) >= 2:
+        return True  # a field, or a table's row ("NATO  International Staff  Senior Level  Brussels")
     previous = notice.lines[line.number - 1] if line.number else None
     if previous is not None and not previous.text and line.number >= 2:
         previous = notice.lines[line.number - 2]
@@ -561,7 +565,7 @@ def find_reference(notice: Notice, title: Title | None) -> tuple[str, int] | Non
         job_id = job_id or (value, label.end)
     vacancy = notice.search(_VACANCY_NUMBER_RE, _VACANCY_NUMBER_STARTS)
     if vacancy:
-        ref = (vacancy.group("ref") or vacancy.group("staff") or "").rstrip(".")
+        ref = (vacancy.group("ref") or vacancy.group("staff") or vacancy.group("code") or "").rstrip(".")
         if ref:
             return ref, max(vacancy.end(), job_id[1] if job_id else 0)
     if job_id is not None:

@@ -97,6 +97,12 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "profil requis",
         "profile",
         "eligibility criteria",
+        "eligibility",
+        "eligibility requirements",
+        "eligibility conditions",
+        "conditions of eligibility",
+        "conditions d'eligibilite",
+        "conditions d'admissibilite",
         "criteres d'eligibilite",
         "selection criteria",
         "criteres de selection",
@@ -976,6 +982,7 @@ CONTRACT_WORDS = frozenset(
         "cdd",
         "cdi",
         "consultancy",
+        "appointment",
     ]
 )
 

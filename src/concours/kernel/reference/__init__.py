@@ -16,6 +16,7 @@ from concours.kernel.reference.duty_stations import (
     DutyStation,
     default_zone,
     duty_stations,
+    location_in,
     station_for,
     zone_for_location,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "language_name",
     "language_scale",
     "language_scales",
+    "location_in",
     "membership",
     "membership_named_in",
     "memberships",

@@ -22,6 +22,7 @@ class Country:
     name_fr: str
     aliases: tuple[str, ...] = ()  # other spellings notices use, folded (spelling.fold)
     notice_name: str = ""  # the English name a notice's "City, Country" writes, where it is not name_en
+    notice_name_fr: str = ""  # the French one, where name_fr is ISO's sorting form ("Russie, Fédération de")
 
     def name(self, lang: str = "en") -> str:
         return self.name_fr if lang == "fr" else self.name_en
@@ -31,10 +32,19 @@ class Country:
         """The English name a notice's location is written with ("Kabul, Afghanistan")."""
         return self.notice_name or self.name_en
 
+    def name_in_location(self, lang: str = "en") -> str:
+        """The name a location ("City, Country") is written with in `lang`: "Russia" / "Russie"."""
+        return (self.notice_name_fr or self.name_fr) if lang == "fr" else self.name_in_notices
+
 
 def _country(row: dict[str, Any]) -> Country:
     return Country(
-        row["code"], row["name_en"], row["name_fr"], tuple(row.get("aliases", ())), row.get("notice_name", "")
+        row["code"],
+        row["name_en"],
+        row["name_fr"],
+        tuple(row.get("aliases", ())),
+        row.get("notice_name", ""),
+        row.get("notice_name_fr", ""),
     )
 
 
@@ -60,11 +70,12 @@ def country_spellings() -> Mapping[str, Country]:
     """Every folded spelling of a country or territory a notice may use -> the country.
 
     Its English and French names (those without a comma: "Congo, The Democratic Republic of the" is no
-    one's spelling) and its aliases.
+    one's spelling), the names locations are written with, and its aliases.
     """
     spellings: dict[str, Country] = {}
     for place in _places().values():
-        for spelling in (fold(place.name_en), fold(place.name_fr), *place.aliases):
+        names = (place.name_en, place.name_fr, place.name_in_location("en"), place.name_in_location("fr"))
+        for spelling in (*(fold(name) for name in names), *place.aliases):
             if "," not in spelling:
                 spellings.setdefault(spelling, place)
     return spellings

@@ -15,7 +15,7 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 from concours.kernel.reference._data import load
-from concours.kernel.reference.countries import Country, country_or_territory
+from concours.kernel.reference.countries import Country, country_for, country_or_territory
 from concours.kernel.reference.spelling import WORD_RE, fold
 
 _LONGEST_SPELLING = 4  # words; "brussels hoofdstedelijk gewest" has three
@@ -80,6 +80,36 @@ def station_for(text: str | None) -> DutyStation | None:
             if found is not None:
                 return found
     return None
+
+
+def location_in(location: str | None, lang: str = "en") -> str:
+    """A notice's location written in `lang` ('en' or 'fr'): "Brussels, Belgium" -> "Bruxelles, Belgique".
+
+    The text is read as "City, Country" (or a city or a country alone). A part that names a listed duty
+    station (in any of its spellings) or a country is written with its name in `lang`; a city named beside
+    another country than its own is left as written, and so is any part the reference does not list. A text
+    with neither a known city nor a known country is returned as written.
+    """
+    if not location or not location.strip():
+        return location or ""
+    city, comma, country_text = location.rpartition(",")
+    if not comma:
+        city, country_text = location, ""
+    country = country_for(country_text.strip()) if country_text.strip() else None
+    station = station_spellings().get(fold(city)) if city.strip() else None
+    if station is None and country is None and not country_text.strip():
+        country = country_for(city.strip())  # a country alone: "Belgium"
+        if country is not None:
+            return country.name_in_location(lang)
+    if station is not None and country is not None and station.country_code != country.code:
+        station = None
+    if station is None and country is None:
+        return location
+    city_shown = station.name(lang) if station is not None else city.strip()
+    if not country_text.strip():
+        return city_shown
+    country_shown = country.name_in_location(lang) if country is not None else country_text.strip()
+    return f"{city_shown}, {country_shown}"
 
 
 def zone_for_location(location: str | None) -> str | None:

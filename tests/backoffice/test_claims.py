@@ -72,7 +72,7 @@ def test_the_recruiter_sees_each_claim_beside_the_posts_and_the_answers(client, 
     ]
     # The claimed post is ticked as counting; the others are not.
     assert section.xpath(".//input[@type='checkbox' and @checked]/@value") == ["1"]
-    assert "Ministry of Foreign Affairs" in text and "2015-01" in text
+    assert "Ministry of Foreign Affairs" in text and "January 2015" in text
     answers = " ".join(page.xpath("//div[@id='answers']")[0].text_content().split())
     assert "Do you hold a valid NATO SECRET clearance? Yes met" in answers
 

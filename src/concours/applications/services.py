@@ -30,6 +30,7 @@ from concours.applications.workflow import CANDIDATE_MOVES, DECISIONS, allowed_t
 from concours.candidates.models import CandidateProfile
 from concours.candidates.selectors import profile_as_contract
 from concours.core.audit import audit_events_for, audit_record
+from concours.core.dates import written_at_place, written_local
 from concours.core.errors import Conflict, DomainError, NotAllowed
 from concours.core.limits import reason_checked
 from concours.core.models import AuditEventType
@@ -158,7 +159,7 @@ def _check_open(vacancy: Vacancy, now: dt.datetime) -> None:
     if vacancy.deadline is None or local_deadline is None or now > vacancy.deadline:
         raise DomainError(
             _("The deadline for this vacancy (%(deadline)s) has passed; applications are closed.")
-            % {"deadline": local_deadline.strftime("%Y-%m-%d %H:%M %Z") if local_deadline else "—"}
+            % {"deadline": written_at_place(vacancy.deadline, vacancy.zone) if vacancy.deadline else "—"}
         )
 
 
@@ -536,7 +537,7 @@ def _moved_since(application: Application) -> str:
     ) % {
         "who": str(last.actor) if last.actor else _("the system"),
         "state": Application.Status(last.to_status).label,
-        "when": timezone.localtime(last.at).strftime("%Y-%m-%d %H:%M"),
+        "when": written_local(last.at),
     }
 
 

@@ -40,6 +40,7 @@ from concours.assessment.plans import criteria_for, default_plan, timeline_for
 from concours.assessment.scoring import as_decimal, mean_as_point, members_means, stage_scale
 from concours.assessment.tasks import mail_send
 from concours.core.audit import audit_record
+from concours.core.dates import written_at_place
 from concours.core.errors import DomainError, NotAllowed
 from concours.core.limits import reason_checked
 from concours.core.models import AuditEventType
@@ -1044,7 +1045,9 @@ def slot_open(
 
 
 def _local(slot: Slot) -> str:
-    return slot.starts_at.astimezone(ZoneInfo(slot.stage.place_zone)).strftime("%Y-%m-%d %H:%M %Z")
+    """The slot's start on the place's clock, naming it, in the active language (call it in the
+    reader's)."""
+    return written_at_place(slot.starts_at, slot.stage.place_zone)
 
 
 @transaction.atomic
@@ -1133,8 +1136,8 @@ def booking_make(*, invitation: Invitation, slot: Slot, actor: Any) -> Invitatio
         sequence=invitation.sequence,
     )
     text = ics.invitation_ics(invitation, summary=_summary(invitation), now=timezone.now())
-    when = _local(slot)
     with translation.override(_language_of(invitation.application.candidate.user)):
+        when = _local(slot)
         _mail(
             subject=(_("Changed: %(summary)s, %(when)s") if changing else _("Booked: %(summary)s, %(when)s"))
             % {"summary": _summary(invitation), "when": when},

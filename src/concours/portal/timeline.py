@@ -35,6 +35,7 @@ class NextStep:
     text: str
     at: dt.datetime | None = None
     link_to_slots: bool = False
+    zone: str = ""  # whose clock `at` is read on: the place of the test, the duty station of the deadline
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ def _next_step(application: Application, invitations: list[Invitation]) -> NextS
                 _("%(stage)s, at %(place)s.")
                 % {"stage": stage.localized_name(), "place": slot.place or slot.video_link},
                 at=slot.starts_at,
+                zone=stage.place_zone,
             )
         if invitation.status != Invitation.Status.BOOKED and application.status == stage.entry_status:
             return NextStep(
@@ -61,12 +63,15 @@ def _next_step(application: Application, invitations: list[Invitation]) -> NextS
             )
     status = application.status
     if status == S.DRAFT:
-        return NextStep(_("Submit your application before the deadline."), at=vacancy.deadline)
+        return NextStep(
+            _("Submit your application before the deadline."), at=vacancy.deadline, zone=vacancy.zone
+        )
     if status == S.SUBMITTED:
         if vacancy.deadline and vacancy.deadline > now:
             return NextStep(
                 _("Applications are screened after the deadline; you will be told the result by mail."),
                 at=vacancy.deadline,
+                zone=vacancy.zone,
             )
         return NextStep(_("Your application is being screened; you will be told the result by mail."))
     if status in {S.SCREENED_IN, S.LONGLISTED}:

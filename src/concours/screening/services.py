@@ -20,6 +20,7 @@ from concours.applications.models import Application, ExperienceClaim, Screening
 from concours.applications.services import application_transition
 from concours.applications.workflow import allowed_targets
 from concours.core.audit import audit_record
+from concours.core.dates import written_local
 from concours.core.errors import Conflict, DomainError
 from concours.core.limits import reason_checked
 from concours.core.models import AuditEventType
@@ -248,16 +249,14 @@ def _changed_since(verdict: Verdict, seen: str) -> str:
         ) % {
             "who": str(verdict.decided_by) if verdict.decided_by else _("the system"),
             "result": Eligible(verdict.decided_eligible).label,
-            "when": timezone.localtime(verdict.decided_at).strftime("%Y-%m-%d %H:%M")
-            if verdict.decided_at
-            else "—",
+            "when": written_local(verdict.decided_at) if verdict.decided_at else "—",
         }
     return _(
         "This application was screened again while you were looking (“%(result)s”, %(when)s); your "
         "decision was not recorded. Read the new verdict and decide again."
     ) % {
         "result": Eligible(verdict.eligible).label,
-        "when": timezone.localtime(verdict.screened_at).strftime("%Y-%m-%d %H:%M"),
+        "when": written_local(verdict.screened_at),
     }
 
 
@@ -368,9 +367,7 @@ def claim_review(
             )
             % {
                 "who": str(claim.reviewed_by) if claim.reviewed_by else _("the system"),
-                "when": timezone.localtime(claim.reviewed_at).strftime("%Y-%m-%d %H:%M")
-                if claim.reviewed_at
-                else "—",
+                "when": written_local(claim.reviewed_at) if claim.reviewed_at else "—",
             }
         )
     application = claim.application

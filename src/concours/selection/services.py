@@ -23,6 +23,7 @@ from concours.applications.models import Application, Transition
 from concours.applications.services import application_transition
 from concours.applications.workflow import allowed_targets
 from concours.core.audit import audit_record
+from concours.core.dates import written_day
 from concours.core.errors import Conflict, DomainError, NotAllowed
 from concours.core.limits import reason_checked
 from concours.core.models import AuditEventType
@@ -364,7 +365,7 @@ def recommendation_approve(*, recommendation: Recommendation, version: int, acto
     mover = recommendation.submitted_by
     if mover is None or not _is_recruiter(mover):
         raise DomainError(_("The recruiter who submitted this recommendation can no longer act: return it."))
-    approved = _("approved by %(who)s on %(day)s") % {"who": actor, "day": today.isoformat()}
+    approved = _("approved by %(who)s on %(day)s") % {"who": actor, "day": written_day(today)}
     # The only way into a decision state (applications/decisions.py): this approval, named in each audit.
     decision = Decision(f"recommendation {recommendation.pk} v{version} approved by {actor}")
     seen = {int(row["application"]): str(row.get("status") or "") for row in recommendation.ranking}

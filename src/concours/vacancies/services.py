@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from concours.core.audit import audit_events_for, audit_record
+from concours.core.dates import written_local
 from concours.core.errors import Conflict, DomainError
 from concours.core.limits import reason_checked
 from concours.core.models import AuditEventType
@@ -378,7 +379,7 @@ def _changed_since(vacancy: Vacancy) -> str:
     ) % {
         "who": str(last.actor) if last and last.actor else _("the system"),
         "what": ", ".join(changed) if changed else (last.get_event_type_display() if last else "—"),
-        "when": timezone.localtime(last.at if last else vacancy.updated_at).strftime("%Y-%m-%d %H:%M"),
+        "when": written_local(last.at if last else vacancy.updated_at),
     }
 
 

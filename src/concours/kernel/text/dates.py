@@ -55,6 +55,11 @@ def written_date(day: dt.date, lang: str = "en") -> str:
     return f"{number} {MONTHS[lang][day.month - 1]} {day.year}"
 
 
+def written_month(day: dt.date, lang: str = "en") -> str:
+    """A month of a year, as a career's dates are kept: "March 2019", "mars 2019"."""
+    return f"{MONTHS[_language(lang)][day.month - 1]} {day.year}"
+
+
 def written_time(moment: dt.time | dt.datetime, lang: str = "en") -> str:
     """A clock time: "23:59" in English, "23 h 59" in French (no-break spaces, so it never splits)."""
     if _language(lang) == "fr":

@@ -134,7 +134,7 @@ def _patterns(names: Iterable[str]) -> _Patterns:
         ),
         cefr_after=re.compile(word + r"[^.;\n]{0,40}?\b(?P<level>[ABC][12])\b"),
         cefr_before=re.compile(
-            r"\b(?P<level>[ABC][12])\b[^.;\n]{0,25}?\b(?:in|of|en|d['’]|de l['’])\s*" + word
+            r"\b(?P<level>[ABC][12])\b[^.;\n()]{0,25}?\b(?:in|of|en|d['’]|de l['’])\s*" + word
         ),
         fluency=re.compile(
             r"(?P<word>professional fluency|fluency|fluent|working knowledge|good knowledge|"

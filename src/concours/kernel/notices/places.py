@@ -168,6 +168,8 @@ def _city_in_language(
     if country is None:
         return written
     folded = fold(country_written)
+    if fold(written) == fold(station.name_en):
+        return written  # "Montréal, Canada": the notice's own spelling of the English name
     if folded in (fold(country.name_en), fold(country.name_in_notices)):
         return station.name_en
     if folded == fold(country.name_fr):

@@ -323,8 +323,8 @@ def clean_title(raw: str, end: int) -> Title:
             break
         if _LEADING_CODE_RE.match(lead[0].strip()):
             title.reference = title.reference or lead[0].strip()
-        elif not _LEADING_WORDS_RE.match(fold(lead[0].strip(" :"))):
-            break
+        elif not (_LEADING_WORDS_RE.match(fold(lead[0].strip(" :"))) or names_employer(lead[0].strip())):
+            break  # ("EEAS – Vacancy notice – Head of Division", "WFP – Programme Policy Officer")
         text = lead[1]
     # A dash segment that is a code, a number or a grade ends the title; then dash segments, comma
     # segments and last words, from the end: each one a board's addition goes.

@@ -251,7 +251,8 @@ def _submit(
                 "updated_at",
             ]
         )
-        # Kept with the submission or rolled back with it: the essay's page check (pending).
+        # In the submission's transaction: the essay's page check and the AI signal are kept (pending) or
+        # rolled back with it; the "received" mail waits for its commit.
         essay = next((a for a in written if a.kind == Attachment.Kind.ESSAY), None)
         for hook in hooks.in_submission:
             hook(application=application, essay=essay)

@@ -14,7 +14,7 @@ class NotificationsConfig(AppConfig):
     def ready(self) -> None:
         # Imported once the app registry is ready (hooks import models), as Django asks of `ready`.
         from concours.applications import hooks
-        from concours.notifications.hooks import mail_on_moved, mail_on_submitted
+        from concours.notifications.hooks import mail_on_moved, mail_on_submission
 
-        hooks.register_on_submitted(mail_on_submitted)
+        hooks.register_in_submission(mail_on_submission)
         hooks.register_on_moved(mail_on_moved)

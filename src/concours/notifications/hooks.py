@@ -11,7 +11,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from concours.applications.models import Application
+from django.db import transaction
+
+from concours.applications.models import Application, Attachment
 from concours.notifications.outcomes import Outcome
 from concours.notifications.services import mail_queue
 
@@ -21,22 +23,25 @@ MOVES_TOLD = {Application.Status.SHORTLISTED: Outcome.SHORTLISTED}
 logger = logging.getLogger(__name__)
 
 
-def mail_on_submitted(*, application_id: int, has_essay: bool) -> None:
-    """Application received: queued once the submission is committed, so a refused one tells nobody.
+def mail_on_submission(*, application: Application, essay: Attachment | None) -> None:
+    """Application received: queued once the submission is committed, so a refused or rolled-back one
+    tells nobody; rendered after the commit (on SQLite, the submission's transaction holds the write
+    lock), from the application as the submission left it, with its candidate and vacancy (not read
+    again).
 
     The submission stands whatever happens to its mail: an error is logged, not shown to the candidate.
     """
+    transaction.on_commit(lambda: _mail_received(application))
+
+
+def _mail_received(application: Application) -> None:
     try:
-        # Read once with what the mail reads: mail_queue then reads it no more.
-        application = Application.objects.select_related("candidate__user", "vacancy__unit").get(
-            pk=application_id
-        )
         mail_queue(
             application=application, outcome=Outcome.RECEIVED, context={"submitted": application.submitted_at}
         )
     except Exception:
         logger.exception(
-            "The mail telling application %s it was received could not be queued", application_id
+            "The mail telling application %s it was received could not be queued", application.pk
         )
 
 

@@ -34,8 +34,8 @@ def _send_on_commit(mail: OutboxMail) -> None:
 
 
 def _recipient_loaded(application: Application) -> bool:
-    """Whether the application comes with what its mail reads (the candidate's user, the vacancy), as
-    `hooks.mail_on_submitted` reads it: then it is not read again."""
+    """Whether the application comes with what its mail reads (the candidate's user, the vacancy), as a
+    submission leaves it (`hooks.mail_on_submission`): then it is not read again."""
     candidate = Application._meta.get_field("candidate")
     vacancy = Application._meta.get_field("vacancy")
     return (

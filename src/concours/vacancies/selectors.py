@@ -152,13 +152,13 @@ def vacancy_facets() -> VacancyFacets:
     return VacancyFacets(values("organisation"), values("grade"), values("location"))
 
 
-def vacancy_get_published(*, vacancy_id: int) -> Vacancy:
+def vacancy_get_published(*, vacancy_id: int, with_posts: bool = True) -> Vacancy:
+    """A published or closed vacancy; `with_posts`: its posts read along (the notice's page lists them)."""
+    vacancies = Vacancy.objects.select_related("unit")
+    if with_posts:
+        vacancies = vacancies.prefetch_related("posts")
     try:
-        return (
-            Vacancy.objects.select_related("unit")
-            .prefetch_related("posts")
-            .get(pk=vacancy_id, status__in=[Vacancy.Status.PUBLISHED, Vacancy.Status.CLOSED])
-        )
+        return vacancies.get(pk=vacancy_id, status__in=[Vacancy.Status.PUBLISHED, Vacancy.Status.CLOSED])
     except Vacancy.DoesNotExist:
         raise Http404 from None
 

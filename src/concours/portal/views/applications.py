@@ -55,7 +55,7 @@ def for_candidates(view: View) -> View:
 @for_candidates
 def application_apply(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     user: Any = request.user
-    vacancy = vacancy_get_published(vacancy_id=vacancy_id)
+    vacancy = vacancy_get_published(vacancy_id=vacancy_id, with_posts=False)  # the page lists none
     existing = selectors.application_for_vacancy(candidate_user=user, vacancy=vacancy)
     if existing is not None and existing.status not in {
         Application.Status.DRAFT,

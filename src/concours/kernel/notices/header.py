@@ -51,6 +51,9 @@ _PROSE_GRADE_RES = (
 _EU_GRADE_RE = re.compile(
     r"\b(?:Contract|Temporary)\s+(?:Agents?|Staff)\s+(?P<grade>FG\s?(?:IV|III|II|I)|AD\s?\d{1,2}|AST\s?\d{1,2})\b"
 )
+_FUNCTION_GROUP_RE = re.compile(
+    r"\b(?P<words>function group|groupe de fonctions)\s+(?P<roman>IV|III|II|I)\b", re.IGNORECASE
+)
 _NATO_GRADE_PREFIX_RE = re.compile(r"^(?:NATO|OTAN)\s+(?:SSS\s+)?(?:Grade|grade)\s+")
 _WORD_RE = re.compile(r"[\w'’-]+")
 _CITY_FIRST_WORDS = frozenset(spelling.split(" ")[0] for spelling in CITIES)
@@ -278,6 +281,12 @@ def _grade(notice: Notice, header: Header) -> None:
         found = _EU_GRADE_RE.search(first.text) if len(first.text) < 80 else None
         if found:
             header.put("grade", squash(found.group("grade")), first.end)
+            return
+        group = _FUNCTION_GROUP_RE.search(first.text) if len(first.text) < 80 else None
+        if group:
+            # "CONTRACT AGENT — FUNCTION GROUP IV", "Agent contractuel, groupe de fonctions III"
+            code = "GF" if group.group("words").lower().startswith("groupe") else "FG"
+            header.put("grade", f"{code} {group.group('roman')}", first.end)
             return
 
 

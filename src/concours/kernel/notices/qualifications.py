@@ -110,6 +110,7 @@ _DESIRABLE_ITEM_RE = re.compile(
     r"souhaitables?|an asset|un atout|an advantage|un avantage)",
     re.IGNORECASE,
 )
+_CLAUSE_RE = re.compile(r"\s*;\s+")
 _PREFERRED_RE = re.compile(r"preferred|preferably|de préférence|idéalement|souhaité", re.IGNORECASE)
 _STUDY_RE = re.compile(r"stud|educat|étud|formation|schooling", re.IGNORECASE)
 _LEVELS = ("secondary", "bachelor", "master", "doctorate")
@@ -663,7 +664,9 @@ def degree(
     ("Bachelor's (Required)")."""
     required: list[str] = list(fields or [])
     preferred: list[str] = []
-    naming = [item for item in essential if _mentions(item)]
+    # "Diplôme d'études secondaires ; un diplôme universitaire serait un atout": each clause of an item
+    # says for itself whether its degree is required or an asset.
+    naming = [clause for item in essential for clause in _CLAUSE_RE.split(item) if _mentions(clause)]
     for item in naming:
         if len(naming) > 1 and _ALTERNATIVE_RE.search(item):
             continue

@@ -39,7 +39,9 @@ _NOISE_LINE_RE = re.compile(
     r"\d+ total views|job stats|careers?$|jobs?$|vacancies$|offres d'emploi|emplois?$|latest$|"
     r"duty stations$|organi[sz]ations$|description$|details$|general$|"
     r".*\b(?:sign in|log in|se connecter|connexion)\b|nato\s*-\s*(?:otan|north atlantic)|"
-    r"otan\s*-\s*nato|recrutement$|recruitment$|postuler|partager|imprimer|vacancy notification)",
+    r"otan\s*-\s*nato|recrutement$|recruitment$|postuler|partager|imprimer|vacancy notification|"
+    # "Vacancy in the Directorate of ...": where the post is, not what it is
+    r"vacanc(?:y|ies) (?:in|at|within) )",
 )
 # A bar of a board's buttons, and the buttons (folded).
 _BAR_SPLIT_RE = re.compile(r"\s*\|\s*|\s{2,}|\t")

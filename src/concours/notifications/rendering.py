@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from concours.applications.models import Application
 from concours.core.errors import DomainError
-from concours.kernel.text.dates import written_date, written_time
+from concours.kernel.text.dates import written_date, written_moment, written_time
 from concours.notifications.models import MailTemplate
 from concours.notifications.outcomes import Outcome
 from concours.vacancies.models import OrgUnit
@@ -244,7 +244,8 @@ def candidate_context(
             if organisation
             else vacancy.organisation
         ),
-        "deadline": _written_out(vacancy.deadline, zone) if vacancy.deadline else "",
+        # The deadline on its duty station's clock, naming the place: "…, 23:59 (Brussels time)".
+        "deadline": written_moment(vacancy.deadline, vacancy.zone, language) if vacancy.deadline else "",
         "link": settings.CONCOURS_SITE_URL + reverse("applications:detail", args=[application.pk]),
     }
     for name in ALL_EXTRAS:

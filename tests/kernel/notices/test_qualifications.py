@@ -217,3 +217,14 @@ def test_years_asked_in_prose_outside_the_lists() -> None:
     assert parse_notice_text(english)["min_years_experience"] == 7
     desirable = "Job Title: Analyst\nTen years of experience in audit would be an asset.\n"
     assert parse_notice_text(desirable)["min_years_experience"] is None
+
+
+def test_year_ranges_and_open_ends_in_words() -> None:
+    """'Deux (2) à quatre (4) ans' starts at 2; 'Ten or more years' is 10; a UNHCR 'Graduate degree' is a
+    master's, so its years are not another path's."""
+    from concours.kernel.notices.qualifications import experience
+
+    assert experience(["Deux (2) à quatre (4) ans d'expérience en communication."])[0]["min_years"] == 2
+    assert experience(["Ten or more years of relevant experience in health."])[0]["min_years"] == 10
+    graduate = "Graduate degree (equivalent of a Master's) in Law plus 3 years of relevant experience."
+    assert experience([graduate], main_level="master")[0]["min_years"] == 3

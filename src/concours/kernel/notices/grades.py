@@ -24,6 +24,8 @@ GRADE_CODE_RE = re.compile(rf"(?<![\w/.-])(?P<grade>{_CODE})(?![\w/]|\.\d)")
 # Words that stand for a grade where a notice's grade field gives one.
 GRADE_WORDS = frozenset(("unclassified", "non classifie", "non classifiee", "consultant", "consultancy"))
 _SHORT_VALUE = 32
+# A grade field's single letter: the banks' grades (IDB "C", World Bank "GE" is read above).
+_LETTER_GRADE_RE = re.compile(r"^[A-K]$")
 
 
 def grade_code(text: str) -> str | None:
@@ -41,6 +43,6 @@ def grade_from_field(value: str) -> str | None:
         return None
     if len(value) <= _SHORT_VALUE and len(words) <= 6:
         low = value.casefold()
-        if low in GRADE_WORDS or GRADE_CODE_RE.match(value):
+        if low in GRADE_WORDS or GRADE_CODE_RE.match(value) or _LETTER_GRADE_RE.match(value):
             return value
     return grade_code(value)

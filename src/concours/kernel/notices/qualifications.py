@@ -47,11 +47,13 @@ _NUMBER = rf"(?:\d{{1,2}}|{alternation(NUMBER_WORDS)})"
 _YEARS_WORD = r"(?:years?|ans|années)"
 _YEARS_WORDS = ("year", "ans", "années")
 _EXPERIENCE_RE = re.compile(
-    rf"(?<![\w-])(?P<a>\d{{1,2}})\s*(?:-|–|to|à)\s*(?P<b>\d{{1,2}})\s*\+?\s*{_YEARS_WORD}"
+    rf"(?<![\w-])(?P<a>{_NUMBER})(?:\s*\(\d{{1,2}}\))?\s*(?:-|–|to|à)\s*(?P<b>{_NUMBER})(?:\s*\(\d{{1,2}}\))?"
+    rf"\s*\+?\s*{_YEARS_WORD}"
     rf"|(?:at least|a minimum of|minimum(?: of)?|not less than|no less than|more than|over|au moins|"
     rf"un minimum de|minimum de|au minimum|plus de)\s+(?P<min>{_NUMBER})(?:\s*\(\d{{1,2}}\))?\s*\+?\s*"
     rf"(?:full[- ]time\s+)?{_YEARS_WORD}"
-    rf"|(?<![\w-])(?P<plain>{_NUMBER})(?:\s*\(\d{{1,2}}\))?\s*\+?\s*{_YEARS_WORD}(?:['’]|\s+of|\s+d['’])?\s*"
+    rf"|(?<![\w-])(?P<plain>{_NUMBER})(?:\s*\(\d{{1,2}}\))?\s*\+?(?:\s+or more|\s+ou plus)?\s*{_YEARS_WORD}"
+    r"(?:['’]|\s+of|\s+d['’])?\s*"
     r"(?=(?:[\w-]+\s+){0,3}?(?:experience|expérience))",
     re.IGNORECASE,
 )
@@ -66,7 +68,7 @@ _BACKGROUND_RE = re.compile(
 )
 _DEGREE_RE = re.compile(
     r"(?P<doctorate>\bph\.?\s?d\b|\bdoctora(?:te|l)(?:\s+degree)?\b|\bdoctorat\b)"
-    r"|(?P<master>\badvanced university degree|\bsecond[- ]level university degree|"
+    r"|(?P<master>\badvanced university degree|\bsecond[- ]level university degree|\bgraduate degree|"
     r"\bmaster['’]?s?(?:\s+degree)?\b|\bpost-?graduate(?:\s+degree)?\b|"
     r"diplôme universitaire supérieur|diplôme de (?:deuxième|second) cycle|\bMBA\b)"
     r"|(?P<bachelor>\bfirst[- ]level university degree|\buniversity degree|\bbachelor['’]?s?(?:\s+degree)?\b|"
@@ -518,7 +520,7 @@ def _experience(items: list[str], main_level: str | None) -> list[dict[str, obje
             matches = list(_EXPERIENCE_RE.finditer(item))
             for index, match in enumerate(matches):
                 if match.group("a"):
-                    low, high = int(match.group("a")), int(match.group("b"))
+                    low, high = _number(match.group("a")) or 0, _number(match.group("b")) or 0
                     if low > high or high > 45:
                         continue
                     years: tuple[int | None, int | None] = (low, high)

@@ -145,14 +145,23 @@ _VACANCY_NUMBER_RE = re.compile(
     r"\b(?:(?:staff\s+)?vacancy(?:\s+(?:notice|announcement))?|VN|avis de vacance|vacance de poste)"
     r"\s*(?:no\.?|n°|nº|number|num[ée]ro|#)\s*:?\s*(?P<ref>[A-Za-z0-9][\w/.-]*\d[\w/.-]*)"
     r"|\bstaff\s+vacancy\s+(?P<staff>\d[\w/.-]*)"
-    # "VACANCY NOTICE PE/312/S": a code with a slash right after the words.
-    r"|\bvacancy\s+notice\s+(?P<code>[A-Z]{1,8}/[\w/.-]*\d[\w/.-]*)",
+    # "VACANCY NOTICE PE/312/S", "Civilian Vacancy SHAPE 26/145", "Appel à candidatures n° 2026/OIF/19"
+    r"|\b(?:civilian\s+)?vacancy(?:\s+notice)?\s+(?P<code>[A-Z]{1,8}(?:/| )[\w/.-]*\d[\w/.-]*)"
+    r"|\bappel à candidatures?\s+(?:n°|nº|no\.?)\s*(?P<call>[\w/.-]*\d[\w/.-]*)",
     re.IGNORECASE,
 )
 # Where a reference field's value ends: a wide gap, or a dash or colon before words ("26/05 : Assistant").
 _AFTER_REFERENCE_RE = re.compile(r"\s{2,}|\s+[-–]\s+(?=[A-Z][a-z])|\s*[:：]\s+(?=[A-ZÀ-Ý][a-zà-ÿ])")
 _AFTER_NUMBER_RE = re.compile(r"\s*[-–:]\s*(?P<title>\S.+)$")
-_VACANCY_NUMBER_STARTS = ("vacancy", "vn", "avis de vacance", "vacance de poste", "staff vacancy")
+_VACANCY_NUMBER_STARTS = (
+    "vacancy",
+    "vn",
+    "avis de vacance",
+    "vacance de poste",
+    "staff vacancy",
+    "civilian vacancy",
+    "appel à candidature",
+)
 # Reference fields: a vacancy's own number before a job or requisition id (ILO's "Vacancy no." over its
 # "Job ID"). Each label (folded) with its rank, lower first.
 _JOB_ID_LABELS = frozenset(
@@ -292,6 +301,9 @@ def _droppable(segment: str, title: Title, *, word: bool = False, dash: bool = F
     if is_place(segment):
         title.places.insert(0, segment)
         return True
+    if dash and _contract_and_grade_only(segment):
+        title.grade = title.grade or grade_code(segment)
+        return True  # "Expert – Temporary Agent AD 5"
     # "Logistics Officer – United Nations Mission in South Sudan": the employer a board adds after a
     # dash (after a comma, a NATO title's unit stays).
     return dash and names_employer(segment)
@@ -567,7 +579,10 @@ def find_reference(notice: Notice, title: Title | None) -> tuple[str, int] | Non
         job_id = job_id or (value, label.end)
     vacancy = notice.search(_VACANCY_NUMBER_RE, _VACANCY_NUMBER_STARTS)
     if vacancy:
-        ref = (vacancy.group("ref") or vacancy.group("staff") or vacancy.group("code") or "").rstrip(".")
+        found = (
+            vacancy.group("ref") or vacancy.group("staff") or vacancy.group("code") or vacancy.group("call")
+        )
+        ref = (found or "").rstrip(".")
         if ref:
             return ref, max(vacancy.end(), job_id[1] if job_id else 0)
     if job_id is not None:

@@ -139,6 +139,10 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "qualifications and requirements",
         "your qualifications",
         "what you will bring",
+        "what you'll need",
+        "what you will need",
+        "what you need",
+        "profil",
         "what you bring",
         "profil et qualifications requises",
         # UNICEF's requirements heading

@@ -52,6 +52,7 @@ FRENCH_PAIRS = (
     ("summary", "summary_fr"),
     ("accountabilities", "accountabilities_fr"),
     ("additional_information", "additional_information_fr"),
+    ("unit_path", "unit_path_fr"),
 )
 
 

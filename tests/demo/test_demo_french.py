@@ -27,7 +27,12 @@ from concours.vacancies.models import Vacancy
 
 pytestmark = pytest.mark.django_db
 
-STRUCTURED = {"experience": ("min_years", "max_years"), "competencies": (), "selection_timeline": ()}
+STRUCTURED = {
+    "experience": ("min_years", "max_years"),
+    "posts": ("reference", "grade", "direct_reports"),
+    "competencies": (),
+    "selection_timeline": (),
+}
 
 
 def _french_key(key: str) -> str:
@@ -41,7 +46,7 @@ def _first_words(key: str, french: Any) -> str:
     first = french[0]
     if isinstance(first, str):
         return first
-    return str(first.get("heading") or first.get("name") or first.get("stage"))
+    return str(first.get("heading") or first.get("name") or first.get("stage") or first.get("title"))
 
 
 @pytest.fixture(scope="module")
@@ -118,12 +123,36 @@ def test_french_pages_show_every_section_in_french(demo: None, client: Client) -
         for key in FRENCH_SECTIONS:
             if key == "experience" or not notice.get(key):  # experience is read on the application form
                 continue
+            if key == "posts" and len(notice["posts"]) == 1:  # one post: the page names it by its title
+                continue
             assert escape(_first_words(key, notice[_french_key(key)])) in html, (notice["reference"], key)
         if notice["key_challenges"]:
             assert escape(notice["key_challenges_fr"][0]) in html
             assert escape(notice["key_challenges"][0]) not in html
             challenges_seen += 1
     assert challenges_seen, "no published demo vacancy has key challenges to read in French"
+
+
+def test_french_pages_name_the_place_the_units_and_the_posts_in_french(demo: None, client: Client) -> None:
+    """The duty station, the organisational units and each post's title are French on a French page, and
+    English on an English one."""
+    for notice in (v for v in load_vacancies() if v["status"] == "published"):
+        vacancy = Vacancy.objects.get(reference=notice["reference"])
+        url = reverse("vacancies:detail", args=[vacancy.pk])
+        french = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+        english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        place = {"Brussels, Belgium": "Bruxelles, Belgique", "The Hague, Netherlands": "La Haye, Pays-Bas"}
+        assert f'<dd id="location">{place[notice["location"]]}</dd>' in french, notice["reference"]
+        assert f'<dd id="location">{notice["location"]}</dd>' in english, notice["reference"]
+        path_fr = " › ".join(escape(name) for name in notice["unit_path_fr"])
+        assert f'<p class="meta" id="unit-path">{path_fr}</p>' in french, notice["reference"]
+        path_en = " › ".join(escape(name) for name in notice["unit_path"])
+        assert f'<p class="meta" id="unit-path">{path_en}</p>' in english, notice["reference"]
+        if len(notice["posts"]) > 1:
+            for post_en, post_fr in zip(notice["posts"], notice["posts_fr"], strict=True):
+                assert f"<li>{escape(post_fr['title'])} ({post_fr['reference']})" in french
+                assert escape(post_en["title"]) not in french.split('id="posts"')[1]
+                assert f"<li>{escape(post_en['title'])} ({post_en['reference']})" in english
 
 
 def test_the_application_form_reads_the_experience_asked_in_french(demo: None) -> None:

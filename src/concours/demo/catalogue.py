@@ -1,14 +1,15 @@
 """The demo vacancies: read the JSON notices in `vacancies/` and place their deadlines relative to today.
 
-Each file is a parsed notice (shared/contracts/notice.schema.json) plus portal keys: `title_fr`, `unit_path`,
-`zone`, `summary(_fr)`, `accountabilities(_fr)`, `additional_information(_fr)`, `deadline_offset_days` and
-`status`. The `deadline` written in a file is only nominal; the demo loader uses `demo_deadline()` so that
-the demo always has open vacancies and two closed ones (one at its longlist, one whose competition is over).
+Each file is a parsed notice (shared/contracts/notice.schema.json) plus portal keys: `title_fr`, `unit_path`
+(the organisational units, organisation first) and `unit_path_fr` (their names in French), `zone`,
+`summary(_fr)`, `accountabilities(_fr)`, `additional_information(_fr)`, `deadline_offset_days` and `status`.
+The `deadline` written in a file is only nominal; the demo loader uses `demo_deadline()` so that the demo
+always has open vacancies and two closed ones (one at its longlist, one whose competition is over).
 
 Every text the vacancy page shows has its French beside it as `<key>_fr` (`FRENCH_SECTIONS`): the loader
 gives the vacancy the English notice without them (`english_notice()`) and its French notice, in the same
 shape, from them (`french_notice()`). Structured fields (years, levels, codes) are the English notice's;
-the French copies of `experience` keep them and translate only `of`.
+the French copies of `experience` keep them and translate only `of`, those of `posts` only `title`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ PORTAL_KEYS: tuple[str, ...] = (
     "title_fr",
     "source_file",
     "unit_path",
+    "unit_path_fr",
     "zone",
     "summary",
     "summary_fr",
@@ -39,6 +41,7 @@ PORTAL_KEYS: tuple[str, ...] = (
 
 FRENCH_SECTIONS: tuple[str, ...] = (
     "title",
+    "posts",
     "summary",
     "reports_to",
     "principal_issues",

@@ -24,7 +24,7 @@ class StaffUnitInline(StaffUserPickerMixin, admin.TabularInline):  # type: ignor
 
 @admin.register(OrgUnit)
 class OrgUnitAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ["name", "kind", "parent", "code", "retention_days"]
+    list_display = ["name", "name_fr", "kind", "parent", "code", "retention_days"]
     list_filter = ["kind"]
     search_fields = ["name", "name_fr", "code"]
     inlines = [StaffUnitInline]

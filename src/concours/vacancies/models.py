@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -11,6 +11,20 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from concours.kernel.reference.duty_stations import location_in
+
+
+def _reader(lang: str | None = None) -> str:
+    return "fr" if (lang or get_language() or "en").startswith("fr") else "en"
+
+
+def _fallback_note(language: str) -> str:
+    if language == "en":
+        return str(_("This section is published in English only."))
+    if language == "fr":
+        return str(_("This section is published in French only."))
+    return ""
 
 
 class OrgUnit(models.Model):
@@ -73,6 +87,20 @@ class OrgUnit(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def name_in_language(self, lang: str | None = None) -> tuple[str, str]:
+        """The unit's name in the reader's language, or else the English one: (name, its language)."""
+        if _reader(lang) == "fr" and self.name_fr:
+            return self.name_fr, "fr"
+        return self.name, "en"
+
+    def localized_name(self) -> str:
+        return self.name_in_language()[0]
+
+    @property
+    def name_fallback_language(self) -> str:
+        """ "en" when a French reader sees the English name (the unit has none in French); else ""."""
+        return "en" if _reader() == "fr" and not self.name_fr else ""
 
     def path(self) -> list[OrgUnit]:
         """From the organisation down to this unit."""
@@ -159,13 +187,27 @@ class Vacancy(models.Model):
         title, _language = self.section_in_language("title")
         return str(title or self.title)
 
+    def localized_location(self) -> str:
+        """The duty station in the reader's language ("Bruxelles, Belgique"); an unknown place as written."""
+        return location_in(self.location, _reader())
+
+    def posts_in_language(self) -> PostsShown:
+        """The vacancy's posts with their titles in the reader's language, marked where one falls back."""
+        reader = _reader()
+        shown = []
+        posts = list(self.posts.all())
+        for post in posts:
+            title, language = post.title_in_language(reader, siblings=posts)
+            shown.append(PostShown(post, title, "" if language == reader else language))
+        return PostsShown(shown)
+
     def section_in_language(self, key: str, lang: str | None = None) -> tuple[Any, str]:
         """A text of the notice in the reader's language, or else in the other one: (value, its language).
 
         French comes from the French notice (older drafts and the demo kept it as `<key>_fr` in the
         notice); English from the notice. A section neither has gives (None, the reader's language).
         """
-        reader = "fr" if (lang or get_language() or "en").startswith("fr") else "en"
+        reader = _reader(lang)
         english = self.notice.get(key)
         french = self.notice_fr.get(key) or self.notice.get(f"{key}_fr")
         if key == "title":
@@ -213,6 +255,74 @@ class Post(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.reference})" if self.reference else self.title
+
+    def title_in_language(
+        self, lang: str | None = None, *, siblings: list[Post] | None = None
+    ) -> tuple[str, str]:
+        """The post's title in the reader's language, or else in the other one: (title, its language).
+
+        The French title is read from the vacancy's French notice, the one place it is kept (an import or a
+        recruiter's correction changes it there): its post with the same reference, else the one at the
+        same place when both notices list as many posts, else, for a vacancy of one post, the notice's
+        French title. A vacancy made from its French notice holds French in `title` until its English comes.
+        `siblings`: the vacancy's posts, where the caller has them.
+        """
+        vacancy = self.vacancy
+        reader = _reader(lang)
+        english = "" if vacancy.english_pending else self.title
+        french = self._french_title(siblings)
+        first, other = (french, english) if reader == "fr" else (english, french)
+        if first:
+            return first, reader
+        if other:
+            return other, "en" if reader == "fr" else "fr"
+        return self.title, reader
+
+    def _french_title(self, siblings: list[Post] | None) -> str:
+        vacancy = self.vacancy
+        if vacancy.english_pending:
+            return self.title
+        entries = [entry for entry in vacancy.notice_fr.get("posts") or [] if isinstance(entry, dict)]
+        if self.reference:
+            for entry in entries:
+                if entry.get("reference") == self.reference and entry.get("title"):
+                    return str(entry["title"])
+        posts = siblings if siblings is not None else list(vacancy.posts.all())
+        if entries and len(entries) == len(posts):
+            index = next((i for i, post in enumerate(posts) if post.pk == self.pk), None)
+            if index is not None and not (self.reference and entries[index].get("reference")):
+                return str(entries[index].get("title") or "")
+        if len(posts) == 1 and not entries:
+            return str(vacancy.notice_fr.get("title") or vacancy.title_fr or "")
+        return ""
+
+    def localized_title(self) -> str:
+        return self.title_in_language()[0]
+
+
+class PostShown(NamedTuple):
+    """A post as a vacancy's page lists it: its title in the reader's language, or in the other one."""
+
+    post: Post
+    title: str
+    fallback_language: str  # "en" or "fr" when the title is not in the reader's language; else ""
+
+    @property
+    def fallback_note(self) -> str:
+        return _fallback_note(self.fallback_language)
+
+
+class PostsShown(NamedTuple):
+    posts: list[PostShown]
+
+    @property
+    def fallback_language(self) -> str:
+        """The other language when some post's title is shown in it (the list says so once)."""
+        return next((shown.fallback_language for shown in self.posts if shown.fallback_language), "")
+
+    @property
+    def fallback_note(self) -> str:
+        return _fallback_note(self.fallback_language)
 
 
 class VacancyAssignment(models.Model):

@@ -32,14 +32,46 @@ UNIT_KINDS = [
 
 
 @transaction.atomic
-def orgunit_ensure_path(*, names: list[str]) -> OrgUnit | None:
-    """The unit at the end of `names` (organisation first), creating the missing nodes."""
+def orgunit_ensure_path(*, names: list[str], names_fr: list[str] | None = None) -> OrgUnit | None:
+    """The unit at the end of `names` (organisation first), creating the missing nodes.
+
+    `names_fr`, the same units' names in French, name in French each unit that has no French name yet (a
+    French name an administrator gave is kept)."""
     parent: OrgUnit | None = None
+    french = list(names_fr or [])
     for depth, name in enumerate(names[: len(UNIT_KINDS)]):
-        parent, _ = OrgUnit.objects.get_or_create(
-            parent=parent, name=name, defaults={"kind": UNIT_KINDS[depth]}
+        name_fr = french[depth].strip() if depth < len(french) and french[depth] != name else ""
+        parent, created = OrgUnit.objects.get_or_create(
+            parent=parent, name=name, defaults={"kind": UNIT_KINDS[depth], "name_fr": name_fr}
         )
+        if not created and name_fr and not parent.name_fr:
+            parent.name_fr = name_fr
+            parent.save(update_fields=["name_fr"])
     return parent
+
+
+def _notice_unit_names(notice: dict[str, Any]) -> list[str]:
+    """The units a notice names, organisation first: its body (or organisation), then its division."""
+    return [str(n) for n in (notice.get("body") or notice.get("organisation"), notice.get("division")) if n]
+
+
+def _name_units_in_french(vacancy: Vacancy, notice_fr: dict[str, Any]) -> dict[str, str]:
+    """Name in French the vacancy's units its English notice names (body, division) from its French notice,
+    where a unit has no French name yet; the names given, by English name."""
+    if vacancy.unit is None:
+        return {}
+    path = vacancy.unit.path()
+    english, french = _notice_unit_names(vacancy.notice), _notice_unit_names(notice_fr)
+    if not english or len(english) != len(french) or [unit.name for unit in path] != english:
+        return {}
+    named = {}
+    for unit, name_fr in zip(path, french, strict=True):
+        name_fr = name_fr.strip()[: OrgUnit._meta.get_field("name_fr").max_length]
+        if name_fr and name_fr != unit.name and not unit.name_fr:
+            unit.name_fr = name_fr
+            unit.save(update_fields=["name_fr"])
+            named[unit.name] = name_fr
+    return named
 
 
 @transaction.atomic
@@ -122,6 +154,7 @@ def vacancy_save_french_notice(
     vacancy.title_fr = title_fr
     vacancy.source_text_fr = source_text_fr
     vacancy.save(update_fields=["notice_fr", "title_fr", "source_text_fr", "updated_at"])
+    units_named = _name_units_in_french(vacancy, notice_fr)
     audit_record(
         actor=actor,
         event_type=AuditEventType.VACANCY_UPDATED,
@@ -130,6 +163,7 @@ def vacancy_save_french_notice(
         changed=[f"fr:{key}" for key in changed],
         old=old,
         new={"title_fr": title_fr, **{key: notice_fr.get(key) for key in changed}},
+        **({"units_named_in_french": units_named} if units_named else {}),
     )
     return vacancy
 

@@ -219,7 +219,9 @@ class Command(BaseCommand):
         vacancies = {}
         for notice in load_vacancies():
             zone = notice.get("zone") or "Europe/Brussels"
-            unit = orgunit_ensure_path(names=list(notice.get("unit_path") or []))
+            unit = orgunit_ensure_path(
+                names=list(notice.get("unit_path") or []), names_fr=list(notice.get("unit_path_fr") or [])
+            )
             if unit is not None:  # the demo recruiter works for the organisation: its mails are theirs
                 StaffUnit.objects.get_or_create(unit=unit.path()[0], user=recruiter)
             existing = Vacancy.objects.filter(reference=notice.get("reference") or "").first()

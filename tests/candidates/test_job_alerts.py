@@ -148,6 +148,8 @@ def test_a_french_alert_is_mailed_in_french() -> None:
     assert "Référence\u00a0: 260777" in message.body
     assert "Date limite\u00a0: 30 juin 2026, 12\u00a0h\u00a000 (heure de Bruxelles)" in message.body
     assert "Deadline" not in message.body
+    # The duty station in French too.
+    assert "Bruxelles, Belgique" in message.body and "Belgium" not in message.body
 
 
 def test_two_runs_the_same_day_send_one_mail() -> None:

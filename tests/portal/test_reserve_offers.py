@@ -119,3 +119,8 @@ def test_the_offer_pages_are_in_french(client, offer) -> None:  # type: ignore[n
         for word in ("Offer", "Post offered", "Accept the post", "Decline", "State", "Offered"):
             assert not re.search(rf"\b{re.escape(word)}\b", text), (url, word)
         assert "Offre" in text
+    # The post offered and its duty station, in French.
+    url = reverse("applications:reserve_offer", args=[made.pk])
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert f'<dd id="offer-post">{made.post.vacancy.title_fr} ({made.post.reference})</dd>' in page
+    assert "<dd>Bruxelles, Belgique</dd>" in page

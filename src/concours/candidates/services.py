@@ -287,7 +287,7 @@ def _job_alert_mail(alert: JobAlert, vacancies: list[Vacancy]) -> EmailMessage:
                     "title": vacancy.localized_title(),
                     "reference": vacancy.reference,
                     "grade": vacancy.grade,
-                    "location": vacancy.location,
+                    "location": vacancy.localized_location(),
                     "zone": vacancy.zone,
                     "deadline": vacancy.deadline,
                     "link": site + reverse("vacancies:detail", args=[vacancy.pk]),

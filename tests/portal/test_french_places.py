@@ -147,3 +147,25 @@ def test_a_draft_is_not_shown(client: Client) -> None:
     vacancy.save()
     response = client.get(reverse("vacancies:detail", args=[vacancy.pk]), HTTP_ACCEPT_LANGUAGE="fr")
     assert response.status_code == 404
+
+
+def test_the_place_filter_offers_the_place_in_the_reader_s_language(client: Client) -> None:
+    vacancy = demo_like_vacancy()
+    french = client.get(reverse("vacancies:list"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert '<option value="Brussels, Belgium">Bruxelles, Belgique</option>' in french
+    english = client.get(reverse("vacancies:list"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<option value="Brussels, Belgium">Brussels, Belgium</option>' in english
+    # The value searched is the one the vacancy holds.
+    found = client.get(
+        reverse("vacancies:list"), {"location": "Brussels, Belgium"}, HTTP_ACCEPT_LANGUAGE="fr"
+    )
+    assert reverse("vacancies:detail", args=[vacancy.pk]) in found.content.decode()
+
+
+def test_a_search_finds_a_vacancy_by_its_unit_s_french_name(client: Client) -> None:
+    vacancy = demo_like_vacancy()
+    other = VacancyFactory()
+    found = client.get(reverse("vacancies:list"), {"q": "Investissement"}, HTTP_ACCEPT_LANGUAGE="fr")
+    html = found.content.decode()
+    assert reverse("vacancies:detail", args=[vacancy.pk]) in html
+    assert reverse("vacancies:detail", args=[other.pk]) not in html

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from concours.kernel.reference.duty_stations import location_in
 from concours.vacancies.selectors import VacancyFacets
 
 
@@ -19,13 +21,16 @@ class VacancySearchForm(forms.Form):
 
     def __init__(self, *args: Any, facets: VacancyFacets, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        reader = "fr" if (get_language() or "en").startswith("fr") else "en"
         for name, values in (
             ("organisation", facets.organisations),
             ("grade", facets.grades),
             ("location", facets.locations),
         ):
             field: Any = self.fields[name]
-            field.choices = [("", _("All"))] + [(value, value) for value in values]
+            # A place is offered in the reader's language; the value searched is the one vacancies hold.
+            shown = (lambda value: location_in(value, reader)) if name == "location" else str
+            field.choices = [("", _("All"))] + [(value, shown(value)) for value in values]
 
     def filters(self) -> dict[str, Any]:
         """The selector's keyword arguments; a value no longer offered is dropped rather than refused."""

@@ -97,6 +97,7 @@ def _full_text_search(vacancies: QuerySet[Vacancy], query: str) -> QuerySet[Vaca
                 "location",
                 "organisation",
                 "unit__name",
+                "unit__name_fr",
                 config=config,
             )
             + _NoticeWords(config)
@@ -126,6 +127,7 @@ def _words_search(vacancies: QuerySet[Vacancy], query: str) -> QuerySet[Vacancy]
             | Q(location__icontains=word)
             | Q(organisation__icontains=word)
             | Q(unit__name__icontains=word)
+            | Q(unit__name_fr__icontains=word)
             | Q(notice_text__icontains=word)
             | Q(notice_text__icontains=json.dumps(word)[1:-1])
             | Q(notice_fr_text__icontains=word)

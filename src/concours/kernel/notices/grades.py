@@ -13,7 +13,7 @@ _CODE = (
     r"(?:"
     r"AST/SC\s?\d{1,2}|AD\s?\d{1,2}|AST\s?\d{1,2}|(?:FG|GF)\s?(?:IV|III|II|I)(?:\.\d{1,2})?|NG\s?\d{1,2}|"
     r"CST\s?(?:IV|III|II|I)\b|"
-    r"(?:NPSA|IPSA|LICA|IICA|ICS|NOA|NOB|NOC|NOD|GS|FS|SB|SC|USG|ASG)-?\s?\d{1,2}|"
+    r"(?:NPSA|IPSA|LICA|IICA|ICS|NOA|NOB|NOC|NOD|GS|FS|SB|SC|USG|ASG|IS)-?\s?\d{1,2}|"
     r"NO-?[A-D1-4](?![\w])|NO[A-D](?![\w])|"
     r"[ABCLGPDSFE]\.?-?\d{1,2}(?:\s?[-/]\s?[ABCLGPDSFE]?\.?-?\d{1,2})*|"
     r"P[ALR]\d|G[A-K](?![\w])"

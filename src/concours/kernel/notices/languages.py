@@ -56,7 +56,7 @@ _LEVEL_NAME = (
 _ONE_AND_OTHER_RE = re.compile(
     # "... of one of the two languages (English or French) and ... of the other", and without "one of":
     # "Excellent knowledge of English or French and working knowledge of the other".
-    rf"(?P<first>{_LEVEL_NAME})[^.;\n]{{0,20}}?\b(?:in|of|de|d['’])\s*(?:(?:one of|l['’]une des)\b)?"
+    rf"(?P<first>{_LEVEL_NAME})[^.;\n]{{0,30}}?\b(?:in|of|de|d['’])\s*(?:(?:one of|l['’]une des)\b)?"
     rf"(?P<between>[^.;\n]{{0,120}}?)\b(?:and|et)\s+(?:an?\s+|une\s+)?(?P<second>{_LEVEL_NAME})"
     r"[^.;\n]{0,30}?\b(?:of|in|de)\s+(?:the other|l['’]autre)\b",
     re.IGNORECASE,

@@ -64,7 +64,10 @@ _JOB_DESCRIPTION_HEADINGS = frozenset(
 )
 # A board's list of posts: "Poste 1 : Spécialiste SIG – (2210482)", "Position 1: ..." (the first is read).
 _NUMBERED_POST_RE = re.compile(r"^(?:Poste|Post|Position|Job)\s*(?:n°\s*)?\d{1,2}\s*[:：]\s*(?P<title>\S.+)$")
-_VACANCY_FIELD_RE = re.compile(r"^(?:[A-Z]{2,8}\s+)?(?:Vacancy|VACANCY)\s*:\s*(?P<title>\S.+)$")
+_VACANCY_FIELD_RE = re.compile(
+    r"^(?:[A-Z]{2,8}\s+)?(?:Vacancy|VACANCY)(?:\s+(?:Notice|NOTICE|Announcement|ANNOUNCEMENT))?\s*:\s*"
+    r"(?P<title>[A-Za-zÀ-ÿ].+)$"
+)
 # How a recruiting sentence introduces the post; the title is the capitalised run after it.
 _RECRUITING_RE = re.compile(
     r"\b(?:seeks|is seeking|are seeking|we are looking for|recrute(?: pour le poste de| au poste de)?|"

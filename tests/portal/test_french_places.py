@@ -169,3 +169,17 @@ def test_a_search_finds_a_vacancy_by_its_unit_s_french_name(client: Client) -> N
     html = found.content.decode()
     assert reverse("vacancies:detail", args=[vacancy.pk]) in html
     assert reverse("vacancies:detail", args=[other.pk]) not in html
+
+
+def test_an_unclassified_grade_is_named_in_french(client: Client) -> None:
+    vacancy = demo_like_vacancy()
+    vacancy.grade = "Unclassified"
+    vacancy.save()
+    vacancy.posts.update(grade="Unclassified")
+    html = page(client, vacancy, "fr")
+    assert '<dd id="grade">Non classifié</dd>' in html
+    assert "(DI0231) – Non classifié</li>" in posts_card(html)
+    listed = client.get(reverse("vacancies:list"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert '<option value="Unclassified">Non classifié</option>' in listed
+    assert "Grade Non classifié · " in listed
+    assert '<dd id="grade">Unclassified</dd>' in page(client, vacancy, "en")

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from concours.kernel.reference.duty_stations import location_in
+from concours.kernel.reference.grades import grade_in
 from concours.vacancies.selectors import VacancyFacets
 
 
@@ -28,9 +29,10 @@ class VacancySearchForm(forms.Form):
             ("location", facets.locations),
         ):
             field: Any = self.fields[name]
-            # A place is offered in the reader's language; the value searched is the one vacancies hold.
-            shown = (lambda value: location_in(value, reader)) if name == "location" else str
-            field.choices = [("", _("All"))] + [(value, shown(value)) for value in values]
+            # A place or a grade's word is offered in the reader's language; the value searched is the
+            # one vacancies hold.
+            shown = {"location": location_in, "grade": grade_in}.get(name, lambda value, _reader: value)
+            field.choices = [("", _("All"))] + [(value, shown(value, reader)) for value in values]
 
     def filters(self) -> dict[str, Any]:
         """The selector's keyword arguments; a value no longer offered is dropped rather than refused."""

@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from concours.kernel.reference.duty_stations import location_in
+from concours.kernel.reference.grades import grade_in
 
 
 def _reader(lang: str | None = None) -> str:
@@ -187,6 +188,10 @@ class Vacancy(models.Model):
         title, _language = self.section_in_language("title")
         return str(title or self.title)
 
+    def localized_grade(self) -> str:
+        """The grade in the reader's language ("Non classifié"); a grade's code as written."""
+        return grade_in(self.grade, _reader())
+
     def localized_location(self) -> str:
         """The duty station in the reader's language ("Bruxelles, Belgique"); an unknown place as written."""
         return location_in(self.location, _reader())
@@ -298,6 +303,9 @@ class Post(models.Model):
 
     def localized_title(self) -> str:
         return self.title_in_language()[0]
+
+    def localized_grade(self) -> str:
+        return grade_in(self.grade, _reader())
 
 
 class PostShown(NamedTuple):

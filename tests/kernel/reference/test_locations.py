@@ -1,4 +1,5 @@
-"""A notice's location in the reader's language: every duty station and its country named in French."""
+"""A notice's location and grade in the reader's language: every duty station and its country named in
+French; a grade written as a word too."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from hypothesis import strategies as st
 
 from concours.kernel.reference.countries import country_for
 from concours.kernel.reference.duty_stations import DutyStation, duty_stations, location_in, station_for
+from concours.kernel.reference.grades import grade_in
 
 stations = st.sampled_from(duty_stations())
 
@@ -65,3 +67,18 @@ def test_any_text_gives_a_text_and_an_unknown_one_is_kept(text: str) -> None:
     assert isinstance(shown, str)
     if station_for(text) is None and country_for(text.rpartition(",")[2].strip()) is None:
         assert shown == text
+
+
+@pytest.mark.parametrize(
+    ("grade", "french", "english"),
+    [
+        ("Unclassified", "Non classifié", "Unclassified"),
+        ("Non classifié", "Non classifié", "Unclassified"),
+        ("G15", "G15", "G15"),
+        ("NATO Grade G17", "NATO Grade G17", "NATO Grade G17"),
+        ("", "", ""),
+    ],
+)
+def test_a_grade_written_as_a_word_in_each_language(grade: str, french: str, english: str) -> None:
+    assert grade_in(grade, "fr") == french
+    assert grade_in(grade, "en") == english

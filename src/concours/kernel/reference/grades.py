@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from concours.kernel.reference.spelling import fold
+
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # UN directors and above continue the professional ladder (P-1 ... P-5, D-1, D-2, ASG, USG).
 _LADDER_AFTER = {"D": 5}
@@ -62,6 +64,25 @@ def grade_levels(grade: str) -> dict[str, tuple[int, int]]:
             if bare:
                 add(scale, int(bare.group("level")) + _LADDER_AFTER.get(raw, 0))
     return found
+
+
+# Grades written as a word, by folded spelling: (English, French). NATO's French notices write
+# "Non classifié" for its unclassified (ASG, DASG) posts.
+_GRADE_WORDS = {
+    "unclassified": ("Unclassified", "Non classifié"),
+    "non classifie": ("Unclassified", "Non classifié"),
+    "non classifiee": ("Unclassified", "Non classifié"),
+}
+
+
+def grade_in(grade: str, lang: str = "en") -> str:
+    """A grade in `lang` ('en' or 'fr'): a grade written as a word is named in that language
+    ("Unclassified" / "Non classifié"); a code (G15, P-3, AD 5) reads the same in both and is kept as
+    written, and so is anything else."""
+    names = _GRADE_WORDS.get(fold(grade))
+    if names is None:
+        return grade
+    return names[1] if lang == "fr" else names[0]
 
 
 def same_or_higher(grade: str, than: str) -> bool:

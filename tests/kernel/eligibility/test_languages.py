@@ -7,7 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from concours.kernel.eligibility.builders import either_way, language, notice, profile
+from concours.kernel.eligibility.errors import InvalidInput
 from concours.kernel.eligibility.languages import check_languages, compile_languages
+from concours.kernel.eligibility.messages import render
 from concours.kernel.eligibility.profile import load_profile
 from concours.kernel.eligibility.verdict import Check
 
@@ -142,3 +144,95 @@ def test_cefr_levels_pass_from_the_required_one_up(required: str, shown: str) ->
     requirement = {"scale": "CEFR", "any_of": [[{"language": "de", "min_level": required}]]}
     expected = "pass" if CEFR.index(shown) >= CEFR.index(required) else "fail"
     assert result(requirement, language("de", shown, "CEFR")) == expected
+
+
+# A language required with no level ("Required Language(s): English"): min_level null.
+def no_level(*alternatives: list[str], scale: str = "UN") -> dict[str, Any]:
+    return {
+        "scale": scale,
+        "any_of": [[{"language": code, "min_level": None} for code in alt] for alt in alternatives],
+    }
+
+
+@pytest.mark.parametrize("scale", ["UN", "other", "NATO"])
+def test_a_language_with_no_level_is_met_by_any_declared_level_on_any_scale(scale: str) -> None:
+    requirement = no_level(["en"], scale=scale)
+    assert result(requirement, language("en", "I")) == "pass"
+    assert result(requirement, language("en", "A1", "CEFR")) == "pass"
+    assert result(requirement, language("en", "basic", "UN")) == "pass"
+
+
+def test_a_language_with_no_level_fails_when_the_profile_does_not_name_it() -> None:
+    outcome = check(no_level(["en"], scale="other"), language("fr", "VI"))
+    assert (outcome.result, outcome.code) == ("fail", "languages.fail")
+
+
+def test_a_language_with_no_level_beside_one_with_a_level() -> None:
+    """'Fluency in English and knowledge of Dari or Pashto': English fluent, and Dari or Pashto at any
+    level (two alternatives, each all of its items)."""
+    requirement = {
+        "scale": "UN",
+        "any_of": [
+            [{"language": "en", "min_level": "fluent"}, {"language": "fa", "min_level": None}],
+            [{"language": "en", "min_level": "fluent"}, {"language": "ps", "min_level": None}],
+        ],
+    }
+    fluent = language("en", "fluent", "UN")
+    assert result(requirement, fluent, language("ps", "basic", "UN")) == "pass"
+    assert result(requirement, fluent, language("fa", "B1", "CEFR")) == "pass"
+    assert result(requirement, fluent) == "fail"
+    assert result(requirement, language("en", "working", "UN"), language("fa", "fluent", "UN")) == "fail"
+    # The level that is stated is still compared on its scale only.
+    outcome = check(requirement, language("en", "C2", "CEFR"), language("fa", "fluent", "UN"))
+    assert outcome.result == "review"
+
+
+def test_a_level_the_scale_does_not_know_still_needs_a_person_beside_a_language_with_no_level() -> None:
+    requirement = {
+        "scale": "other",
+        "any_of": [[{"language": "en", "min_level": "4"}, {"language": "fr", "min_level": None}]],
+    }
+    outcome = check(requirement, language("en", "VI"), language("fr", "VI"))
+    assert (outcome.result, outcome.code) == ("review", "languages.review_requirement")
+
+
+@pytest.mark.parametrize("written", [{"language": "en"}, {"language": "en", "min_level": ""}])
+def test_a_missing_or_empty_level_is_refused(written: dict[str, Any]) -> None:
+    with pytest.raises(InvalidInput, match=r"^notice\.languages\.any_of\[0\]\[0\]\.min_level"):
+        compile_languages(notice(languages={"scale": "UN", "any_of": [[written]]}))
+
+
+def test_a_language_with_no_level_reads_in_both_languages() -> None:
+    outcome = check(no_level(["en"], ["fr"], scale="other"), language("de", "C1", "CEFR"))
+    assert render("languages.fail", outcome.params, "en").startswith(
+        "The notice asks for English (at any level) or French (at any level); your profile shows no level"
+    )
+    assert "anglais (quel que soit le niveau) ou français (quel que soit le niveau)" in render(
+        "languages.fail", outcome.params, "fr"
+    )
+
+
+CODES = ["en", "fr", "es", "ar", "fa", "ps"]
+declared_levels = st.lists(
+    st.tuples(
+        st.sampled_from(CODES),
+        st.sampled_from([("VI", "NATO"), ("A1", "CEFR"), ("basic", "UN"), ("fluent", "UN"), ("3", None)]),
+    ),
+    max_size=5,
+)
+
+
+@given(
+    alternatives=st.lists(st.lists(st.sampled_from(CODES), min_size=1, max_size=3), min_size=1, max_size=3),
+    declared=declared_levels,
+    scale=st.sampled_from(["UN", "other", "NATO", "CEFR", "STANAG6001"]),
+)
+def test_languages_with_no_level_pass_exactly_when_one_alternative_is_all_declared(
+    alternatives: list[list[str]], declared: list[tuple[str, tuple[str, str | None]]], scale: str
+) -> None:
+    """Whatever the scale and the levels declared: pass when every language of some alternative is in the
+    profile, else fail; never "review" (there is no level to compare)."""
+    levels = [language(code, level, level_scale or "STANAG6001") for code, (level, level_scale) in declared]
+    named = {code for code, _ in declared}
+    expected = "pass" if any(set(alt) <= named for alt in alternatives) else "fail"
+    assert result(no_level(*alternatives, scale=scale), *levels) == expected

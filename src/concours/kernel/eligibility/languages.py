@@ -2,7 +2,12 @@
 
 "VI in one and II in the other" of English and French is two alternatives, so either way round passes.
 Levels are compared only on the notice's own scale: a profile level on another scale makes the check
-"review", never a guess. On STANAG 6001, a profile's SLP (Listening, Speaking, Reading, Writing) meets
+"review", never a guess. A language required with no level ("Required Language(s): English",
+"Knowledge of English is mandatory": `min_level` null) is met by the language declared at any level on
+any scale, and missed when the profile does not name it: the notice sets no bar to compare against, so
+a recruiter asks only that the candidate knows the language, and a person would add nothing (an
+unanswered "review" would hold every candidate up for a question the profile already answers).
+On STANAG 6001, a profile's SLP (Listening, Speaking, Reading, Writing) meets
 a single required level when every one of its four skills does (its minimum), and a required SLP when
 each skill meets its own; a single profile level against a required SLP lacks the detail: "review".
 """
@@ -11,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from concours.kernel.eligibility.errors import InvalidInput
 from concours.kernel.eligibility.messages import JSON
@@ -22,12 +27,15 @@ from concours.kernel.reference.language_scales import Ranks, language_scales
 # Why a check needs a person, in order of precedence.
 _OTHER_SCALE = "languages.review_scale"
 _NO_DETAIL = "languages.review_profile"
+# The ranks of a language required with no level: any declared level meets it, on any scale.
+ANY_LEVEL: Final[Ranks] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class LanguageRule:
     scale: str
-    # Alternatives of (language, required ranks); ranks None when the notice's level is not on its scale.
+    # Alternatives of (language, required ranks); ranks None when the notice's level is not on its scale,
+    # ANY_LEVEL (no ranks) when the notice names the language with no level.
     alternatives: tuple[tuple[tuple[str, Ranks | None], ...], ...]
     languages: frozenset[str]
     languages_sorted: tuple[str, ...]
@@ -65,19 +73,29 @@ def compile_languages(notice: Mapping[str, Any]) -> LanguageRule | None:
             language, level = item.get("language"), item.get("min_level")
             if not isinstance(language, str):
                 raise InvalidInput(f"{field}.language", 'must be a language code such as "en"')
-            if not isinstance(level, str):
-                raise InvalidInput(f"{field}.min_level", 'must be a level such as "VI"')
+            if "min_level" not in item:
+                raise InvalidInput(f"{field}.min_level", "is missing (null for a language with no level)")
+            if level is None:
+                items.append((language, ANY_LEVEL))
+                continue
+            if not isinstance(level, str) or not level.strip():
+                raise InvalidInput(f"{field}.min_level", 'must be a level such as "VI", or null for none')
             items.append((language, table.parse(level) if table is not None else None))
         alternatives.append(tuple(items))
         written.append(
             [
-                [language, str(item["min_level"])]
+                [language, None if item["min_level"] is None else str(item["min_level"])]
                 for (language, _), item in zip(items, alternative, strict=True)
             ]
         )
     if not alternatives:
         return None
-    readable = table is not None and all(ranks is not None for alt in alternatives for _, ranks in alt)
+    # Levels are read on the notice's scale; a language with no level needs no scale (World Bank: "other").
+    readable = all(
+        ranks == ANY_LEVEL or (table is not None and ranks is not None)
+        for alt in alternatives
+        for _, ranks in alt
+    )
     languages = frozenset(language for alt in alternatives for language, _ in alt)
     required: dict[str, JSON] = {"scale": str(scale), "any_of": written}
     return LanguageRule(
@@ -136,6 +154,8 @@ def _meets(
 ) -> tuple[Result, str]:
     """Whether the profile meets one (language, level): pass, fail, or review with the reason's code."""
     assert needed is not None  # the rule is readable
+    if needed == ANY_LEVEL:
+        return (PASS, "") if any(skill.language == language for skill in skills) else (FAIL, "")
     outcome: Result = FAIL
     why = ""
     for skill in skills:

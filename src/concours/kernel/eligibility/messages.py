@@ -391,12 +391,14 @@ _WORDS = {
            "posts": "your posts", "posts_tagged": "your posts tagged %s", "no_level": "no level in %s",
            "end_of_day": "%s at the end of the day", "at": "%s at %s", "other": "other",
            "standing": " (a standing rule of %s, even where the notice does not state it)",
-           "either_way": "%s in %s and %s in the other", "slp": "SLP %s", "stanag": "STANAG 6001 level %s"},
+           "either_way": "%s in %s and %s in the other", "any_level": "(at any level)",
+           "slp": "SLP %s", "stanag": "STANAG 6001 level %s"},
     "fr": {"and": "et", "or": "ou", "none": "aucune indiquée", "no_degree": "aucun diplôme obtenu",
            "posts": "vos postes", "posts_tagged": "vos postes marqués %s", "no_level": "aucun niveau en %s",
            "end_of_day": "%s à la fin de la journée", "at": "%s à %s", "other": "autre",
            "standing": " (règle permanente de %s, même si l'avis ne la mentionne pas)",
-           "either_way": "%s en %s et %s dans l'autre", "slp": "PLS %s", "stanag": "STANAG 6001 niveau %s"},
+           "either_way": "%s en %s et %s dans l'autre", "any_level": "(quel que soit le niveau)",
+           "slp": "PLS %s", "stanag": "STANAG 6001 niveau %s"},
 }  # fmt: skip
 
 # The words that change with the reader: the candidate reads "your posts", staff "the candidate's posts".
@@ -511,8 +513,10 @@ def _scale(value: JSON, lang: str) -> str:
     return found.name(lang) if found else _w(lang, "other")
 
 
-def _level(language: str, scale: str, level: str, lang: str) -> str:
-    """'English VI (Proficiency)', 'anglais C1', 'English SLP 3321'."""
+def _level(language: str, scale: str, level: str | None, lang: str) -> str:
+    """'English VI (Proficiency)', 'anglais C1', 'English SLP 3321', 'English (at any level)'."""
+    if level is None:
+        return f"{language_name(language, lang)} {_w(lang, 'any_level')}"
     table = language_scales().get(scale)
     written: str = level
     if table is not None and table.is_profile_scale:
@@ -536,12 +540,16 @@ def _required(value: JSON, lang: str) -> str:
         return str(value)
     scale = str(value.get("scale"))
     any_of = value.get("any_of")
-    alternatives: list[list[tuple[str, str]]] = []
+    alternatives: list[list[tuple[str, str | None]]] = []
     if isinstance(any_of, list):
         for alternative in any_of:
             if isinstance(alternative, list):
                 alternatives.append(
-                    [(str(item[0]), str(item[1])) for item in alternative if isinstance(item, list)]
+                    [
+                        (str(item[0]), None if item[1] is None else str(item[1]))
+                        for item in alternative
+                        if isinstance(item, list)
+                    ]
                 )
     if len(alternatives) == 2 and len(alternatives[0]) == 2 and len(alternatives[1]) == 2:
         (l1, v1), (l2, v2) = alternatives[0]

@@ -56,8 +56,11 @@ def titles(vacancy: Vacancy, lang: str) -> list[tuple[str, str]]:
 
 
 def test_a_path_of_units_is_named_in_french_where_it_has_no_french_name() -> None:
+    """By the French names given, else by the reference's name of an organisation or body."""
     unit = orgunit_ensure_path(names=["NATO International Staff", "Operations Division"], names_fr=["", ""])
-    assert unit is not None and [u.name_fr for u in unit.path()] == ["", ""]
+    assert unit is not None
+    assert [u.name_fr for u in unit.path()] == ["Secrétariat international de l'OTAN", ""]
+    OrgUnit.objects.update(name_fr="")  # units made before the reference named them
     unit = orgunit_ensure_path(
         names=["NATO International Staff", "Operations Division"],
         names_fr=["Secrétariat international de l'OTAN", "Division Opérations"],
@@ -85,8 +88,8 @@ def test_the_french_notice_names_the_units_and_the_posts_in_french() -> None:
     ]
     event = audit_events_for(vacancy).filter(event_type="VACANCY_UPDATED").order_by("-id").first()
     assert event is not None and event.actor == recruiter
+    # The body had the reference's French name from its making; the division takes the notice's.
     assert event.extra["units_named_in_french"] == {
-        "NATO International Staff": "Secrétariat international de l'OTAN",
         "Defence Investment Division": "Division Investissement de défense",
     }
     # Each post's French title is its own (by reference), whatever order the French notice lists them in.
@@ -104,6 +107,7 @@ def test_a_unit_named_in_french_by_an_administrator_keeps_its_name() -> None:
     vacancy = draft()
     assert vacancy.unit is not None
     OrgUnit.objects.filter(pk=vacancy.unit.pk).update(name_fr="Division IdD")
+    OrgUnit.objects.filter(name="NATO International Staff").update(name_fr="")
     vacancy = vacancy_save_french_notice(
         vacancy=vacancy, notice_fr=dict(FRENCH), source_text_fr="", actor=make_user(Role.RECRUITER)
     )
@@ -116,6 +120,18 @@ def test_a_unit_named_in_french_by_an_administrator_keeps_its_name() -> None:
     }
 
 
+def test_a_french_notice_s_division_that_names_no_unit_is_not_taken() -> None:
+    """'La Division', as a parser may read it, says which kind of unit, not which one."""
+    vacancy = draft()
+    vacancy = vacancy_save_french_notice(
+        vacancy=vacancy,
+        notice_fr={**FRENCH, "division": "La Division"},
+        source_text_fr="",
+        actor=make_user(Role.RECRUITER),
+    )
+    assert vacancy.unit is not None and vacancy.unit.name_fr == ""
+
+
 def test_a_french_notice_naming_other_units_names_none() -> None:
     """A French notice without a division, for a vacancy whose English one has one: which unit is which is
     not known, so none is named."""
@@ -125,7 +141,7 @@ def test_a_french_notice_naming_other_units_names_none() -> None:
         vacancy=vacancy, notice_fr=french, source_text_fr="", actor=make_user(Role.RECRUITER)
     )
     assert vacancy.unit is not None
-    assert [u.name_fr for u in vacancy.unit.path()] == ["", ""]
+    assert [u.name_fr for u in vacancy.unit.path()] == ["Secrétariat international de l'OTAN", ""]
     event = audit_events_for(vacancy).filter(event_type="VACANCY_UPDATED").order_by("-id").first()
     assert event is not None and "units_named_in_french" not in event.extra
 
@@ -163,7 +179,7 @@ def test_a_vacancy_made_from_its_french_notice_has_french_titles_only() -> None:
 
 
 def test_the_admin_edits_a_unit_s_french_name(client: Client) -> None:
-    unit = orgunit_ensure_path(names=["NATO International Staff"])
+    unit = orgunit_ensure_path(names=["Defence Investment Division"])
     assert unit is not None
     client.force_login(make_user(Role.ADMINISTRATOR, is_superuser=True))
     url = reverse("admin:vacancies_orgunit_change", args=[unit.pk])
@@ -173,7 +189,7 @@ def test_the_admin_edits_a_unit_s_french_name(client: Client) -> None:
         {
             "kind": unit.kind,
             "name": unit.name,
-            "name_fr": "Secrétariat international de l'OTAN",
+            "name_fr": "Division Investissement de défense",
             "code": "",
             "staff-TOTAL_FORMS": "0",
             "staff-INITIAL_FORMS": "0",
@@ -181,11 +197,9 @@ def test_the_admin_edits_a_unit_s_french_name(client: Client) -> None:
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     unit.refresh_from_db()
-    assert unit.name_fr == "Secrétariat international de l'OTAN"
-    assert (
-        "Secrétariat international de l&#x27;OTAN"
-        in client.get(reverse("admin:vacancies_orgunit_changelist")).content.decode()
-    )
+    assert unit.name_fr == "Division Investissement de défense"
+    changelist = client.get(reverse("admin:vacancies_orgunit_changelist")).content.decode()
+    assert "Division Investissement de défense" in changelist
 
 
 def test_the_admin_of_units_is_refused_to_a_candidate(client: Client) -> None:

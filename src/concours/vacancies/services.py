@@ -19,6 +19,8 @@ from concours.core.errors import Conflict, DomainError
 from concours.core.limits import reason_checked
 from concours.core.models import AuditEventType
 from concours.kernel.reference.duty_stations import default_zone, reread_in_zone, zone_for_location
+from concours.kernel.reference.organisations import employer_named
+from concours.kernel.reference.spelling import WORD_RE, fold
 from concours.kernel.text.dates import written_moment
 from concours.vacancies import hooks
 from concours.vacancies.models import OrgUnit, Post, ScreeningQuestion, Vacancy
@@ -35,12 +37,14 @@ UNIT_KINDS = [
 def orgunit_ensure_path(*, names: list[str], names_fr: list[str] | None = None) -> OrgUnit | None:
     """The unit at the end of `names` (organisation first), creating the missing nodes.
 
-    `names_fr`, the same units' names in French, name in French each unit that has no French name yet (a
-    French name an administrator gave is kept)."""
+    Each unit that has no French name yet takes the one `names_fr` gives it (the same units' names in
+    French), else the one the reference gives an organisation or body of its name ("NATO International
+    Staff": "Secrétariat international de l'OTAN"); a French name an administrator gave is kept."""
     parent: OrgUnit | None = None
     french = list(names_fr or [])
     for depth, name in enumerate(names[: len(UNIT_KINDS)]):
         name_fr = french[depth].strip() if depth < len(french) and french[depth] != name else ""
+        name_fr = name_fr or _reference_name_fr(name)
         parent, created = OrgUnit.objects.get_or_create(
             parent=parent, name=name, defaults={"kind": UNIT_KINDS[depth], "name_fr": name_fr}
         )
@@ -48,6 +52,22 @@ def orgunit_ensure_path(*, names: list[str], names_fr: list[str] | None = None) 
             parent.name_fr = name_fr
             parent.save(update_fields=["name_fr"])
     return parent
+
+
+def _reference_name_fr(name: str) -> str:
+    """The French name the reference gives the organisation or body called `name`; else ""."""
+    employer = employer_named(name)
+    return employer.name_fr if employer is not None and fold(employer.name) == fold(name) else ""
+
+
+# Words that name no unit by themselves: a French notice's "La Division" says which kind of unit, not which.
+_GENERIC_UNIT_WORDS = frozenset(
+    ("la", "le", "les", "l", "de", "du", "des", "d", "division", "direction", "section", "bureau", "service")
+)
+
+
+def _names_a_unit(name: str) -> bool:
+    return any(word not in _GENERIC_UNIT_WORDS for word in WORD_RE.findall(fold(name)))
 
 
 def _notice_unit_names(notice: dict[str, Any]) -> list[str]:
@@ -67,7 +87,7 @@ def _name_units_in_french(vacancy: Vacancy, notice_fr: dict[str, Any]) -> dict[s
     named = {}
     for unit, name_fr in zip(path, french, strict=True):
         name_fr = name_fr.strip()[: OrgUnit._meta.get_field("name_fr").max_length]
-        if name_fr and name_fr != unit.name and not unit.name_fr:
+        if name_fr and name_fr != unit.name and not unit.name_fr and _names_a_unit(name_fr):
             unit.name_fr = name_fr
             unit.save(update_fields=["name_fr"])
             named[unit.name] = name_fr

@@ -286,3 +286,31 @@ def test_text_in_the_context_is_read_in_the_candidates_language() -> None:
         )
     [sent] = mail.outbox
     assert sent.subject == "Un poste vous est proposé\u00a0: Analyste (270001)"
+
+
+def test_the_organisations_own_wording_comes_before_the_one_for_all(django_user_model) -> None:  # type: ignore[no-untyped-def]
+    recruiter = django_user_model.objects.create(email="hr@example.org")
+    ours, theirs = (
+        _organisation(),
+        OrgUnitFactory(name="Another organisation", kind=OrgUnit.Kind.ORGANISATION),
+    )
+    application = _application(organisation=ours)
+
+    def subject_sent() -> str:
+        mail.outbox.clear()
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            mail_queue(application=application, outcome=Outcome.NOT_SELECTED)
+        return str(mail.outbox[0].subject)
+
+    default = subject_sent()
+    for organisation, subject in ((theirs, "Theirs"), (None, "For all"), (ours, "Ours")):
+        mail_template_save(
+            organisation=organisation,
+            outcome=Outcome.NOT_SELECTED,
+            language="en",
+            subject=subject,
+            body="{{ reference }}",
+            actor=recruiter,
+        )
+        # Another organisation's wording never applies; the one for all does until ours exists.
+        assert subject_sent() == {"Theirs": default, "For all": "For all", "Ours": "Ours"}[subject]

@@ -10,6 +10,7 @@ is handed is the recipient's own (see `candidate_context`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,6 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db.models import F, Q
 from django.template import Context, Engine, Template, TemplateSyntaxError
 from django.template.base import FilterExpression, Node, TextNode, Variable, VariableNode
 from django.template.defaulttags import CommentNode, ForNode, IfNode, TemplateLiteral
@@ -99,9 +101,10 @@ class Wording:
     template: MailTemplate | None = None
 
 
+@functools.lru_cache(maxsize=64)
 def default_wording(outcome: str, language: str) -> Wording:
     """The wording shipped with Concours: `<outcome>.<language>.txt`, a subject line, a blank line, the
-    body."""
+    body (read once per process: the files ship with the code)."""
     path = DEFAULTS / f"{Outcome(outcome).value}.{language if language in LANGUAGE_CODES else 'en'}.txt"
     subject, _blank, body = path.read_text(encoding="utf-8").partition("\n\n")
     return Wording(subject=subject.strip(), body=body)
@@ -109,13 +112,12 @@ def default_wording(outcome: str, language: str) -> Wording:
 
 def wording_for(*, organisation: OrgUnit | None, outcome: str, language: str) -> Wording:
     """The organisation's own template, else the one HR set for all organisations, else the default."""
-    rows = MailTemplate.objects.filter(outcome=outcome, language=language)
-    for row in (
-        rows.filter(organisation=organisation).first() if organisation else None,
-        rows.filter(organisation__isnull=True).first(),
-    ):
-        if row is not None:
-            return Wording(subject=row.subject, body=row.body, template=row)
+    # One query for both: the organisation's row sorts before the one for all organisations.
+    scope = Q(organisation__isnull=True) | (Q(organisation=organisation) if organisation else Q(pk__in=[]))
+    rows = MailTemplate.objects.filter(scope, outcome=outcome, language=language)
+    row = rows.order_by(F("organisation").asc(nulls_last=True), "pk").first()
+    if row is not None:
+        return Wording(subject=row.subject, body=row.body, template=row)
     return default_wording(outcome, language)
 
 
@@ -157,6 +159,14 @@ def _names(expression: Any) -> Iterator[str]:
 def template_checked(text: str, *, allowed: tuple[str, ...]) -> Template:
     """The compiled template, or `DomainError` saying why it is refused: a syntax error, a tag other
     than if/for/comment, or a variable Concours does not give."""
+    return _compiled(text, allowed)
+
+
+# Compiled and checked once per text: every submission renders the same "received" mail, and a
+# compiled Django template renders safely in several threads at once. A refused text raises, and
+# exceptions are not cached, so it is checked again (and refused again) each time.
+@functools.lru_cache(maxsize=256)
+def _compiled(text: str, allowed: tuple[str, ...]) -> Template:
     try:
         template = ENGINE.from_string(text)
     except TemplateSyntaxError as error:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from concours.kernel.notices.languages import languages, stated_levels
 from concours.kernel.notices.sections import Notice
 
@@ -128,13 +133,13 @@ def test_field_station_languages_on_the_un_scale() -> None:
 
 def test_one_language_strong_and_the_other_known_gives_two_alternatives() -> None:
     """ "Fluency in one of the two official languages (English and French) and knowledge of the other",
-    in English or French: either language may be the strong one."""
+    in English or French: either language may be the strong one. Plain "knowledge" states no level."""
     text = "Fluency in one of the two official languages (English and French) and knowledge of the other."
     assert languages([text], [], organisation="OECD") == {
         "scale": "other",
         "any_of": [
-            [{"language": "en", "min_level": "fluent"}, {"language": "fr", "min_level": "knowledge"}],
-            [{"language": "fr", "min_level": "fluent"}, {"language": "en", "min_level": "knowledge"}],
+            [{"language": "en", "min_level": "fluent"}, {"language": "fr", "min_level": None}],
+            [{"language": "fr", "min_level": "fluent"}, {"language": "en", "min_level": None}],
         ],
     }
     french = "Maîtrise de l'une des deux langues officielles (anglais et français) et bonne connaissance"
@@ -253,3 +258,110 @@ def test_cefr_level_before_its_language() -> None:
         "scale": "CEFR",
         "any_of": [[{"language": "en", "min_level": "C1"}, {"language": "fr", "min_level": "B2"}]],
     }
+
+
+def levels_of(found: dict[str, object] | None) -> list[list[tuple[str, str | None]]] | None:
+    if found is None:
+        return None
+    any_of = found["any_of"]
+    assert isinstance(any_of, list)
+    return [[(level["language"], level["min_level"]) for level in alt] for alt in any_of]
+
+
+def test_a_language_required_with_no_level_has_a_null_level() -> None:
+    """Plain "knowledge" and "X is required" state no level: min_level None (eligibility then asks only
+    that the candidate knows the language)."""
+    text = "Knowledge of Portuguese is mandatory. Knowledge of Spanish is an asset."
+    found = languages([], [text], organisation="UNHCR")
+    assert found is not None and found["scale"] == "UN"
+    assert levels_of(found) == [[("pt", None)]]
+    assert levels_of(languages([], ["Arabic is required for this post."])) == [[("ar", None)]]
+    assert levels_of(languages([], ["L'arabe et le français sont exigés."])) == [[("ar", None), ("fr", None)]]
+    # A level word still wins over "required".
+    assert levels_of(languages([], ["Fluency in Russian is required."])) == [[("ru", "fluent")]]
+
+
+def test_a_field_of_required_languages_names_them_with_no_level() -> None:
+    assert levels_of(languages([], ["Required Languages: Arabic and French"])) == [
+        [("ar", None), ("fr", None)]
+    ]
+    assert levels_of(languages([], ["Required language(s):\n\nEnglish or Spanish\n"])) == [
+        [("en", None)],
+        [("es", None)],
+    ]
+    assert levels_of(languages([], ["Langues requises : anglais, russe"])) == [[("en", None), ("ru", None)]]
+
+
+def test_language_words_that_are_not_a_requirement_are_left_alone() -> None:
+    for text in (
+        "Experience in English-speaking countries is required.",
+        "Knowledge of Spanish is desirable.",
+        "Preferred Language(s): Portuguese",
+        "Required Language(s): see the annex",
+    ):
+        assert languages([], [text]) is None, text
+
+
+def test_and_binds_looser_than_or_in_a_list_of_languages() -> None:
+    """'A and B or C' is A and one of B or C: two alternatives; in French too, with articles."""
+    text = "Fluency in Arabic and Kurdish or Turkish is required."
+    assert levels_of(languages([], [text], organisation="UNICEF")) == [
+        [("ar", "fluent"), ("ku", "fluent")],
+        [("ar", "fluent"), ("tr", "fluent")],
+    ]
+    french = "La maîtrise du français et de l'arabe ou de l'anglais est exigée."
+    assert levels_of(languages([], [french])) == [
+        [("fr", "fluent"), ("ar", "fluent")],
+        [("fr", "fluent"), ("en", "fluent")],
+    ]
+    assert levels_of(languages([], ["Fluency in English, French or Spanish is required."])) == [
+        [("en", "fluent")],
+        [("fr", "fluent")],
+        [("es", "fluent")],
+    ]
+    assert levels_of(languages([], ["Fluency in English, French and Spanish is required."])) == [
+        [("en", "fluent"), ("fr", "fluent"), ("es", "fluent")]
+    ]
+
+
+def test_two_required_clauses_must_both_hold() -> None:
+    """'English or French' in one sentence and 'Swahili' in the next: Swahili with either."""
+    text = "Fluency in English or French is required. Working knowledge of Swahili is required."
+    assert levels_of(languages([], [text])) == [
+        [("en", "fluent"), ("sw", "working knowledge")],
+        [("fr", "fluent"), ("sw", "working knowledge")],
+    ]
+
+
+def test_field_languages_without_an_iso_639_1_code() -> None:
+    text = "Fluency in English and Tetun is required; working knowledge of Dari is required."
+    assert levels_of(languages([], [text])) == [
+        [("en", "fluent"), ("tet", "fluent"), ("fa", "working knowledge")]
+    ]
+    assert levels_of(languages([], ["Fluency in Krio is required."])) == [[("kri", "fluent")]]
+
+
+NAMES = {"English": "en", "French": "fr", "Arabic": "ar", "Spanish": "es", "Russian": "ru", "Swahili": "sw"}
+
+
+@given(
+    names=st.lists(st.sampled_from(sorted(NAMES)), min_size=1, max_size=5, unique=True),
+    words=st.lists(st.sampled_from([", ", " and ", " or "]), min_size=4, max_size=4),
+)
+def test_every_list_of_languages_reads_as_and_of_ors(names: list[str], words: list[str]) -> None:
+    """Whatever the list: one alternative per choice of one language in each "or" group, groups split at
+    "and", and a comma taking the word that ends its run ("and" at the end of the list)."""
+    joins = words[: len(names) - 1]
+    text = "Fluency in " + "".join(n + w for n, w in zip(names, [*joins, ""], strict=True)) + " is required."
+    kinds = list(joins)
+    for i in range(len(kinds) - 1, -1, -1):
+        if kinds[i] == ", ":
+            kinds[i] = kinds[i + 1] if i + 1 < len(kinds) else " and "
+    groups = [[NAMES[names[0]]]]
+    for name, kind in zip(names[1:], kinds, strict=True):
+        if kind == " or ":
+            groups[-1].append(NAMES[name])
+        else:
+            groups.append([NAMES[name]])
+    expected = [[(code, "fluent") for code in choice] for choice in itertools.product(*groups)]
+    assert levels_of(languages([], [text])) == expected

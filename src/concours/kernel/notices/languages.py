@@ -6,6 +6,11 @@
 - CEFR (A1-C2): "English at level C1", "C1 in English".
 - STANAG 6001: "SLP 3333" or "STANAG 6001 level 3", for English unless another language is named.
 - UN and others: "fluency in English is required; knowledge of French is desirable" -> English, fluent.
+- A language required with no level ("Knowledge of English is mandatory", "Required Language(s):
+  English", "English is required") has `min_level` None: plain "knowledge" states no level.
+- Lists mixing "and" and "or" read "and" as the stronger bond: "English and Dari or Pashto" is English and
+  one of Dari or Pashto (two alternatives); commas take the word that ends their run ("English, French
+  or Spanish" is one of three).
 Only required levels count; a desirable language ("an asset") is not a minimum.
 """
 
@@ -14,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from concours.kernel.notices.sections import Notice, mentions
@@ -22,7 +28,7 @@ from concours.kernel.reference.language_scales import level_words
 from concours.kernel.reference.languages import language_spellings
 from concours.kernel.reference.organisations import employer_named
 
-Level = dict[str, str]
+Level = dict[str, str | None]
 
 _ROMAN = r"(?P<{name}>VI|IV|V|III|II|I)"
 _EITHER_RE = re.compile(
@@ -71,7 +77,7 @@ _ONE_OF_RE = re.compile(
 # A CEFR level written beside a level word: "(level C1 of the CEFR)", "(niveau B2)".
 _CEFR_NOTE_RE = re.compile(r"\(\s*(?:(?:level|niveau)\s+)?(?P<level>[ABC][12])\b", re.IGNORECASE)
 _CLAUSE_SPLIT_RE = re.compile(r"(?<=[.;])\s+|\n")
-_LEVEL_WORDS = {
+_LEVEL_WORDS: dict[str, str | None] = {
     "fluency": "fluent",
     "fluent": "fluent",
     "native": "fluent",
@@ -90,10 +96,10 @@ _LEVEL_WORDS = {
     "excellent knowledge": "excellent knowledge",
     "thorough knowledge": "thorough knowledge",
     "satisfactory knowledge": "satisfactory knowledge",
-    "knowledge": "knowledge",
+    "knowledge": None,  # plain "knowledge of English": the language is required, at no stated level
     "connaissance pratique": "working knowledge",
     "connaissance satisfaisante": "satisfactory knowledge",
-    "connaissance": "knowledge",
+    "connaissance": None,
     "bonne connaissance": "good knowledge",
     "tres bonne connaissance": "very good knowledge",
     "excellente connaissance": "excellent knowledge",
@@ -119,11 +125,18 @@ class _Patterns:
     numbered: re.Pattern[str]
     row: re.Pattern[str]
     labelled: re.Pattern[str]
+    named_required: re.Pattern[str]
+    required_field: re.Pattern[str]
 
 
 def _patterns(names: Iterable[str]) -> _Patterns:
     either = alternation(names)
     word = rf"(?P<lang>(?i:{either}))"
+    # "English and Dari or Pashto", "l'anglais ou le français": names joined by commas, "and", "or".
+    listed = (
+        rf"(?P<list>(?i:{either})(?:\s*(?i:,|and/or|et/ou|and|or|et|ou)\s*(?i:de\s+l['’]|du\s+|l['’]|le\s+)?"
+        rf"(?i:{either}))*)"
+    )
     return _Patterns(
         any_language=re.compile(either, re.IGNORECASE),
         fixed_nato=re.compile(
@@ -166,6 +179,19 @@ def _patterns(names: Iterable[str]) -> _Patterns:
             r"courant|ma[îi]trise)\b",
             re.IGNORECASE,
         ),
+        # A language said to be required, with no level: "English is mandatory", "l'anglais est exigé".
+        named_required=re.compile(
+            listed + r"\s+(?:languages?\s+)?(?:is|are|est|sont)\s+(?:(?:absolutely|strictly)\s+)?"
+            r"(?:required|mandatory|essential|a must|requise?s?|exigée?s?|obligatoires?|indispensables?)\b",
+        ),
+        # A field of required languages, the value on its line or the next: "Required Language(s): English".
+        required_field=re.compile(
+            r"^\W{0,3}(?:(?:required|mandatory|essential)\s+languages?|languages?\s+required|"
+            r"langues?\s+(?:requises?|obligatoires?|exigées?))\s*(?:\(s\)\s*)?[:\-–][ \t]*\n?\s*"
+            + listed
+            + r"[ \t]*\.?[ \t]*$",
+            re.IGNORECASE | re.MULTILINE,
+        ),
     )
 
 
@@ -206,7 +232,7 @@ def _nato(text: str) -> list[list[Level]] | None:
     return [fixed] if len(fixed) >= 1 else None
 
 
-def _level_word(word: str) -> str:
+def _level_word(word: str) -> str | None:
     folded = fold(word)
     return _LEVEL_WORDS.get(folded, folded)
 
@@ -249,26 +275,75 @@ def _fluency(clauses: list[str], *, required: bool) -> list[list[Level]] | None:
         patterns = _patterns_for(clause)
         labelled = patterns.labelled.match(clause)
         if labelled:
-            level = _LEVEL_WORDS.get(fold(labelled.group("word")), fold(labelled.group("word")))
-            entry = {"language": _code(labelled.group("lang")), "min_level": level}
-            if alternatives and len(alternatives) == 1:
-                alternatives[0].extend(e for e in [entry] if e not in alternatives[0])
-            else:
-                alternatives.append([entry])
+            level = _level_word(labelled.group("word"))
+            entry: Level = {"language": _code(labelled.group("lang")), "min_level": level}
+            alternatives = _both(alternatives, [[entry]])
             continue
+        read = False
         for match in patterns.fluency.finditer(clause):
-            level = _LEVEL_WORDS.get(fold(match.group("word")), fold(match.group("word")))
-            languages = [_code(match.group("lang"))]
+            level = _level_word(match.group("word"))
             more = match.group("more") or ""
-            languages += [LANGUAGES[fold(m.group())] for m in patterns.any_language.finditer(more)]
-            entries = [{"language": lang, "min_level": level} for lang in dict.fromkeys(languages)]
-            if re.search(r"\b(?:or|ou)\b", more, re.IGNORECASE):
-                alternatives.extend([entry] for entry in entries)
-            elif alternatives and len(alternatives) == 1:
-                alternatives[0].extend(e for e in entries if e not in alternatives[0])
-            else:
-                alternatives.append(entries)
+            groups = _listed(match.group("lang") + more, patterns)
+            alternatives = _both(alternatives, _levelled(groups, level))
+            read = True
+        named = None if read else patterns.named_required.search(clause)
+        if named:
+            alternatives = _both(alternatives, _levelled(_listed(named.group("list"), patterns), None))
     return alternatives or None
+
+
+_LIST_WORD_RE = re.compile(r"\s*(?P<word>,|and/or|et/ou|and|or|et|ou)(?![\w/])", re.IGNORECASE)
+_OR_WORDS = frozenset(("or", "ou", "and/or", "et/ou"))
+
+
+def _listed(text: str, patterns: _Patterns) -> list[list[str]]:
+    """The languages a list names, as groups that must all hold, each of languages any one of which
+    suffices: "English and Dari or Pashto" -> [["en"], ["fa", "ps"]]; "English, French or Spanish" ->
+    [["en", "fr", "es"]]; "English, French and Spanish" -> [["en"], ["fr"], ["es"]]. "And" binds looser
+    than "or"; a comma takes the word that ends its run of commas ("and" when none does)."""
+    names = list(patterns.any_language.finditer(text))
+    codes = [LANGUAGES[fold(m.group())] for m in names]
+    words = []
+    for before, after in pairwise(names):
+        # The word between two names, articles after it aside ("ou du français", "and/or").
+        found = _LIST_WORD_RE.match(text, before.end(), after.start())
+        word = found.group("word").casefold() if found else "and"
+        words.append("or" if word in _OR_WORDS else word if word == "," else "and")
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] == ",":
+            words[i] = words[i + 1] if i + 1 < len(words) else "and"
+    groups: list[list[str]] = [[codes[0]]] if codes else []
+    for code, word in zip(codes[1:], words, strict=True):
+        if word == "or":
+            groups[-1].append(code)
+        else:
+            groups.append([code])
+    return [list(dict.fromkeys(group)) for group in groups]
+
+
+def _levelled(groups: list[list[str]], level: str | None) -> list[list[Level]]:
+    """Every alternative the groups allow (one language of each group), each at `level`."""
+    alternatives: list[list[Level]] = [[]]
+    for group in groups:
+        alternatives = [
+            [*alt, {"language": code, "min_level": level}] for alt in alternatives for code in group
+        ]
+    return [alt for alt in alternatives if alt]
+
+
+def _both(first: list[list[Level]], second: list[list[Level]]) -> list[list[Level]]:
+    """Two requirements that must both hold: each alternative of one with each of the other (a language
+    already in an alternative keeps its first level)."""
+    if not first:
+        return second
+    if not second:
+        return first
+    combined = []
+    for one in first:
+        for other in second:
+            known = {level["language"] for level in one}
+            combined.append([*one, *(level for level in other if level["language"] not in known)])
+    return combined
 
 
 _ROMAN_LEVEL_RE = re.compile(r"(?<![\w])(?:VI|IV|V|III|II|I)(?![\w])")
@@ -284,6 +359,17 @@ _FLUENCY_HINTS = (
     "native",
     "mother tongue",
     "courant",
+)
+# The words that say a language is required where no level word does ("English is mandatory").
+_NAMED_HINTS = (
+    "required",
+    "mandatory",
+    "essential",
+    "must",
+    "requis",
+    "exig",
+    "obligatoire",
+    "indispensable",
 )
 _LANGUAGE_HINTS = (
     "english",
@@ -343,7 +429,7 @@ def stated_levels(notice: Notice) -> dict[str, object] | None:
 
 
 def _unique(rows: list[Level]) -> list[Level]:
-    seen: set[str] = set()
+    seen: set[str | None] = set()
     kept = []
     for row in rows:
         if row["language"] not in seen:
@@ -452,7 +538,13 @@ def _read(text: str, is_required: bool, scale: str) -> dict[str, Any] | None:
         found = _stanag(clauses)
         if found:
             return {"scale": "STANAG6001", "any_of": found}
-    if not mentions(low, _FLUENCY_HINTS):
+    if not mentions(low, (*_FLUENCY_HINTS, *_NAMED_HINTS)):
         return None
     found = _fluency(clauses, required=is_required)
+    if found is None and mentions(low, _NAMED_HINTS):
+        # "Required Language(s): English": the languages a field names, with no level.
+        patterns = _patterns_for(text)
+        field = patterns.required_field.search(text)
+        if field:
+            found = _levelled(_listed(field.group("list"), patterns), None)
     return {"scale": scale, "any_of": found} if found else None

@@ -685,19 +685,31 @@ NUMBER_WORDS: dict[str, int] = {
 # "six" is the same word in both languages; listed once above.
 NUMBER_WORDS["six"] = 6
 
-# Language names -> ISO 639-1, as written ("français") and folded ("francais"): reference/languages.json,
-# the languages it gives the spellings of, and these, which notices for field duty stations ask for, by
-# their English and French names there (and the other names notices use for a few of them).
+# Language names -> ISO 639-1 (ISO 639-3 for the few without one), as written ("français") and folded
+# ("francais"): reference/languages.json, the languages it gives the spellings of, and these, which
+# notices for field duty stations ask for, by their English and French names there (and the other names
+# notices use for a few of them).
 _FIELD_LANGUAGES = (
     *("th", "ko", "ja", "hi", "sw", "bn", "ur", "fa", "ps", "am", "so", "ha", "ln", "mg", "ne", "my", "km"),
     *("lo", "vi", "id", "ms", "tl", "mn", "ka", "hy", "az", "kk", "ky", "uz", "tg", "tk", "sr", "hr", "bs"),
     *("sq", "mk", "ro", "bg", "hu", "cs", "sk", "sl", "lt", "lv", "et", "fi", "sv", "da", "no", "is", "he"),
+    *("ti", "om", "rw", "rn", "sg", "wo", "bm", "yo", "ig", "zu", "xh", "sn", "ny", "ku", "si", "ta", "dz"),
+    *("ff", "tet", "kri", "din", "nus", "tpi"),  # the last five have no ISO 639-1 code (ISO 639-3)
 )
 _OTHER_NAMES = {
     "kiswahili": "sw",
     "bengali": "bn",
     "farsi": "fa",
     "pashto": "ps",
+    "dari": "fa",  # Afghanistan's Persian: ISO 639-1 has one code for the macrolanguage
+    "tetun": "tet",
+    "kirundi": "rn",
+    "fula": "ff",
+    "pulaar": "ff",
+    "sinhalese": "si",
+    "chewa": "ny",
+    "sorani": "ku",
+    "kurmanji": "ku",
     "khmer": "km",
     "kyrgyz": "ky",
     "filipino": "tl",

@@ -153,3 +153,33 @@ def test_a_notice_file_over_the_upload_limit_is_skipped_by_its_size(client, sett
     page = client.post(reverse("backoffice:import"), {"notices": [big]}).content.decode()
     assert "skipped" in page and "The notice “big.pdf” is larger than 1 MB." in page
     assert not Vacancy.objects.exists()
+
+
+def test_a_language_with_no_level_goes_through_the_review_form_unchanged() -> None:
+    """'Required Language(s): English' is parsed as English with min_level null: the form shows the code
+    alone ("en") and gives the null level back; a code and a level still read as before."""
+    languages = {
+        "scale": "UN",
+        "any_of": [
+            [{"language": "en", "min_level": "fluent"}, {"language": "tet", "min_level": None}],
+            [{"language": "en", "min_level": "fluent"}, {"language": "pt", "min_level": None}],
+        ],
+    }
+    initial = notice_initial(
+        {"title": "T", "organisation": "UNDP", "languages": languages},
+        title_fr="",
+        zone="Asia/Dili",
+        deadline=None,
+    )
+    assert initial["language_alternatives"] == "en fluent, tet\nen fluent, pt"
+    form = NoticeForm(
+        {
+            "title": "T",
+            "organisation": "UNDP",
+            "zone": "Asia/Dili",
+            "language_scale": "UN",
+            "language_alternatives": initial["language_alternatives"],
+        }
+    )
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["language_alternatives"] == languages["any_of"]

@@ -32,7 +32,9 @@ SCALES = [
     ("other", _("Other")),
 ]
 TRISTATE = [("", _("Not stated")), ("yes", _("Yes")), ("no", _("No"))]
-LANGUAGE_LEVEL = re.compile(r"^\s*([a-z]{2})\s+(\S+)\s*$")
+# "en VI"; a code alone ("en") is a language required with no level (min_level null); ISO 639-3 codes
+# ("tet") for the few languages without an ISO 639-1 one.
+LANGUAGE_LEVEL = re.compile(r"^\s*([a-z]{2,3})(?:\s+(\S+))?\s*$")
 YEARS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:-\s*(\d+(?:\.\d+)?))?\s*$")
 
 
@@ -194,10 +196,10 @@ class NoticeForm(forms.Form):
             )
         return items
 
-    def clean_language_alternatives(self) -> list[list[dict[str, str]]]:
+    def clean_language_alternatives(self) -> list[list[dict[str, str | None]]]:
         alternatives = []
         for line in _lines(self.cleaned_data["language_alternatives"]):
-            levels = []
+            levels: list[dict[str, str | None]] = []
             for part in line.split(","):
                 match = LANGUAGE_LEVEL.match(part.lower())
                 if not match:
@@ -205,7 +207,8 @@ class NoticeForm(forms.Form):
                         _("Write each level as “language level”, e.g. “en VI”: “%(part)s”")
                         % {"part": part.strip()}
                     )
-                levels.append({"language": match.group(1), "min_level": part.split()[-1].strip()})
+                level = part.split()[-1].strip() if match.group(2) else None
+                levels.append({"language": match.group(1), "min_level": level})
             alternatives.append(levels)
         return alternatives
 
@@ -371,7 +374,7 @@ def notice_initial(
         "degree_preferred": degree.get("preferred_level") or "",
         "language_scale": languages.get("scale") or "",
         "language_alternatives": join(
-            ", ".join(f"{x['language']} {x['min_level']}" for x in alt)
+            ", ".join(f"{x['language']} {x['min_level'] or ''}".strip() for x in alt)
             for alt in languages.get("any_of") or []
         ),
         "competencies": join(

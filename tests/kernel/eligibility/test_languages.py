@@ -236,3 +236,17 @@ def test_languages_with_no_level_pass_exactly_when_one_alternative_is_all_declar
     named = {code for code, _ in declared}
     expected = "pass" if any(set(alt) <= named for alt in alternatives) else "fail"
     assert result(no_level(*alternatives, scale=scale), *levels) == expected
+
+
+def test_un_levels_written_by_name_are_compared() -> None:
+    """The parser writes the UN's "working knowledge" as the notice does; it is the scale's "working"."""
+    requirement = {
+        "scale": "UN",
+        "any_of": [
+            [{"language": "en", "min_level": "fluent"}, {"language": "fr", "min_level": "working knowledge"}]
+        ],
+    }
+    fluent = language("en", "fluent", "UN")
+    assert result(requirement, fluent, language("fr", "working", "UN")) == "pass"
+    assert result(requirement, fluent, language("fr", "fluent", "UN")) == "pass"
+    assert result(requirement, fluent, language("fr", "basic", "UN")) == "fail"

@@ -54,3 +54,21 @@ def test_levels_are_read_whatever_their_case() -> None:
     assert language_scale("NATO").normalise("vi") == "VI"
     assert language_scale("UN").normalise("Fluent") == "fluent"
     assert language_scale("CEFR").normalise("c1") == "C1"
+
+
+@pytest.mark.parametrize(
+    ("scale", "name", "code"),
+    [
+        ("UN", "working knowledge", "working"),
+        ("UN", "Connaissance pratique", "working"),
+        ("UN", "fluency", "fluent"),
+        ("UN", "maîtrise", "fluent"),
+        ("NATO", "Advanced", "V"),
+    ],
+)
+def test_a_level_written_by_its_name_reads_as_its_code(scale: str, name: str, code: str) -> None:
+    """Notices write UN levels by name ("working knowledge of French"): the name has the code's ranks,
+    but is not offered as a level of its own."""
+    table = language_scale(scale)
+    assert table.parse(name) == table.parse(code) is not None
+    assert name.upper() not in table.written_levels()

@@ -42,13 +42,19 @@ class LanguageScale:
     levels: tuple[Level, ...]
     # level as written (normalised: see `_key`) -> ranks
     _ranks: dict[str, Ranks]
+    # a level's English or French name (normalised) -> its ranks: notices write UN levels by name
+    # ("working knowledge", "connaissance pratique"); not offered as levels to choose from
+    _named: dict[str, Ranks]
 
     def name(self, lang: str = "en") -> str:
         return self.name_fr if lang == "fr" else self.name_en
 
     def parse(self, level: str) -> Ranks | None:
-        """The ranks of `level` on this scale, or None when the scale has no such level."""
-        return self._ranks.get(_key(level))
+        """The ranks of `level` on this scale (its code or its name in English or French: "working
+        knowledge" is the UN's "working"), or None when the scale has no such level."""
+        key = _key(level)
+        found = self._ranks.get(key)
+        return found if found is not None else self._named.get(key)
 
     def normalise(self, level: str) -> str | None:
         """The level as this scale writes it ('vi' -> 'VI', 'c1' -> 'C1'), or None when unknown."""
@@ -100,8 +106,15 @@ def language_scales() -> dict[str, LanguageScale]:
         levels = tuple(
             Level(lv["code"], lv["name_en"], lv["name_fr"], lv["confirmed"]) for lv in row["levels"]
         )
+        ranks = _ranks_of(code, levels)
+        named = {
+            _key(name): ranks[_key(level.code)]
+            for level in levels
+            for name in (level.name_en, level.name_fr)
+            if _key(name) not in ranks
+        }
         result[code] = LanguageScale(
-            code, row["name_en"], row["name_fr"], row["source"], levels, _ranks_of(code, levels)
+            code, row["name_en"], row["name_fr"], row["source"], levels, ranks, named
         )
     return result
 

@@ -95,3 +95,9 @@ def test_every_high_sign_after_a_word_has_a_no_break_space(value: str) -> None:
 @given(st.text(alphabet=st.characters(blacklist_characters=":;!?«»", blacklist_categories=("Cs",))))
 def test_text_without_high_signs_or_guillemets_is_unchanged(value: str) -> None:
     assert french_spacing(value) == value
+
+
+def test_a_space_between_a_bracket_and_a_sign_does_not_break() -> None:
+    # Found by hypothesis: "( :" kept its breaking space.
+    assert french_spacing("( :") == f"({NB}:"
+    assert french_spacing("(?)") == "(?)"

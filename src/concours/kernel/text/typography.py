@@ -45,7 +45,7 @@ def _high_sign(match: re.Match[str], text: str) -> str:
         return match[0]  # an address the pattern above did not take whole: c:/temp
     if sign in "?!" and not spaces and after and not after.isspace() and after not in "?!»)]\"'.,;:":
         return match[0]  # inside a word or a query string: "a?b", "?page=2"
-    if before and before in "([{«\u2018\u201c":
+    if before and before in "([{«\u2018\u201c" and not spaces:
         return match[0]  # "(?)": the sign is the whole content of the bracket
     return f"{before}{NO_BREAK_SPACE if NARROW_NO_BREAK_SPACE not in spaces else NARROW_NO_BREAK_SPACE}{sign}"
 

@@ -5,11 +5,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 # A notice-parser rule that fails raises under tests instead of costing its field silently (see
 # concours/kernel/notices/rules.py). Set at import so that it holds with or without the Django plugin and
 # in subprocesses such as `concours parse_notice` run by the scoring tests.
 os.environ["CONCOURS_PARSER_STRICT"] = "1"
+
+# Hypothesis: `make test` (and so CI) runs the same examples every time (derandomized), so that a red run
+# is reproducible and a green one is not luck; no deadline, as speed is measured in `make bench`, never in
+# tests (a loaded machine would fail it). `HYPOTHESIS_PROFILE=explore` searches afresh, with more
+# examples, to look for new failing cases.
+hypothesis_settings.register_profile("repeatable", derandomize=True, deadline=None, print_blob=True)
+hypothesis_settings.register_profile("explore", max_examples=1000, deadline=None, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 # Fixtures of the tests marked `s3`: a local S3-compatible server and a bucket for Django's storage.
 pytest_plugins = ["object_storage"]

@@ -365,3 +365,27 @@ def test_every_list_of_languages_reads_as_and_of_ors(names: list[str], words: li
             groups.append([NAMES[name]])
     expected = [[(code, "fluent") for code in choice] for choice in itertools.product(*groups)]
     assert levels_of(languages([], [text])) == expected
+
+
+def test_levels_written_around_the_language_name() -> None:
+    """The mode of use between level and name ("written and spoken"), "fluent" before the name, French
+    qualified "connaissance", "either" in a list, and a "Language:" label before a language row."""
+    cases = {
+        "Excellent command of written and spoken Portuguese is required.": [[("pt", "fluent")]],
+        "Fluency in oral and written English and Russian is required.": [
+            [("en", "fluent"), ("ru", "fluent")]
+        ],
+        "Fluent Arabic and English required.": [[("ar", "fluent"), ("en", "fluent")]],
+        "Bonne connaissance de l'espagnol et du français exigée.": [
+            [("es", "good knowledge"), ("fr", "good knowledge")]
+        ],
+        "Proficiency in English and either French or Spanish is required.": [
+            [("en", "fluent"), ("fr", "fluent")],
+            [("en", "fluent"), ("es", "fluent")],
+        ],
+        "Languages: Spanish - fluent; English - working knowledge": [
+            [("es", "fluent"), ("en", "working knowledge")]
+        ],
+    }
+    for text, expected in cases.items():
+        assert levels_of(languages([text], [], organisation="UNDP")) == expected, text

@@ -121,6 +121,7 @@ class _Patterns:
     cefr_after: re.Pattern[str]
     cefr_before: re.Pattern[str]
     fluency: re.Pattern[str]
+    fluent_before: re.Pattern[str]
     framework: re.Pattern[str]
     numbered: re.Pattern[str]
     row: re.Pattern[str]
@@ -129,9 +130,21 @@ class _Patterns:
     required_field: re.Pattern[str]
 
 
+# How a language is used, between the level and the name: "command of written and spoken English".
+_MODES = (
+    r"(?:(?:both\s+)?(?:written|spoken|oral|verbal)(?:\s*(?:and|,|&|/)\s*(?:written|spoken|oral|verbal))*"
+    r"\s+)?"
+)
+
+
 def _patterns(names: Iterable[str]) -> _Patterns:
     either = alternation(names)
     word = rf"(?P<lang>(?i:{either}))"
+    # "... and either French or Spanish", "... et de l'arabe": the names after the first one.
+    more = (
+        r"(?P<more>(?:\s*(?:,|and/or|et/ou|and|or|et|ou)\s*(?:either\s+|one of\s+|soit\s+)?"
+        r"(?:de l['’]|du\s+)?(?:" + either + r"))*)"
+    )
     # "English and Dari or Pashto", "l'anglais ou le français": names joined by commas, "and", "or".
     listed = (
         rf"(?P<list>(?i:{either})(?:\s*(?i:,|and/or|et/ou|and|or|et|ou)\s*(?i:de\s+l['’]|du\s+|l['’]|le\s+)?"
@@ -153,14 +166,12 @@ def _patterns(names: Iterable[str]) -> _Patterns:
             r"(?P<word>professional fluency|fluency|fluent|working knowledge|good knowledge|"
             r"excellent knowledge|thorough knowledge|satisfactory knowledge|very good knowledge|knowledge|"
             r"proficiency|command|ma[îi]trise|connaissance pratique|connaissance satisfaisante|"
-            r"connaissance approfondie|"
-            r"connaissance)[^.;\n]{0,70}?\b(?:in|of|de l['’]|du|de la|en)\s*"
-            + word
-            + r"(?P<more>(?:\s*(?:,|and/or|et/ou|and|or|et|ou)\s*(?:de l['’]|du\s+)?(?:"
-            + either
-            + r"))*)",
+            r"connaissance approfondie|(?:très bonne|tres bonne|bonne|excellente) connaissance|"
+            r"connaissance)[^.;\n]{0,70}?\b(?:in|of|de l['’]|du|de la|en)\s*" + _MODES + word + more,
             re.IGNORECASE,
         ),
+        # "Fluent English and French", "fluent written and spoken Arabic".
+        fluent_before=re.compile(r"\b(?P<word>fluent)\s+" + _MODES + word + more, re.IGNORECASE),
         # A row of the UN Language Framework table: "English    UN Level II    UN Level II ...".
         framework=re.compile(word + r"\s+UN Level (?P<level>VI|IV|V|III|II|I)\b"),
         # An organisation's own numbered scale: "English (4 - Excellent)" (IFAD).
@@ -173,7 +184,9 @@ def _patterns(names: Iterable[str]) -> _Patterns:
         ),
         # A language and its level as a field: "English: Fluent", "French - working knowledge".
         labelled=re.compile(
-            r"^\W{0,3}" + word + r"\s*(?:language\s*)?[:\-–]\s*(?P<word>professional fluency|fluency|"
+            r"^\W{0,3}(?:languages?\s*(?:\(s\)\s*)?[:\-–]\s*)?"
+            + word
+            + r"\s*(?:language\s*)?[:\-–]\s*(?P<word>professional fluency|fluency|"
             r"fluent|native(?: language| speaker)?|mother tongue|working knowledge|good knowledge|"
             r"very good knowledge|excellent knowledge|thorough knowledge|knowledge|proficiency|proficient|"
             r"courant|ma[îi]trise)\b",
@@ -280,7 +293,7 @@ def _fluency(clauses: list[str], *, required: bool) -> list[list[Level]] | None:
             alternatives = _both(alternatives, [[entry]])
             continue
         read = False
-        for match in patterns.fluency.finditer(clause):
+        for match in [*patterns.fluency.finditer(clause), *patterns.fluent_before.finditer(clause)]:
             level = _level_word(match.group("word"))
             more = match.group("more") or ""
             groups = _listed(match.group("lang") + more, patterns)

@@ -214,6 +214,25 @@ def test_a_refused_csv_changes_nothing_and_says_why_per_row(client, competition)
     assert TestResult.objects.count() == 1 and AuditEvent.objects.count() == events
 
 
+def test_a_result_is_found_by_the_application_number_as_by_the_candidate_code(client, competition) -> None:  # type: ignore[no-untyped-def]
+    first, second = competition.applications[:2]
+    rows = (
+        "code,test,score,maximum,date\n"
+        f"{first.pk},Written test,64,100,2026-12-15\n"
+        f"{second.candidate_code.lower()},Written test,58,100,2026-12-15\n"
+    )
+    client.force_login(competition.recruiter)
+    url = reverse("backoffice:assessment_results", args=[competition.vacancy.pk])
+    assert client.post(url, {"file": _csv(rows)}).status_code == 302
+    scores = dict(TestResult.objects.values_list("application_id", "score"))
+    assert scores == {first.pk: 64, second.pk: 58}
+    # A number that is no application of this vacancy is refused like an unknown code.
+    response = client.post(
+        url, {"file": _csv(f"code,test,score,maximum,date\n{first.pk + 10_000},Oral,1,5,2026-12-15\n")}
+    )
+    assert response.status_code == 400 and "<td>2</td><td>code</td>" in response.content.decode()
+
+
 def _csv(text: str | bytes):  # type: ignore[no-untyped-def]
     return SimpleUploadedFile("results.csv", text.encode() if isinstance(text, str) else text, "text/csv")
 

@@ -389,3 +389,19 @@ def test_levels_written_around_the_language_name() -> None:
     }
     for text, expected in cases.items():
         assert levels_of(languages([text], [], organisation="UNDP")) == expected, text
+
+
+def test_a_clause_marking_one_language_required_and_another_desirable_keeps_the_required_one() -> None:
+    """'Dutch (required), Greek (desirable)' on one line: Dutch is a minimum; the desirable language is no
+    minimum and is left out (the gold labels leave desirable languages out)."""
+    assert levels_of(languages([], ["Languages: Dutch (required), Greek (desirable)."])) == [[("nl", None)]]
+    text = "Very good command of spoken Italian (required), Maltese (an asset)"
+    assert levels_of(languages([text], [])) == [[("it", "fluent")]]
+    text = "Proficiency in Spanish or Portuguese is required, knowledge of the other would be an asset."
+    assert levels_of(languages([], [text])) == [[("es", "fluent")], [("pt", "fluent")]]
+
+
+def test_a_list_of_languages_the_desirable_word_ends_is_left_out_whole() -> None:
+    """'Knowledge of Turkish, Greek or Bulgarian is desirable': the comma does not make Turkish required."""
+    assert languages([], ["Knowledge of Turkish, Greek or Bulgarian is desirable."]) is None
+    assert languages(["Knowledge of Turkish, Greek or Bulgarian would be an asset"], []) is None

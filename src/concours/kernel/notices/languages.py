@@ -192,10 +192,12 @@ def _patterns(names: Iterable[str]) -> _Patterns:
             r"courant|ma[îi]trise)\b",
             re.IGNORECASE,
         ),
-        # A language said to be required, with no level: "English is mandatory", "l'anglais est exigé".
+        # A language said to be required, with no level: "English is mandatory", "l'anglais est exigé",
+        # "English (required)".
         named_required=re.compile(
-            listed + r"\s+(?:languages?\s+)?(?:is|are|est|sont)\s+(?:(?:absolutely|strictly)\s+)?"
-            r"(?:required|mandatory|essential|a must|requise?s?|exigée?s?|obligatoires?|indispensables?)\b",
+            listed + r"(?:\s+(?:languages?\s+)?(?:is|are|est|sont)\s+(?:(?:absolutely|strictly)\s+)?"
+            r"(?:required|mandatory|essential|a must|requise?s?|exigée?s?|obligatoires?|indispensables?)\b"
+            r"|\s*\(\s*(?:required|mandatory|essential|requise?s?|obligatoires?)\s*\))",
         ),
         # A field of required languages, the value on its line or the next: "Required Language(s): English".
         required_field=re.compile(
@@ -250,8 +252,31 @@ def _level_word(word: str) -> str | None:
     return _LEVEL_WORDS.get(folded, folded)
 
 
+# A part of a clause that says itself it is required: "English (required)", "... is required".
+_SAYS_REQUIRED_RE = re.compile(
+    r"\b(?:required|mandatory|essential|a must|requise?s?|exigée?s?|obligatoires?|indispensables?)\b",
+    re.IGNORECASE,
+)
+
+
 def _required_clauses(text: str) -> list[str]:
-    return [c for c in _CLAUSE_SPLIT_RE.split(text) if c.strip() and not _DESIRABLE_RE.search(c)]
+    """The clauses that state a requirement. A clause that calls a language desirable keeps the parts
+    before it that say they are required: "English (required), French (desirable)" -> "English
+    (required)"; "Fluency in English or French is required, knowledge of the other is desirable" -> its
+    first part. A list the desirable word ends ("Knowledge of French, Spanish or Arabic is desirable")
+    says nothing required and is dropped whole (desirable languages are no minimum: left out)."""
+    clauses = []
+    for clause in _CLAUSE_SPLIT_RE.split(text):
+        desirable = _DESIRABLE_RE.search(clause)
+        if desirable is None:
+            if clause.strip():
+                clauses.append(clause)
+            continue
+        head = clause[: desirable.start()]
+        cut = head.rfind(",")
+        if cut > 0 and _SAYS_REQUIRED_RE.search(head[:cut]):
+            clauses.append(head[:cut])
+    return clauses
 
 
 def _cefr(clauses: list[str]) -> list[list[Level]] | None:

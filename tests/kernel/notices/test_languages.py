@@ -405,3 +405,28 @@ def test_a_list_of_languages_the_desirable_word_ends_is_left_out_whole() -> None
     """'Knowledge of Turkish, Greek or Bulgarian is desirable': the comma does not make Turkish required."""
     assert languages([], ["Knowledge of Turkish, Greek or Bulgarian is desirable."]) is None
     assert languages(["Knowledge of Turkish, Greek or Bulgarian would be an asset"], []) is None
+
+
+def test_a_comma_before_or_after_an_and_list_is_the_choice_between_whole_lists() -> None:
+    """'Hindi and Urdu, or Hindi and Bengali': two alternatives of two languages each (not Hindi and Urdu
+    only); 'of' may repeat after the 'or'; French and a field of languages too."""
+    text = "Excellent knowledge of Hindi and Urdu, or of Hindi and Bengali, spoken and written."
+    assert levels_of(languages([text], [])) == [
+        [("hi", "excellent knowledge"), ("ur", "excellent knowledge")],
+        [("hi", "excellent knowledge"), ("bn", "excellent knowledge")],
+    ]
+    text = "Maîtrise de l'anglais et du portugais, ou de l'anglais et de l'espagnol."
+    assert levels_of(languages([text], [])) == [
+        [("en", "fluent"), ("pt", "fluent")],
+        [("en", "fluent"), ("es", "fluent")],
+    ]
+    assert levels_of(languages([], ["Required Languages: Thai and English, or Lao and English"])) == [
+        [("th", None), ("en", None)],
+        [("lo", None), ("en", None)],
+    ]
+
+
+def test_a_comma_before_or_in_a_plain_list_is_one_choice() -> None:
+    """'Italian, Greek, or Turkish' (no 'and' before the comma): one of the three."""
+    text = "Fluency in Italian, Greek, or Turkish is required."
+    assert levels_of(languages([], [text])) == [[("it", "fluent")], [("el", "fluent")], [("tr", "fluent")]]

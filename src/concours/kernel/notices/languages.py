@@ -142,12 +142,13 @@ def _patterns(names: Iterable[str]) -> _Patterns:
     word = rf"(?P<lang>(?i:{either}))"
     # "... and either French or Spanish", "... et de l'arabe": the names after the first one.
     more = (
-        r"(?P<more>(?:\s*(?:,|and/or|et/ou|and|or|et|ou)\s*(?:either\s+|one of\s+|soit\s+)?"
-        r"(?:de l['’]|du\s+)?(?:" + either + r"))*)"
+        r"(?P<more>(?:\s*(?:,\s*(?:and/or|et/ou|and|or|et|ou)\s+(?:of\s+)?|,|and/or|et/ou|and|or|et|ou)\s*"
+        r"(?:either\s+|one of\s+|soit\s+)?(?:de l['’]|du\s+)?(?:" + either + r"))*)"
     )
     # "English and Dari or Pashto", "l'anglais ou le français": names joined by commas, "and", "or".
     listed = (
-        rf"(?P<list>(?i:{either})(?:\s*(?i:,|and/or|et/ou|and|or|et|ou)\s*(?i:de\s+l['’]|du\s+|l['’]|le\s+)?"
+        rf"(?P<list>(?i:{either})(?:\s*(?i:,\s*(?:and/or|et/ou|and|or|et|ou)\s+(?:of\s+)?|,|and/or|et/ou|and|or|et|ou)"
+        rf"\s*(?i:de\s+l['’]|du\s+|l['’]|le\s+)?"
         rf"(?i:{either}))*)"
     )
     return _Patterns(
@@ -321,16 +322,22 @@ def _fluency(clauses: list[str], *, required: bool) -> list[list[Level]] | None:
         for match in [*patterns.fluency.finditer(clause), *patterns.fluent_before.finditer(clause)]:
             level = _level_word(match.group("word"))
             more = match.group("more") or ""
-            groups = _listed(match.group("lang") + more, patterns)
-            alternatives = _both(alternatives, _levelled(groups, level))
+            alternatives = _both(alternatives, _choices(match.group("lang") + more, patterns, level))
             read = True
         named = None if read else patterns.named_required.search(clause)
         if named:
-            alternatives = _both(alternatives, _levelled(_listed(named.group("list"), patterns), None))
+            alternatives = _both(alternatives, _choices(named.group("list"), patterns, None))
     return alternatives or None
 
 
-_LIST_WORD_RE = re.compile(r"\s*(?P<word>,|and/or|et/ou|and|or|et|ou)(?![\w/])", re.IGNORECASE)
+_LIST_WORD_RE = re.compile(
+    r"\s*(?:,\s*(?=(?:and/or|et/ou|and|or|et|ou)(?![\w/])))?(?P<word>,|and/or|et/ou|and|or|et|ou)(?![\w/])",
+    re.IGNORECASE,
+)
+# ", or" after a list joined by "and": the choice between whole lists ("English and French, or English and
+# Spanish"); "English, French, or Spanish" is one list.
+_TOP_OR_RE = re.compile(r",\s*(?:or|ou)\s+(?:of\s+|de\s+l['’]|du\s+|l['’]|le\s+)?", re.IGNORECASE)
+_AND_RE = re.compile(r"\b(?:and|et)\b(?!/)", re.IGNORECASE)
 _OR_WORDS = frozenset(("or", "ou", "and/or", "et/ou"))
 
 
@@ -357,6 +364,20 @@ def _listed(text: str, patterns: _Patterns) -> list[list[str]]:
         else:
             groups.append([code])
     return [list(dict.fromkeys(group)) for group in groups]
+
+
+def _choices(text: str, patterns: _Patterns, level: str | None) -> list[list[Level]]:
+    """The alternatives a list of languages allows, each at `level`: "English and French, or English and
+    Spanish" -> two alternatives of two languages each; otherwise the list read by `_listed`."""
+    parts = _TOP_OR_RE.split(text)
+    if len(parts) > 1 and _AND_RE.search(parts[0]):
+        alternatives: list[list[Level]] = []
+        for part in parts:
+            for alt in _levelled(_listed(part, patterns), level):
+                if alt not in alternatives:
+                    alternatives.append(alt)
+        return alternatives
+    return _levelled(_listed(text, patterns), level)
 
 
 def _levelled(groups: list[list[str]], level: str | None) -> list[list[Level]]:
@@ -584,5 +605,5 @@ def _read(text: str, is_required: bool, scale: str) -> dict[str, Any] | None:
         patterns = _patterns_for(text)
         field = patterns.required_field.search(text)
         if field:
-            found = _levelled(_listed(field.group("list"), patterns), None)
+            found = _choices(field.group("list"), patterns, None)
     return {"scale": scale, "any_of": found} if found else None

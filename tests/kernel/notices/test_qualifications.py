@@ -228,3 +228,26 @@ def test_year_ranges_and_open_ends_in_words() -> None:
     assert experience(["Ten or more years of relevant experience in health."])[0]["min_years"] == 10
     graduate = "Graduate degree (equivalent of a Master's) in Law plus 3 years of relevant experience."
     assert experience([graduate], main_level="master")[0]["min_years"] == 3
+
+
+def test_a_path_after_or_is_not_the_required_degree() -> None:
+    """'Master's degree ... with three years; or' / 'Bachelor's degree ... with five years': the first path
+    is the requirement (master, 3 years), in two items or one; a degree after the 'or' is another path."""
+    items = [
+        "Master's degree in geology with three years of relevant experience; or",
+        "Bachelor's degree in geology with five years of relevant experience.",
+    ]
+    assert degree(items, []) == {"min_level": "master", "preferred_level": None}
+    assert min_years(experience(items, main_level="master")) == 3
+    joined = ["Doctorate in chemistry; or Master's degree in chemistry with four more years of experience."]
+    assert degree(joined, []) == {"min_level": "doctorate", "preferred_level": None}
+    starting = [
+        "Advanced university degree in statistics.",
+        "Or a first-level degree in statistics with two more years.",
+    ]
+    assert degree(starting, []) == {"min_level": "master", "preferred_level": None}
+    # Only paths after an 'or' name a degree: they still give it.
+    assert degree(["Relevant experience; or", "Bachelor's degree in law."], []) == {
+        "min_level": "bachelor",
+        "preferred_level": None,
+    }

@@ -113,6 +113,9 @@ _DESIRABLE_ITEM_RE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_RE = re.compile(r"\s*;\s+")
+# Where one path of requirements ends and another begins: "...; or" / "or ...".
+_OR_END_RE = re.compile(r"(?:^|[\s;,])(?:or|ou|alternatively)\W*$", re.IGNORECASE)
+_OR_START_RE = re.compile(r"^\W*(?:or|ou|alternatively|alternativement)\b", re.IGNORECASE)
 _PREFERRED_RE = re.compile(r"preferred|preferably|de préférence|idéalement|souhaité", re.IGNORECASE)
 _STUDY_RE = re.compile(r"stud|educat|étud|formation|schooling", re.IGNORECASE)
 _LEVELS = ("secondary", "bachelor", "master", "doctorate")
@@ -668,7 +671,19 @@ def degree(
     preferred: list[str] = []
     # "Diplôme d'études secondaires ; un diplôme universitaire serait un atout": each clause of an item
     # says for itself whether its degree is required or an asset.
-    naming = [clause for item in essential for clause in _CLAUSE_RE.split(item) if _mentions(clause)]
+    clauses = [clause for item in essential for clause in _CLAUSE_RE.split(item)]
+    # "Master's degree ... with two years; or" / "University degree ... with four years": a clause after
+    # an "or" that ends the one before, or one that starts with "or", is another path (the first is the
+    # main one, as the gold labels read alternative paths).
+    other_path = {
+        index
+        for index, clause in enumerate(clauses)
+        if (_OR_START_RE.match(clause) or (index and _OR_END_RE.search(clauses[index - 1])))
+        and not _DESIRABLE_ITEM_RE.search(clause)  # "..., ou" / "un diplôme ... est souhaitable"
+    }
+    naming = [clause for index, clause in enumerate(clauses) if _mentions(clause) and index not in other_path]
+    if not naming:
+        naming = [clause for clause in clauses if _mentions(clause)]
     for item in naming:
         if len(naming) > 1 and _ALTERNATIVE_RE.search(item):
             continue

@@ -90,3 +90,30 @@ def test_what_comes_before_the_post_and_a_dash_goes() -> None:
 def test_board_bars_breadcrumbs_and_career_pages_are_not_titles(noise: str) -> None:
     notice = parse_notice_text(f"{noise}\nBudget Officer\nDuty Station: Geneva\n")
     assert notice["title"] == "Budget Officer"
+
+
+@pytest.mark.parametrize(
+    ("line", "reference"),
+    [
+        # A code followed by the post's title, place and category: the code alone.
+        ("Reference Code : VA 2027 118 Water Sanitation Engineer (P) Juba", "VA 2027 118"),
+        ("Job Reference Code : TE-2027-052 Cryogenics Technician Meyrin", "TE-2027-052"),
+        # A code with words of its own is kept whole.
+        (
+            "Reference : 27-Political Affairs-DPPA-270011-R-AMMAN (R)",
+            "27-Political Affairs-DPPA-270011-R-AMMAN (R)",
+        ),
+    ],
+)
+def test_a_reference_field_gives_its_code_without_the_title_after_it(line: str, reference: str) -> None:
+    text = f"Position Title : Hydrologist\n{line}\nDuty Station : Juba, South Sudan\n"
+    assert parse_notice_text(text)["reference"] == reference
+
+
+def test_each_field_of_a_board_bar_row_is_read() -> None:
+    """'Vacancy Notice: X | Reference Code : Y | Grade: P4': each cell that starts with a label is a field."""
+    text = (
+        "Vacancy Notice: Tariff Analyst | Reference Code : VA 2027 071 Tariff Analyst (P4) Bern | Grade: P4\n"
+    )
+    notice = parse_notice_text(text)
+    assert (notice["title"], notice["reference"], notice["grade"]) == ("Tariff Analyst", "VA 2027 071", "P4")

@@ -248,16 +248,15 @@ class Notice:
     def labels(self) -> dict[str, list[Label]]:
         """Every "Label: value" in the notice, per field, in order."""
         found: dict[str, list[Label]] = {}
-        lines = self.lines
-        for line in lines:
-            if not line.text or (len(line.text) > 160 and ":" not in line.text[:120]):
+        for line, text in self._label_cells():
+            if not text or (len(text) > 160 and ":" not in text[:120]):
                 continue  # (a long line is a field only where a colon says so: see below)
             # Only a line whose first word starts a label is tried against the (long) list of labels
             # (the fold is aligned: the opening's folded is the folded line's opening).
-            first = _FIRST_WORD_RE.match(fold_aligned(line.text[:40]))
+            first = _FIRST_WORD_RE.match(fold_aligned(text[:40]))
             if first is None or first.group(1) not in _LABEL_FIRST_WORDS:
                 continue
-            folded = fold_aligned(line.text[:200])
+            folded = fold_aligned(text[:200])
             match = _LABEL_RE.match(folded)
             if match is None:
                 if ":" not in folded and "：" not in folded:
@@ -271,11 +270,13 @@ class Notice:
             if key is None:
                 continue
             wordy = match.re is _WORDY_LABEL_RE
-            if len(line.text) > 160 and not (wordy or match.group("colon")):
+            if len(text) > 160 and not (wordy or match.group("colon")):
                 continue  # a long line is a field only where a colon says so ("Closing Date: ... Point of")
-            value = line.text[match.end() :].strip(" :：\t")[:160]
+            value = text[match.end() :].strip(" :：\t")[:160]
             value_line = line
             if not value:
+                if text is not line.text:
+                    continue  # an empty cell of a bar row
                 if not (wordy or match.group("colon") or match.end() == len(folded)):
                     continue
                 following = self._next_text_line(line.number)
@@ -296,6 +297,23 @@ class Notice:
                     Label(key, squash(value), line.number, value_line.number, value_line.end, name)
                 )
         return found
+
+    def _label_cells(self) -> Iterator[tuple[Line, str]]:
+        """Each line, and in a job board's bar row ("Grade: P3 | Duty Station: Geneva | Deadline: ..."), each
+        of its cells after the first: where labels start. The line's own value stops at its first bar only
+        where a later cell is a field of its own."""
+        for line in self.lines:
+            if " | " not in line.text or ":" not in line.text:
+                yield line, line.text
+                continue
+            cells = line.text.split(" | ")
+            labelled = [cell for cell in cells[1:] if _LABEL_RE.match(fold_aligned(cell.strip()[:200]))]
+            if not labelled:
+                yield line, line.text
+                continue
+            yield line, cells[0]
+            for cell in labelled:
+                yield line, cell.strip()
 
     @cached_property
     def lower(self) -> str:

@@ -172,6 +172,7 @@ _JOB_ID_LABELS = frozenset(
      "id", "job no", "job number", "job #", "job opening id", "reference", "reference number", "ref",
      "ref.")
 )  # fmt: skip
+_TITLE_WORD_RE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]{2,}$")
 _DATE_AFTER_REFERENCE_RE = re.compile(r"\s+(?:du|of|dated|de)\s+\d{1,2}(?:er)?\s+\S+\s+\d{4}\s*$", re.I)
 
 
@@ -615,11 +616,28 @@ def _reference_value(notice: Notice, label: Label) -> str | None:
         value = following.text.strip()
     value = _AFTER_REFERENCE_RE.split(value)[0].strip(" .;,")
     value = _DATE_AFTER_REFERENCE_RE.sub("", value).strip(" .;,")
-    # "20/23 Information Management Coordinator": the number, not the words written after it.
+    # "20/23 Information Management Coordinator", "VN 2026 412 Migration Health Officer (P) Cairo": the
+    # code, not the title written after it: from the first capitalised word after a code in capitals and
+    # digits, with another word after it and no number of the code after it ("(P3)" aside; Inspira's
+    # "26-Human Rights Affairs-OHCHR-264101-R-KYIV" is one code).
     tokens = value.split()
+    cut = None
+    for i in range(1, len(tokens) - 1):
+        if not _TITLE_WORD_RE.match(tokens[i]):
+            continue
+        code = tokens[:i]
+        if (
+            any(c.isdigit() for token in code for c in token)
+            and not any(c.islower() for token in code for c in token)
+            and not any(any(c.isdigit() for c in token) and token[0] != "(" for token in tokens[i:])
+        ):
+            cut = i
+        break
     last = max((i for i, token in enumerate(tokens) if any(c.isdigit() for c in token)), default=-1)
     after = tokens[last + 1 :] if last >= 0 else []
-    if len(after) >= 2 and all(token.isalpha() for token in after):
+    if cut is not None:
+        value = " ".join(tokens[:cut])
+    elif len(after) >= 2 and all(token.isalpha() for token in after):
         value = " ".join(tokens[: last + 1])
     if not value or not any(c.isdigit() for c in value) or len(value) > 60:
         return None

@@ -377,6 +377,8 @@ LABELS: dict[str, tuple[str, ...]] = {
         "job id",
         "job identification",
         "job reference",
+        "job reference code",
+        "reference code",
         "job ref",
         "job requisition",
         "id du poste",

@@ -430,3 +430,12 @@ def test_a_comma_before_or_in_a_plain_list_is_one_choice() -> None:
     """'Italian, Greek, or Turkish' (no 'and' before the comma): one of the three."""
     text = "Fluency in Italian, Greek, or Turkish is required."
     assert levels_of(languages([], [text])) == [[("it", "fluent")], [("el", "fluent")], [("tr", "fluent")]]
+
+
+def test_expert_knowledge_is_a_level_as_written() -> None:
+    """WHO's 'Expert knowledge of Spanish or Portuguese': each language at 'expert knowledge'."""
+    text = "Expert knowledge of Spanish or Portuguese. Intermediate knowledge of French is desirable."
+    assert levels_of(languages([text], [], organisation="WHO")) == [
+        [("es", "expert knowledge")],
+        [("pt", "expert knowledge")],
+    ]

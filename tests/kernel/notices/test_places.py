@@ -41,3 +41,11 @@ def test_a_country_and_its_city_joined_by_a_hyphen() -> None:
 
     assert location_from("Congo-Brazzaville") == "Brazzaville, Congo"
     assert location_from("Guinea-Bissau") == "Guinea-Bissau"
+
+
+def test_a_place_name_joined_by_a_small_word_is_one_place() -> None:
+    """'Boulogne-sur-Mer', 'Frankfurt-am-Main': one place each, not cut at a hyphen."""
+    assert split_place("Boulogne-sur-Mer, France") == ["Boulogne-sur-Mer", "France"]
+    assert split_place("Frankfurt-am-Main, Germany") == ["Frankfurt-am-Main", "Germany"]
+    notice = parse_notice_text("Job title: Archivist\nLocation: Châlons-en-Champagne, France\n")
+    assert notice["location"] == "Châlons-en-Champagne, France"

@@ -55,8 +55,9 @@ _REQUIRED_RE = re.compile(
 # "Fluency in one of the two official languages (English and French) and knowledge of the other": either
 # language may be the strong one, as NATO's "VI in one and II in the other" (two alternatives).
 _LEVEL_NAME = (
-    r"professional fluency|fluency|fluent|excellent knowledge|very good knowledge|thorough knowledge|"
-    r"satisfactory knowledge|good knowledge|working knowledge|knowledge|proficiency|command|ma[îi]trise|"
+    r"professional fluency|fluency|fluent|expert knowledge|excellent knowledge|very good knowledge|"
+    r"thorough knowledge|satisfactory knowledge|good knowledge|working knowledge|knowledge|proficiency|"
+    r"command|ma[îi]trise|"
     r"(?:excellente |bonne |très bonne )?connaissance(?: approfondie| pratique| satisfaisante)?"
 )
 _ONE_AND_OTHER_RE = re.compile(
@@ -94,6 +95,7 @@ _LEVEL_WORDS: dict[str, str | None] = {
     "good knowledge": "good knowledge",
     "very good knowledge": "very good knowledge",
     "excellent knowledge": "excellent knowledge",
+    "expert knowledge": "expert knowledge",  # WHO's scale (expert, intermediate, basic)
     "thorough knowledge": "thorough knowledge",
     "satisfactory knowledge": "satisfactory knowledge",
     "knowledge": None,  # plain "knowledge of English": the language is required, at no stated level
@@ -165,7 +167,8 @@ def _patterns(names: Iterable[str]) -> _Patterns:
         ),
         fluency=re.compile(
             r"(?P<word>professional fluency|fluency|fluent|working knowledge|good knowledge|"
-            r"excellent knowledge|thorough knowledge|satisfactory knowledge|very good knowledge|knowledge|"
+            r"expert knowledge|excellent knowledge|thorough knowledge|satisfactory knowledge|"
+            r"very good knowledge|knowledge|"
             r"proficiency|command|ma[îi]trise|connaissance pratique|connaissance satisfaisante|"
             r"connaissance approfondie|(?:très bonne|tres bonne|bonne|excellente) connaissance|"
             r"connaissance)[^.;\n]{0,70}?\b(?:in|of|de l['’]|du|de la|en)\s*" + _MODES + word + more,
@@ -189,7 +192,8 @@ def _patterns(names: Iterable[str]) -> _Patterns:
             + word
             + r"\s*(?:language\s*)?[:\-–]\s*(?P<word>professional fluency|fluency|"
             r"fluent|native(?: language| speaker)?|mother tongue|working knowledge|good knowledge|"
-            r"very good knowledge|excellent knowledge|thorough knowledge|knowledge|proficiency|proficient|"
+            r"very good knowledge|expert knowledge|excellent knowledge|thorough knowledge|knowledge|"
+            r"proficiency|proficient|"
             r"courant|ma[îi]trise)\b",
             re.IGNORECASE,
         ),

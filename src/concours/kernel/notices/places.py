@@ -106,6 +106,12 @@ def _country(text: str) -> Country | None:
     return country_spellings().get(fold(text)) if text else None
 
 
+# A place name whose hyphens join a small word: "Neuilly-sur-Seine", "Frankfurt-am-Main" are one place.
+_JOINED_NAME_RE = re.compile(
+    r"\w-(?:sur|sous|en|au|aux|de|du|des|la|le|les|lès|am|an|im|upon|on|del|della|di|da|do)-\w"
+)
+
+
 def split_place(text: str) -> list[str]:
     """The parts of a place as written: "Belgium-Brussels" -> ["Belgium", "Brussels"] (but "Timor-Leste"
     and "Port-au-Prince" are one place each)."""
@@ -114,7 +120,7 @@ def split_place(text: str) -> list[str]:
         part = squash(part)
         if not part:
             continue
-        if "-" in part and not (station_named(part) or _country(part)):
+        if "-" in part and not (station_named(part) or _country(part) or _JOINED_NAME_RE.search(part)):
             parts.extend(squash(piece) for piece in _HYPHEN_SPLIT_RE.split(part) if piece.strip())
         elif "-" in part and _country_and_its_city(part):
             # "Congo-Brazzaville" (WHO's "Country-City"): the country's alias is also its capital's place.

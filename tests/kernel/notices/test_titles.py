@@ -117,3 +117,11 @@ def test_each_field_of_a_board_bar_row_is_read() -> None:
     )
     notice = parse_notice_text(text)
     assert (notice["title"], notice["reference"], notice["grade"]) == ("Tariff Analyst", "VA 2027 071", "P4")
+
+
+def test_an_office_named_under_the_organisation_is_not_the_title() -> None:
+    """'Country Office for Peru' on the line after the organisation is a unit; the post comes next."""
+    text = "World Food Programme\nCountry Office for Peru\nLogistics Assistant (Fleet)\nGrade: G5\n"
+    assert parse_notice_text(text)["title"] == "Logistics Assistant (Fleet)"
+    text = "International Labour Organization\nDivision of Social Protection\nActuary\nGrade: P4\n"
+    assert parse_notice_text(text)["title"] == "Actuary"

@@ -172,6 +172,9 @@ _JOB_ID_LABELS = frozenset(
      "id", "job no", "job number", "job #", "job opening id", "reference", "reference number", "ref",
      "ref.")
 )  # fmt: skip
+_UNIT_NAME_RE = re.compile(
+    r"\b(?:Office|Division|Department|Directorate|Bureau|Bureau régional|Direction|Département)\b"
+)
 _TITLE_WORD_RE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]{2,}$")
 _DATE_AFTER_REFERENCE_RE = re.compile(r"\s+(?:du|of|dated|de)\s+\d{1,2}(?:er)?\s+\S+\s+\d{4}\s*$", re.I)
 
@@ -509,6 +512,8 @@ def _structural(notice: Notice, line: Line, labelled: set[int]) -> bool:
         return True
     if line.heading == "other" and not has_job_word(text):
         return True
+    if _UNIT_NAME_RE.search(text) and not has_job_word(text) and len(text.split()) <= 8:
+        return True  # an office or division of the employer ("Regional Office for Africa")
     return names_employer(text) or is_place(text)
 
 

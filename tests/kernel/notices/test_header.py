@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concours.kernel.notices.grades import grade_from_field
 from concours.kernel.notices.parse import parse_notice_text
 
 TALEO = """NATO - North Atlantic Treaty Organisation
@@ -115,3 +116,10 @@ def test_salaries_with_and_without_a_period() -> None:
 def test_open_until_is_a_deadline() -> None:
     text = "Title: Officer\nThis vacancy is open until 20 April 2026.\n"
     assert parse_notice_text(text)["deadline"] == "2026-04-20"
+
+
+def test_a_grade_field_of_bare_numbers_is_the_grade() -> None:
+    """'Grade: 4-5' (organisations that number their grades): the field's value; a word after it is not."""
+    assert grade_from_field("4-5") == "4-5"
+    assert grade_from_field("9") == "9"
+    assert grade_from_field("5 years") is None

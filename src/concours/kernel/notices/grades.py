@@ -26,6 +26,8 @@ GRADE_WORDS = frozenset(("unclassified", "non classifie", "non classifiee", "con
 _SHORT_VALUE = 32
 # A grade field's single letter: the banks' grades (IDB "C", World Bank "GE" is read above).
 _LETTER_GRADE_RE = re.compile(r"^[A-K]$")
+# A grade field's bare number or range of numbers: the grades of organisations that number them ("6-7").
+_NUMBER_GRADE_RE = re.compile(r"^\d{1,2}(?:\s?[-–/]\s?\d{1,2})?$")
 
 
 def grade_code(text: str) -> str | None:
@@ -43,6 +45,11 @@ def grade_from_field(value: str) -> str | None:
         return None
     if len(value) <= _SHORT_VALUE and len(words) <= 6:
         low = value.casefold()
-        if low in GRADE_WORDS or GRADE_CODE_RE.match(value) or _LETTER_GRADE_RE.match(value):
+        if (
+            low in GRADE_WORDS
+            or GRADE_CODE_RE.match(value)
+            or _LETTER_GRADE_RE.match(value)
+            or _NUMBER_GRADE_RE.match(value)
+        ):
             return value
     return grade_code(value)

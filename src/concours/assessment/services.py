@@ -306,8 +306,7 @@ def criterion_add(
         raise DomainError(_("A criterion needs a name."))
     if weight <= 0:
         raise DomainError(_("A weight is more than 0."))
-    if stage.scorecards.filter(status=Scorecard.Status.SUBMITTED).exists():
-        raise DomainError(_("Members have submitted scorecards for this stage: its criteria are fixed."))
+    stage = _stage_locked_for_criteria(stage.pk)
     anchors = criterion_anchors(stage=stage, en=anchors_en or [], fr=anchors_fr or [])
     position = (stage.criteria.aggregate(last=Max("position"))["last"] or 0) + 1
     criterion = Criterion.objects.create(
@@ -330,6 +329,21 @@ def criterion_add(
         anchors=anchors,
     )
     return criterion
+
+
+def _stage_locked_for_criteria(stage_id: int) -> Stage:
+    """The stage, its row locked until the transaction ends; refused once a scorecard of it is submitted.
+
+    Submitting a scorecard takes the same lock (`scorecard_save`), so a criterion added or removed and a
+    scorecard submitted at the same moment go one after the other: the change waits for the submission
+    and is then refused, or the submission waits for the change and is checked against the new criteria.
+    Never a submitted scorecard that misses a criterion, or scores one that is gone.
+    """
+    # NO KEY: rows that merely point at the stage (invitations, slots, new scorecards) are not held up.
+    stage = Stage.objects.select_for_update(no_key=True).get(pk=stage_id)
+    if stage.scorecards.filter(status=Scorecard.Status.SUBMITTED).exists():
+        raise DomainError(_("Members have submitted scorecards for this stage: its criteria are fixed."))
+    return stage
 
 
 ANCHOR_MAX_LENGTH = 500
@@ -375,9 +389,12 @@ def criterion_anchors(*, stage: Stage, en: list[str], fr: list[str]) -> list[dic
 
 @transaction.atomic
 def criterion_remove(*, criterion: Criterion, actor: Any) -> None:
-    stage = criterion.stage
-    if stage.scorecards.filter(status=Scorecard.Status.SUBMITTED).exists():
-        raise DomainError(_("Members have submitted scorecards for this stage: its criteria are fixed."))
+    """Remove a criterion from its stage, while no scorecard of the stage is submitted."""
+    stage = _stage_locked_for_criteria(criterion.stage_id)
+    found = Criterion.objects.filter(pk=criterion.pk, stage=stage).first()
+    if found is None:  # removed by someone else meanwhile
+        raise DomainError(_("This criterion was already removed."))
+    criterion = found
     audit_record(
         actor=actor, event_type=AuditEventType.CRITERION_REMOVED, subject=stage, criterion=criterion.name
     )
@@ -586,6 +603,9 @@ def scorecard_save(
     """
     if actor.pk != member.user_id:
         raise NotAllowed(_("Members score for themselves."))
+    # The stage's row first (as criterion_add and criterion_remove lock it): its criteria cannot change
+    # while the scorecard is checked against them and submitted.
+    stage = Stage.objects.select_for_update(no_key=True).get(pk=stage.pk)
     _check_scorer(stage=stage, member=member, application=application)
     scorecard, _created = Scorecard.objects.select_for_update().get_or_create(
         stage=stage, member=member, application=application

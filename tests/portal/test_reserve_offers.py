@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.test import TestCase
 from django.urls import reverse
 
 from concours.accounts.models import Role
 from concours.applications.models import Application
-from concours.selection import services
 from concours.selection.models import Placement, ReserveEntry, ReserveOffer
 from factories import make_user
-from selection_scenario import Ending, build_ending, later_vacancy
+from reserve_list_scenario import offer_to_third, reserve_list
+from selection_scenario import Ending, later_vacancy
 
 pytestmark = pytest.mark.django_db
 S = Application.Status
@@ -21,35 +20,8 @@ S = Application.Status
 
 @pytest.fixture
 def offer() -> tuple[Ending, ReserveOffer]:
-    ending = build_ending()
-    first, second, third, fourth = ending.applications
-    one, two = ending.vacancy.posts.order_by("id")
-    recommendation = services.recommendation_draw(vacancy=ending.vacancy, actor=ending.recruiter)
-    recommendation = services.recommendation_save(
-        recommendation=recommendation,
-        version=recommendation.version,
-        selections={one.pk: (first.pk, "First."), two.pk: (second.pk, "Second.")},
-        others={
-            third.pk: (Placement.Outcome.RESERVE, "Suitable."),
-            fourth.pk: (Placement.Outcome.NOT_SELECTED, "Below the level."),
-        },
-        actor=ending.recruiter,
-    )
-    recommendation = services.recommendation_submit(
-        recommendation=recommendation, version=recommendation.version, actor=ending.recruiter
-    )
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        services.recommendation_approve(
-            recommendation=recommendation, version=recommendation.version, actor=ending.authority
-        )
-    vacancy = later_vacancy(ending, grade="G15")
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        made = services.reserve_offer_make(
-            entry=ReserveEntry.objects.get(application=third),
-            post=vacancy.posts.get(),
-            actor=ending.recruiter,
-        )
-    return ending, made
+    ending = reserve_list(fourth=Placement.Outcome.NOT_SELECTED)
+    return ending, offer_to_third(ending, later_vacancy(ending, grade="G15"))
 
 
 def test_the_candidate_accepts(client, offer) -> None:  # type: ignore[no-untyped-def]

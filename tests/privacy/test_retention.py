@@ -9,7 +9,6 @@ import io
 import pytest
 import time_machine
 from django.core.management import call_command
-from django.test import TestCase
 from django.utils import timezone
 
 from concours.accounts.models import Role
@@ -25,7 +24,8 @@ from concours.vacancies.models import OrgUnit, Vacancy
 from concours.vacancies.services import vacancy_close
 from data_rights import ZOE, build
 from factories import OrgUnitFactory, ProfileFactory, VacancyFactory, make_user
-from selection_scenario import build_ending, later_vacancy
+from reserve_list_scenario import offer_to_third, reserve_list
+from selection_scenario import later_vacancy
 
 pytestmark = pytest.mark.django_db
 NOW = timezone.now()
@@ -111,34 +111,10 @@ def test_a_decided_competitions_applications_are_erased_with_their_selection_row
     made on acceptance, in a competition still kept, stays and forgets the offer."""
     settings.CONCOURS_RETENTION_DAYS = 30
     with time_machine.travel(NOW - dt.timedelta(days=40), tick=False):
-        ending = build_ending()
-        first, second, third, fourth = ending.applications
-        one, two = ending.vacancy.posts.order_by("id")
-        draft = selection.recommendation_draw(vacancy=ending.vacancy, actor=ending.recruiter)
-        draft = selection.recommendation_save(
-            recommendation=draft,
-            version=draft.version,
-            selections={one.pk: (first.pk, "First."), two.pk: (second.pk, "Second.")},
-            others={
-                third.pk: (Placement.Outcome.RESERVE, "Suitable."),
-                fourth.pk: (Placement.Outcome.NOT_SELECTED, "Below the level."),
-            },
-            actor=ending.recruiter,
-        )
-        draft = selection.recommendation_submit(
-            recommendation=draft, version=draft.version, actor=ending.recruiter
-        )
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            selection.recommendation_approve(
-                recommendation=draft, version=draft.version, actor=ending.authority
-            )
+        ending = reserve_list(fourth=Placement.Outcome.NOT_SELECTED)
+        third = ending.applications[2]
         later = later_vacancy(ending, grade="G15")
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            offer = selection.reserve_offer_make(
-                entry=ReserveEntry.objects.get(application=third),
-                post=later.posts.get(),
-                actor=ending.recruiter,
-            )
+        offer = offer_to_third(ending, later)
         made = selection.reserve_offer_accept(offer=offer, actor=third.candidate.user)
         if ending.vacancy.status != Vacancy.Status.CLOSED:
             vacancy_close(vacancy=ending.vacancy, actor=ending.recruiter)

@@ -16,6 +16,7 @@ from concours.core.models import AuditEvent, AuditEventType
 from concours.notifications.models import OutboxMail
 from concours.selection import selectors, services
 from concours.selection.models import Placement, ReserveEntry, ReserveOffer
+from reserve_list_scenario import approve_with_reserve, entry_of
 from selection_scenario import Ending, later_vacancy
 
 pytestmark = pytest.mark.django_db
@@ -25,31 +26,7 @@ S = Application.Status
 @pytest.fixture
 def approved(ending: Ending) -> Ending:
     """First and second selected, third and fourth on the reserve list."""
-    first, second, third, fourth = ending.applications
-    one, two = ending.vacancy.posts.order_by("id")
-    recommendation = services.recommendation_draw(vacancy=ending.vacancy, actor=ending.recruiter)
-    recommendation = services.recommendation_save(
-        recommendation=recommendation,
-        version=recommendation.version,
-        selections={one.pk: (first.pk, "First."), two.pk: (second.pk, "Second.")},
-        others={
-            third.pk: (Placement.Outcome.RESERVE, "Suitable."),
-            fourth.pk: (Placement.Outcome.RESERVE, "Suitable too."),
-        },
-        actor=ending.recruiter,
-    )
-    recommendation = services.recommendation_submit(
-        recommendation=recommendation, version=recommendation.version, actor=ending.recruiter
-    )
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        services.recommendation_approve(
-            recommendation=recommendation, version=recommendation.version, actor=ending.authority
-        )
-    return ending
-
-
-def entry_of(application: Application) -> ReserveEntry:
-    return ReserveEntry.objects.get(application=application)
+    return approve_with_reserve(ending, fourth=Placement.Outcome.RESERVE)
 
 
 def test_a_later_vacancy_at_the_same_or_a_lower_grade_sees_the_reserve(approved: Ending) -> None:

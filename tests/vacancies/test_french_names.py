@@ -6,8 +6,12 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from bilingual_notices import ENGLISH as BILINGUAL_ENGLISH
+from bilingual_notices import FRENCH as BILINGUAL_FRENCH
 from concours.accounts.models import Role
 from concours.core.audit import audit_events_for
+from concours.core.models import AuditEvent, AuditEventType
+from concours.vacancies.importing import vacancy_import_notice
 from concours.vacancies.models import OrgUnit, Post, Vacancy
 from concours.vacancies.services import (
     orgunit_ensure_path,
@@ -208,3 +212,60 @@ def test_the_admin_of_units_is_refused_to_a_candidate(client: Client) -> None:
     client.force_login(make_user(Role.CANDIDATE))
     response = client.get(reverse("admin:vacancies_orgunit_change", args=[unit.pk]))
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def unit_named_events(unit: OrgUnit) -> list[AuditEvent]:
+    return list(audit_events_for(unit).filter(event_type=AuditEventType.UNIT_NAMED_IN_FRENCH).order_by("id"))
+
+
+def test_an_import_naming_a_unit_in_french_records_it_on_the_unit() -> None:
+    """The reference's French name an imported notice's body takes has its own audit record, by the
+    importer; importing again, with the unit already named, records nothing more."""
+    recruiter = make_user(Role.RECRUITER)
+    vacancy_import_notice(text=BILINGUAL_ENGLISH, source="en.txt", actor=recruiter)
+    body = OrgUnit.objects.get(name="NATO International Staff")
+    assert body.name_fr == "Secrétariat international de l'OTAN"
+    [event] = unit_named_events(body)
+    assert event.actor == recruiter
+    assert event.extra == {
+        "old": {"name_fr": ""},
+        "new": {"name_fr": "Secrétariat international de l'OTAN"},
+        "source": "reference",
+        "created": True,
+    }
+    vacancy_import_notice(text=BILINGUAL_ENGLISH + "* a longer copy;\n", source="board.txt", actor=recruiter)
+    vacancy_import_notice(text=BILINGUAL_FRENCH, source="fr.txt", actor=recruiter)
+    assert len(unit_named_events(body)) == 1
+
+
+def test_a_french_notice_naming_a_unit_records_it_on_the_unit() -> None:
+    vacancy = draft()
+    assert vacancy.unit is not None
+    assert unit_named_events(vacancy.unit) == []
+    recruiter = make_user(Role.RECRUITER)
+    vacancy_save_french_notice(vacancy=vacancy, notice_fr=dict(FRENCH), source_text_fr="", actor=recruiter)
+    [event] = unit_named_events(vacancy.unit)
+    assert event.actor == recruiter
+    assert event.extra == {
+        "old": {"name_fr": ""},
+        "new": {"name_fr": "Division Investissement de défense"},
+        "source": "French notice",
+        "created": False,
+        "vacancy": vacancy.pk,
+        "reference": "260114",
+    }
+
+
+def test_a_unit_s_french_name_filled_in_later_or_kept_is_recorded_only_when_given() -> None:
+    unit = orgunit_ensure_path(names=["NATO International Staff", "Operations Division"])
+    assert unit is not None and unit.name_fr == "" and unit_named_events(unit) == []
+    unit = orgunit_ensure_path(
+        names=["NATO International Staff", "Operations Division"], names_fr=["", "Division Opérations"]
+    )
+    assert unit is not None and unit.name_fr == "Division Opérations"
+    [event] = unit_named_events(unit)
+    assert event.extra["source"] == "names given" and event.extra["created"] is False
+    assert event.extra["old"] == {"name_fr": ""} and event.actor is None
+    # A French name the unit already has is kept, and nothing is recorded.
+    orgunit_ensure_path(names=["NATO International Staff", "Operations Division"], names_fr=["", "Autre"])
+    assert len(unit_named_events(unit)) == 1

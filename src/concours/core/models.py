@@ -105,6 +105,8 @@ class AuditEventType(models.TextChoices):
     GENAI_EXPLANATION_GIVEN = "GENAI_EXPLANATION_GIVEN", _("Candidate's explanation received")
     # The candidate's apply flow: the files of an application kept before it is submitted.
     APPLICATION_DRAFT_SAVED = "APPLICATION_DRAFT_SAVED", _("Application draft saved")
+    # An organisational unit's French name, given by an import (the reference or a French notice).
+    UNIT_NAMED_IN_FRENCH = "UNIT_NAMED_IN_FRENCH", _("Unit named in French")
 
 
 class AuditEvent(models.Model):

@@ -30,7 +30,7 @@ from concours.core.models import AuditEventType
 from concours.kernel.notices import NoticeError, parse_notice_text, read_notice_file
 from concours.kernel.reference.duty_stations import default_zone, zone_for_location
 from concours.kernel.text.language import text_language
-from concours.vacancies.models import Vacancy
+from concours.vacancies.models import OrgUnit, Vacancy
 from concours.vacancies.services import (
     orgunit_ensure_path,
     vacancy_save_french_notice,
@@ -86,6 +86,37 @@ def merge_notices(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, A
     return merged, changed
 
 
+@dataclass(frozen=True)
+class StationZone:
+    """The zone a notice's deadline is read in: the duty station's, else a fallback; `unknown` flags a
+    draft left in the default zone for want of the station's."""
+
+    zone: str
+    unknown: bool
+
+
+def _station_zone(notice: dict[str, Any], fallback: str | None = None) -> StationZone:
+    """An unknown duty station gets no zone guessed: the fallback (a zone a person gave the vacancy, else
+    the default zone) is used, and flagged when it is the default one, for the recruiter to correct."""
+    station = zone_for_location(notice.get("location"))
+    zone = station or (default_zone() if fallback is None else fallback)
+    return StationZone(zone, unknown=station is None and zone == default_zone())
+
+
+def _notice_unit(notice: dict[str, Any], actor: Any) -> OrgUnit | None:
+    """The unit a notice names (its body, else its organisation, then its division), made if missing."""
+    names = [n for n in (notice.get("body") or notice.get("organisation"), notice.get("division")) if n]
+    return orgunit_ensure_path(names=names, actor=actor)
+
+
+def _zone_unknown_reason(notice: dict[str, Any], zone: str) -> str:
+    """What the import says of a notice whose duty station has no known zone."""
+    return _(
+        "The time zone of the duty station (%(location)s) is not known: the deadline was read in"
+        " %(zone)s time; give the duty station's time zone when you review the draft."
+    ) % {"location": notice.get("location") or "—", "zone": zone}
+
+
 def vacancy_import_notice(*, text: str, source: str, actor: Any) -> ImportOutcome:
     """Create or update the draft vacancy a notice describes; published vacancies are never changed."""
     notice = parse_notice_text(text, source_file=source)
@@ -97,9 +128,8 @@ def vacancy_import_notice(*, text: str, source: str, actor: Any) -> ImportOutcom
         return _import_french_notice(notice=notice, text=text, source=source, actor=actor)
     # An unknown duty station gets no zone guessed: the draft is stored with the default zone and flagged,
     # and the review form asks the recruiter for the zone.
-    station_zone = zone_for_location(notice.get("location"))
-    zone = station_zone or default_zone()
-    deadline = deadline_instant(notice.get("deadline"), zone)
+    zone = _station_zone(notice)
+    deadline = deadline_instant(notice.get("deadline"), zone.zone)
     with transaction.atomic():
         existing = _same_vacancy(notice, deadline)
         if existing is not None and existing.status != Vacancy.Status.DRAFT:
@@ -120,19 +150,14 @@ def vacancy_import_notice(*, text: str, source: str, actor: Any) -> ImportOutcom
                     source, "skipped", _("Already imported; nothing new in this copy."), existing
                 )
             # The merged notice's place decides; where it is unknown, the zone a person may have given stays.
-            station_zone = zone_for_location(notice.get("location"))
-            zone = station_zone or existing.zone
-            deadline = deadline_instant(notice.get("deadline"), zone) or existing.deadline
-        zone_unknown = station_zone is None and zone == default_zone()
-        unit = orgunit_ensure_path(
-            names=[n for n in (notice.get("body") or notice.get("organisation"), notice.get("division")) if n]
-        )
+            zone = _station_zone(notice, fallback=existing.zone)
+            deadline = deadline_instant(notice.get("deadline"), zone.zone) or existing.deadline
         vacancy, created = vacancy_save_from_notice(
             notice=notice,
             deadline=deadline,
             actor=actor,
-            unit=unit,
-            zone=zone,
+            unit=_notice_unit(notice, actor),
+            zone=zone.zone,
             title_fr=existing.title_fr if existing else "",
             source_text=text
             if existing is None or len(text) > len(existing.source_text)
@@ -144,8 +169,8 @@ def vacancy_import_notice(*, text: str, source: str, actor: Any) -> ImportOutcom
             subject=vacancy,
             source=source,
             changed=changed,
-            zone=zone,
-            zone_unknown=zone_unknown,
+            zone=zone.zone,
+            zone_unknown=zone.unknown,
             language="en",
         )
     if created:
@@ -155,13 +180,10 @@ def vacancy_import_notice(*, text: str, source: str, actor: Any) -> ImportOutcom
             "vacancy": vacancy,
             "fields": ", ".join(changed),
         }
-    if zone_unknown:
-        reason += " " + _(
-            "The time zone of the duty station (%(location)s) is not known: the deadline was read in"
-            " %(zone)s time; give the duty station's time zone when you review the draft."
-        ) % {"location": notice.get("location") or "—", "zone": zone}
+    if zone.unknown:
+        reason += " " + _zone_unknown_reason(notice, zone.zone)
     return ImportOutcome(
-        source, "created" if created else "updated", reason, vacancy, changed, zone_unknown=zone_unknown
+        source, "created" if created else "updated", reason, vacancy, changed, zone_unknown=zone.unknown
     )
 
 
@@ -234,17 +256,13 @@ def _create_from_french_notice(
 ) -> ImportOutcome:
     """A draft vacancy from a French notice alone, in the caller's transaction; its English notice,
     imported later under the same reference, gives it its English version."""
-    station_zone = zone_for_location(notice.get("location"))
-    zone = station_zone or default_zone()
-    unit = orgunit_ensure_path(
-        names=[n for n in (notice.get("body") or notice.get("organisation"), notice.get("division")) if n]
-    )
+    zone = _station_zone(notice)
     vacancy, _created = vacancy_save_from_notice(
         notice=notice,
-        deadline=deadline_instant(notice.get("deadline"), zone),
+        deadline=deadline_instant(notice.get("deadline"), zone.zone),
         actor=actor,
-        unit=unit,
-        zone=zone,
+        unit=_notice_unit(notice, actor),
+        zone=zone.zone,
         title_fr=str(notice["title"]),
         source_text="",
     )
@@ -255,21 +273,18 @@ def _create_from_french_notice(
         subject=vacancy,
         source=source,
         changed=sorted(notice),
-        zone=zone,
-        zone_unknown=station_zone is None,
+        zone=zone.zone,
+        zone_unknown=zone.unknown,
         language="fr",
     )
     reason = _(
         "New draft vacancy from its French notice. Import the English notice of reference %(reference)s "
         "to give it its English version; until then English readers see the French."
     ) % {"reference": vacancy.reference}
-    if station_zone is None:
-        reason += " " + _(
-            "The time zone of the duty station (%(location)s) is not known: the deadline was read in"
-            " %(zone)s time; give the duty station's time zone when you review the draft."
-        ) % {"location": notice.get("location") or "—", "zone": zone}
+    if zone.unknown:
+        reason += " " + _zone_unknown_reason(notice, zone.zone)
     return ImportOutcome(
-        source, "created", reason, vacancy, sorted(notice), zone_unknown=station_zone is None, language="fr"
+        source, "created", reason, vacancy, sorted(notice), zone_unknown=zone.unknown, language="fr"
     )
 
 

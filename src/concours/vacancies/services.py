@@ -34,24 +34,49 @@ UNIT_KINDS = [
 
 
 @transaction.atomic
-def orgunit_ensure_path(*, names: list[str], names_fr: list[str] | None = None) -> OrgUnit | None:
+def orgunit_ensure_path(
+    *, names: list[str], names_fr: list[str] | None = None, actor: Any = None
+) -> OrgUnit | None:
     """The unit at the end of `names` (organisation first), creating the missing nodes.
 
     Each unit that has no French name yet takes the one `names_fr` gives it (the same units' names in
     French), else the one the reference gives an organisation or body of its name ("NATO International
-    Staff": "Secrétariat international de l'OTAN"); a French name an administrator gave is kept."""
+    Staff": "Secrétariat international de l'OTAN"); a French name an administrator gave is kept. Each
+    French name given has its own audit record, by `actor`."""
     parent: OrgUnit | None = None
     french = list(names_fr or [])
     for depth, name in enumerate(names[: len(UNIT_KINDS)]):
-        name_fr = french[depth].strip() if depth < len(french) and french[depth] != name else ""
-        name_fr = name_fr or _reference_name_fr(name)
+        given = french[depth].strip() if depth < len(french) and french[depth] != name else ""
+        name_fr = given or _reference_name_fr(name)
         parent, created = OrgUnit.objects.get_or_create(
             parent=parent, name=name, defaults={"kind": UNIT_KINDS[depth], "name_fr": name_fr}
         )
-        if not created and name_fr and not parent.name_fr:
-            parent.name_fr = name_fr
-            parent.save(update_fields=["name_fr"])
+        if name_fr and (created or not parent.name_fr):
+            _name_unit_in_french(
+                parent, name_fr, actor=actor, source="names given" if given else "reference", created=created
+            )
     return parent
+
+
+def _name_unit_in_french(
+    unit: OrgUnit, name_fr: str, *, actor: Any, source: str, created: bool = False, **extra: Any
+) -> None:
+    """Give `unit` its French name (a unit just `created` has it already), with the unit's own audit
+    record: `source` says where the name came from ("names given", "reference", "French notice")."""
+    old = "" if created else unit.name_fr
+    if unit.name_fr != name_fr:
+        unit.name_fr = name_fr
+        unit.save(update_fields=["name_fr"])
+    audit_record(
+        actor=actor,
+        event_type=AuditEventType.UNIT_NAMED_IN_FRENCH,
+        subject=unit,
+        old={"name_fr": old},
+        new={"name_fr": name_fr},
+        source=source,
+        created=created,
+        **extra,
+    )
 
 
 def _reference_name_fr(name: str) -> str:
@@ -75,9 +100,9 @@ def _notice_unit_names(notice: dict[str, Any]) -> list[str]:
     return [str(n) for n in (notice.get("body") or notice.get("organisation"), notice.get("division")) if n]
 
 
-def _name_units_in_french(vacancy: Vacancy, notice_fr: dict[str, Any]) -> dict[str, str]:
+def _name_units_in_french(vacancy: Vacancy, notice_fr: dict[str, Any], actor: Any) -> dict[str, str]:
     """Name in French the vacancy's units its English notice names (body, division) from its French notice,
-    where a unit has no French name yet; the names given, by English name."""
+    where a unit has no French name yet, each with its own audit record; the names given, by English name."""
     if vacancy.unit is None:
         return {}
     path = vacancy.unit.path()
@@ -88,8 +113,14 @@ def _name_units_in_french(vacancy: Vacancy, notice_fr: dict[str, Any]) -> dict[s
     for unit, name_fr in zip(path, french, strict=True):
         name_fr = name_fr.strip()[: OrgUnit._meta.get_field("name_fr").max_length]
         if name_fr and name_fr != unit.name and not unit.name_fr and _names_a_unit(name_fr):
-            unit.name_fr = name_fr
-            unit.save(update_fields=["name_fr"])
+            _name_unit_in_french(
+                unit,
+                name_fr,
+                actor=actor,
+                source="French notice",
+                vacancy=vacancy.pk,
+                reference=vacancy.reference,
+            )
             named[unit.name] = name_fr
     return named
 
@@ -174,7 +205,7 @@ def vacancy_save_french_notice(
     vacancy.title_fr = title_fr
     vacancy.source_text_fr = source_text_fr
     vacancy.save(update_fields=["notice_fr", "title_fr", "source_text_fr", "updated_at"])
-    units_named = _name_units_in_french(vacancy, notice_fr)
+    units_named = _name_units_in_french(vacancy, notice_fr, actor)
     audit_record(
         actor=actor,
         event_type=AuditEventType.VACANCY_UPDATED,

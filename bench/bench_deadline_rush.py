@@ -4,12 +4,14 @@ Usage: scripts/with-postgres.sh .venv/bin/python bench/bench_deadline_rush.py [-
 
 Against gunicorn (production settings: DEBUG off, a secret key, behind one trusted proxy whose
 X-Forwarded-For and X-Forwarded-Proto the client sends) on the PostgreSQL of DATABASE_URL, with one
-`concours db_worker` per task queue. Each candidate signs in through allauth's page beforehand (timed
-apart: sign-in is not the rush), then, at its arrival time (`--rate` arrivals per second, one after the
-other, whether or not the server keeps up), opens the apply page for its CSRF token and posts a
-200 KB PDF CV and a 200 KB two-page .docx essay. Printed: submissions per second, latency, errors; then
-that every submission is in the database exactly once with files whose SHA-256 match what was sent,
-and that the work queued for it (screening, the essay's rendition) was done.
+`concours task_worker --yield-to-web` per task queue (see `worker_command`). Each candidate signs in
+through allauth's page and opens the apply page beforehand (timed apart: neither is the rush; a
+candidate has the page open as the deadline nears), then, at its arrival time (`--rate` arrivals per
+second, one after the other, whether or not the server keeps up), posts a 200 KB PDF CV and a 200 KB
+two-page .docx essay with the page's CSRF token. With `--open-at-arrival`, each opens the apply page in
+the burst, just before posting: the stricter rush. Printed: submissions per second, latency, errors;
+then that every submission is in the database exactly once with files whose SHA-256 match what was
+sent, and that the work queued for it (screening, the essay's rendition) was done.
 
 The second run sends the same candidates to a second vacancy and SIGKILLs one task worker (the
 rendering one when there are queues) in the middle of a task once half the candidates have submitted,
@@ -58,6 +60,7 @@ from rush_documents import cv_pdf, essay_docx  # noqa: E402
 BIN = ROOT / ".venv" / "bin"
 PASSWORD = "rush-Candidate-passw0rd"
 FILE_SIZE = 200_000
+YIELD_TO_WEB = 60  # seconds a task worker may wait, before a task, for the machine to be less busy
 ESSAY_RULES = {
     "required": True,
     "max_pages": 2,
@@ -76,6 +79,12 @@ def main() -> int:
     parser.add_argument("--web-workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker (gthread)")
     parser.add_argument("--drain-timeout", type=float, default=900.0, help="seconds to wait for the tasks")
+    parser.add_argument(
+        "--open-at-arrival",
+        action="store_true",
+        help="each candidate also opens the apply page in the burst, just before posting (by default the"
+        " page was opened beforehand, as a candidate has it open when the deadline nears)",
+    )
     parser.add_argument("--no-kill", action="store_true", help="skip the run with a worker killed")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs, files)")
     args = parser.parse_args()
@@ -157,6 +166,7 @@ def rush(args: argparse.Namespace, *, env: dict[str, str], tmp: Path, processes:
         + ", ".join(
             f"one on queue '{q}'" + (" (SCHED_IDLE)" if q == "rendering" else " (nice 10)") for q in queues
         )
+        + f", each yielding to the web while processes wait for a CPU (at most {YIELD_TO_WEB} s per task)"
         + f"; arrivals: {arrivals}"
     )
 
@@ -164,8 +174,9 @@ def rush(args: argparse.Namespace, *, env: dict[str, str], tmp: Path, processes:
     failures = 0
     first = world.vacancies[0]
     meter = Meter(processes, database_port=urllib.parse.urlsplit(os.environ["DATABASE_URL"]).port)
+    tokens = None if args.open_at_arrival else open_apply_pages(port, world, vacancy_id=first)
     before = meter.snapshot()
-    outcome = burst(port, world, vacancy_id=first, rate=args.rate)
+    outcome = burst(port, world, vacancy_id=first, rate=args.rate, tokens=tokens)
     during = meter.snapshot()
     outcome.report("run 1")
     failures += check(world, first, outcome, drain_timeout=args.drain_timeout, killed=None)
@@ -177,6 +188,13 @@ def rush(args: argparse.Namespace, *, env: dict[str, str], tmp: Path, processes:
             f"{role} {ms((during[role] - before[role]) / n)}"
             for role in ("web", "database", "client", "tasks")
         )
+        + " ("
+        + ", ".join(
+            f"{role.removeprefix('worker-')} {ms((during[role] - before[role]) / n)}"
+            for role in sorted(during)
+            if role.startswith("worker-")
+        )
+        + ")"
         + "; task workers in all, drained afterwards (screening, page check, rendition) "
         + ms((after["tasks"] - before["tasks"]) / n)
     )
@@ -204,9 +222,10 @@ def rush(args: argparse.Namespace, *, env: dict[str, str], tmp: Path, processes:
             print(f"  processes it had started still running 2 s later: {len(orphans)}")
             for pid in orphans:
                 try_kill(pid)
-            # What a supervisor does before starting a worker again under the same id (see the README).
+            # What a supervisor does before starting a worker again under the same id (see the README), at
+            # the worker's priority (systemd's Nice= and CPUSchedulingPolicy= apply to ExecStartPre too).
             requeued = subprocess.run(
-                [str(BIN / "concours"), "requeue_tasks", "--worker", worker_id],
+                [*priority_of(queue), str(BIN / "concours"), "requeue_tasks", "--worker", worker_id],
                 env=env,
                 cwd=ROOT,
                 capture_output=True,
@@ -216,7 +235,10 @@ def rush(args: argparse.Namespace, *, env: dict[str, str], tmp: Path, processes:
             processes.start(victim, worker_command(queue), env=env)
             print(f"  restarted 2 s later under the same id, after `concours requeue_tasks`: {requeued}")
 
-        outcome = burst(port, world, vacancy_id=second, rate=args.rate, halfway=kill_and_restart)
+        tokens = None if args.open_at_arrival else open_apply_pages(port, world, vacancy_id=second)
+        outcome = burst(
+            port, world, vacancy_id=second, rate=args.rate, tokens=tokens, halfway=kill_and_restart
+        )
         outcome.report("run 2 (a task worker killed halfway)")
         failures += check(world, second, outcome, drain_timeout=args.drain_timeout, killed=killed)
     return 1 if failures else 0
@@ -379,6 +401,7 @@ class Meter:
         return {
             "web": tree_cpu([running["web"].pid]),
             "tasks": tree_cpu(workers),
+            **{name: tree_cpu([p.pid]) for name, p in running.items() if name.startswith("worker-")},
             "database": tree_cpu(self.database),
             "client": own.user + own.system,
         }
@@ -412,16 +435,23 @@ def worker_id_of(queue: str) -> str:
     return f"rush-{queue}"
 
 
+def priority_of(queue: str) -> list[str]:
+    """The command prefix that gives a queue's worker its priority."""
+    return ["chrt", "--idle", "0"] if queue == "rendering" else ["nice", "-n", "10"]
+
+
 def worker_command(queue: str) -> list[str]:
-    # On one machine a rush is served first and its work done after. Rendering (LibreOffice, about a
-    # third of a second of CPU per essay) runs under SCHED_IDLE: it gets a core only when nothing else
-    # wants one (at `nice 10` it still took a tenth of a core from each busy web thread). The other
-    # queues (screening, mails) run at nice 10: they are cheap, and can wait a few seconds.
-    nice = ["chrt", "--idle", "0"] if queue == "rendering" else ["nice", "-n", "10"]
+    # On one machine a rush is served first and its work done after. A low priority is not enough: a
+    # render started in the rush (LibreOffice, about a third of a second of CPU per essay) took cores from
+    # the web server even under SCHED_IDLE, and the rush went from 30 to 20 submissions/s. So each worker
+    # also waits, before each task, while processes wait for a CPU (`--yield-to-web`, at most a minute
+    # per task). Rendering runs under SCHED_IDLE, the other queues (screening, mails) at nice 10.
     return [
-        *nice,
+        *priority_of(queue),
         str(BIN / "concours"),
-        "db_worker",
+        "task_worker",
+        "--yield-to-web",
+        str(YIELD_TO_WEB),
         "--queue-name",
         queue,
         "--worker-id",
@@ -660,8 +690,14 @@ class Outcome:
         print(
             f"{title}: {n} submissions in {elapsed:.1f} s = {n / elapsed:.1f} submissions/s; "
             f"submit (POST) p50 {ms(pct(self.submit, 50))} p99 {ms(pct(self.submit, 99))} "
-            f"max {ms(max(self.submit, default=0))}; apply page (GET) p50 {ms(pct(self.apply_page, 50))} "
-            f"p99 {ms(pct(self.apply_page, 99))}; errors {len(self.errors)}"
+            f"max {ms(max(self.submit, default=0))}; "
+            + (
+                f"apply page (GET, in the burst) p50 {ms(pct(self.apply_page, 50))} "
+                f"p99 {ms(pct(self.apply_page, 99))}; "
+                if self.apply_page
+                else ""
+            )
+            + f"errors {len(self.errors)}"
         )
         for error in self.errors[:5]:
             print(f"  error: {error}")
@@ -679,10 +715,54 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms"
 
 
+def open_page(browser: Browser, path: str) -> str:
+    """The CSRF token of the apply page at `path`, opened in `browser`."""
+    status, _, page = browser.request("GET", path)
+    if status != 200:
+        raise RuntimeError(f"apply page {status}")
+    return csrf_token(page)
+
+
+def open_apply_pages(port: int, world: World, *, vacancy_id: int) -> dict[str, str]:
+    """Every candidate opens the vacancy's apply page, eight at a time, before the rush (as a candidate has
+    it open when the deadline nears); returns each one's CSRF token by e-mail address."""
+    from django.urls import reverse
+
+    path = reverse("applications:apply", args=[vacancy_id])
+    tokens: dict[str, str] = {}
+    timings: list[float] = []
+
+    def one(candidate: Candidate) -> None:
+        browser = Browser(port, candidate.address, dict(candidate.cookies))
+        try:
+            begun = time.perf_counter()
+            tokens[candidate.email] = open_page(browser, path)
+            timings.append(time.perf_counter() - begun)
+            candidate.cookies = dict(browser.cookies)
+        finally:
+            browser.close()
+
+    started = time.perf_counter()
+    run_pool(one, world.candidates, threads=8)
+    print(
+        f"apply pages opened beforehand: {len(tokens)} in {time.perf_counter() - started:.1f} s"
+        f" (GET p50 {ms(pct(timings, 50))}, p99 {ms(pct(timings, 99))})"
+    )
+    return tokens
+
+
 def burst(
-    port: int, world: World, *, vacancy_id: int, rate: float, halfway: Callable[[], None] | None = None
+    port: int,
+    world: World,
+    *,
+    vacancy_id: int,
+    rate: float,
+    tokens: dict[str, str] | None = None,
+    halfway: Callable[[], None] | None = None,
 ) -> Outcome:
-    """Each candidate arrives at its instant (i / rate), opens the apply page and submits."""
+    """Each candidate arrives at its instant (i / rate) and submits from the apply page: the one opened
+    beforehand, whose CSRF token `tokens` keeps (see `open_apply_pages`), or with no `tokens`, one they
+    open just before posting, in the burst."""
     from django.urls import reverse
     from django.utils import timezone
 
@@ -698,11 +778,9 @@ def burst(
         browser = Browser(port, candidate.address, dict(candidate.cookies))
         try:
             begun = time.perf_counter()
-            status, _, page = browser.request("GET", path)
+            token = tokens[candidate.email] if tokens is not None else open_page(browser, path)
             opened = time.perf_counter()
-            if status != 200:
-                raise RuntimeError(f"apply page {status}")
-            head = multipart_field(boundary, "csrfmiddlewaretoken", csrf_token(page))
+            head = multipart_field(boundary, "csrfmiddlewaretoken", token)
             head += multipart_field(boundary, "confirm", "on")
             body = head + bodies[candidate.email]
             status, headers, page = browser.request(
@@ -712,7 +790,8 @@ def burst(
             if status != 302 or "/applications/" not in headers.get("location", ""):
                 raise RuntimeError(f"submit {status}: {message_of(page)}")
             with lock:
-                outcome.apply_page.append(opened - begun)
+                if tokens is None:
+                    outcome.apply_page.append(opened - begun)
                 outcome.submit.append(done - opened)
                 outcome.accepted.add(candidate.email)
                 outcome.finished = max(outcome.finished, done)

@@ -42,28 +42,33 @@ class PressureGauge:
 
     Readings are taken no more often than every `window` seconds: a worker running short tasks one after
     the other asks before each, and between two readings the last share stands (no wait for a new one).
+    A reading older than `fresh_for` seconds says nothing of now (a worker idle for a minute would read
+    the minute's average as a rush begins): a new window is read first.
     """
 
     read: Callable[[], int | None] = stalled_microseconds
     clock: Callable[[], float] = time.monotonic
     sleep: Callable[[float], None] = time.sleep
     window: float = 0.2
+    fresh_for: float = 1.0
     _last: tuple[float, int] | None = field(default=None, init=False)
     _share: float = field(default=0.0, init=False)
 
     def share(self) -> float | None:
         """Between 0 (nothing waited) and 1 (something waited all the time); None without PSI."""
-        if self._last is None:
-            first = self.read()
-            if first is None:
-                return None
-            self._last = (self.clock(), first)
-            self.sleep(self.window)
         now, total = self.clock(), self.read()
         if total is None:
             return None
+        stale = self._last is None or now - self._last[0] > self.fresh_for
+        if stale:
+            self._last = (now, total)
+            self.sleep(self.window)
+            now, total = self.clock(), self.read()
+            if total is None:
+                return None
+        assert self._last is not None
         then, before = self._last
-        if now - then >= self.window:
+        if (stale or now - then >= self.window) and now > then:
             self._share = min(1.0, max(0.0, (total - before) / 1_000_000 / (now - then)))
             self._last = (now, total)
         return self._share
@@ -76,6 +81,7 @@ def wait_while_busy(gauge: PressureGauge, *, threshold: float, longest: float, p
     while True:
         share = gauge.share()
         waited = gauge.clock() - started
-        if share is None or share <= threshold or waited >= longest:
+        # Within a millisecond of the limit is at it (a clock's float may never reach it exactly).
+        if share is None or share <= threshold or waited >= longest - 0.001:
             return waited
         gauge.sleep(min(pause, longest - waited))

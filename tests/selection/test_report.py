@@ -97,6 +97,37 @@ def test_the_french_report_is_in_french() -> None:
     assert report.language == "fr"
 
 
+POSTS_FR = ("Chef de la Section Capacités", "Chef de la Section Achats")
+
+
+def test_the_french_report_names_the_posts_in_french() -> None:
+    """Where the French notice names the posts, the French report does, wherever a post is named: the
+    vacancy's posts, the selection per post (the decision) and the reserve list's offers."""
+    competition, _recommendation = decided_competition()
+    vacancy = competition.vacancy
+    posts = list(vacancy.posts.order_by("id"))
+    vacancy.notice_fr = {
+        **vacancy.notice_fr,
+        "posts": [{"reference": p.reference, "title": t} for p, t in zip(posts, POSTS_FR, strict=True)],
+    }
+    vacancy.save(update_fields=["notice_fr"])
+    data = report_gather(
+        vacancy=vacancy, language="fr", made_at=timezone.now(), made_by=competition.recruiter
+    )
+    assert [line.title for line in data.posts] == list(POSTS_FR)
+    assert data.decision is not None
+    assert {line.post for line in data.decision.selections} == {
+        f"{t} ({p.reference})" for p, t in zip(posts, POSTS_FR, strict=True)
+    }
+    text = pdf_text(stored(report_make(vacancy=vacancy, language="fr", actor=competition.recruiter)))
+    for french, english in zip(POSTS_FR, POSTS, strict=True):
+        assert french in text and english not in text
+    english = report_gather(
+        vacancy=vacancy, language="en", made_at=timezone.now(), made_by=competition.recruiter
+    )
+    assert [line.title for line in english.posts] == list(POSTS)
+
+
 def test_parts_read_from_the_records() -> None:
     """Counts follow each application's history; the ranking is the recommendation's, in rank order."""
     competition, recommendation = decided_competition()

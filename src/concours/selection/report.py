@@ -42,7 +42,7 @@ from concours.selection.models import (
     ReserveOffer,
     Review,
 )
-from concours.vacancies.models import Vacancy
+from concours.vacancies.models import Post, Vacancy
 
 TEMPLATE = "selection/documents/report.html"
 
@@ -619,14 +619,14 @@ def _decision(vacancy: Vacancy, names: _Names) -> DecisionPart | None:
         approved_by=_person(recommendation.decided_by) if approved else "",
         selections=[
             SelectionLine(
-                post=str(s.post),
+                post=_post_name(s.post),
                 candidate=names.name(s.application_id),
                 code=names.code(s.application_id),
                 reason=s.reason,
             )
             for s in selections
         ],
-        posts_without_selection=[str(p) for p in vacancy.posts.order_by("id") if p.pk not in chosen],
+        posts_without_selection=[_post_name(p) for p in vacancy.posts.order_by("id") if p.pk not in chosen],
         placements=[
             PlacementLine(
                 candidate=names.name(p.application_id),
@@ -642,9 +642,15 @@ def _decision(vacancy: Vacancy, names: _Names) -> DecisionPart | None:
     )
 
 
+def _post_name(post: Post) -> str:
+    """The post as the report's reader names it: its title in the report's language, and its reference."""
+    title = post.localized_title()
+    return f"{title} ({post.reference})" if post.reference else title
+
+
 def _offer_text(offer: ReserveOffer) -> str:
-    vacancy = offer.vacancy.reference or offer.vacancy.title
-    return f"{vacancy} – {offer.post} – {offer.get_state_display()}"
+    vacancy = offer.vacancy.reference or offer.vacancy.localized_title()
+    return f"{vacancy} – {_post_name(offer.post)} – {offer.get_state_display()}"
 
 
 def _reserve(vacancy: Vacancy, names: _Names) -> list[ReserveLine]:
@@ -688,7 +694,7 @@ def report_gather(*, vacancy: Vacancy, language: str, made_at: dt.datetime, made
             made_at=made_at,
             made_by=_person(made_by),
             vacancy=_vacancy_part(vacancy),
-            posts=[PostLine(p.title, p.reference, p.grade) for p in vacancy.posts.order_by("id")],
+            posts=[PostLine(p.localized_title(), p.reference, p.grade) for p in vacancy.posts.order_by("id")],
             stages=_stages(stages),
             panel=panel,
             conflicts=conflicts,

@@ -3,79 +3,15 @@ misses a criterion of its stage, or that scores one removed meanwhile."""
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
-
-import pytest
-from django.db import connection, transaction
 
 from assessment_scenario import Competition, build_competition, declare_all, score
 from concours.assessment import services
 from concours.assessment.models import Criterion, Scorecard
-from concours.core.errors import DomainError
+from row_lock_race import POSTGRES_RACE, race
 
-pytestmark = [
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="row locks: run with scripts/with-postgres.sh"
-    ),
-    # Each side commits on a connection of its own, as two web workers do.
-    pytest.mark.django_db(transaction=True),
-]
-
-
-def _someone_waits_for_a_lock() -> bool:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
-        return bool(cursor.fetchone()[0])
-
-
-def race(first: Callable[[], Any], second: Callable[[], Any]) -> tuple[bool, str]:
-    """`first` runs and holds its transaction open; `second` starts meanwhile on another connection.
-    Once `second` is seen waiting for a lock (or has finished), `first` commits. Returns whether
-    `second` waited, and what it answered: "done" or the message of its refusal."""
-    holding, release = threading.Event(), threading.Event()
-    answer: list[str] = []
-
-    def hold() -> None:
-        try:
-            with transaction.atomic():
-                first()
-                holding.set()
-                release.wait(20)
-        finally:
-            connection.close()
-
-    def then() -> None:
-        try:
-            second()
-            answer.append("done")
-        except DomainError as error:
-            answer.append(error.message)
-        finally:
-            connection.close()
-
-    holder = threading.Thread(target=hold)
-    holder.start()
-    try:
-        assert holding.wait(10)
-        other = threading.Thread(target=then)
-        other.start()
-        waited = False
-        deadline = time.monotonic() + 10
-        while other.is_alive() and time.monotonic() < deadline:
-            if _someone_waits_for_a_lock():
-                waited = True
-                break
-            time.sleep(0.02)
-    finally:
-        release.set()
-        holder.join()
-    other.join(20)
-    assert not other.is_alive()
-    return waited, answer[0]
+pytestmark = POSTGRES_RACE
 
 
 def _add_criterion(competition: Competition) -> Any:

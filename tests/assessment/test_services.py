@@ -12,7 +12,7 @@ from django.test import TestCase
 from assessment_scenario import declare_all, score
 from concours.applications.models import Application
 from concours.assessment import services
-from concours.assessment.models import Criterion, Declaration, Scorecard, Stage
+from concours.assessment.models import Criterion, Declaration, PanelMember, Scorecard, Stage
 from concours.assessment.scoring import stage_agreement, stage_ranking
 from concours.core.errors import DomainError, NotAllowed
 from concours.core.models import AuditEvent, AuditEventType
@@ -158,6 +158,40 @@ def test_no_scoring_before_declaring_nor_when_conflicted_nor_as_observer(competi
     declare_all(competition, "observer")
     with pytest.raises(NotAllowed):
         score(competition, "observer", competition.applications[1], 3)
+
+
+def test_a_member_who_submitted_a_scorecard_stays_on_the_panel(competition) -> None:  # type: ignore[no-untyped-def]
+    declare_all(competition, "expert")
+    first = competition.applications[0]
+    card = score(competition, "expert", first, 3)
+    events = AuditEvent.objects.count()
+    with pytest.raises(DomainError, match="This member has submitted scorecards"):
+        services.panel_member_remove(member=competition.members["expert"], actor=competition.recruiter)
+    assert PanelMember.objects.filter(pk=competition.members["expert"].pk).exists()
+    assert Scorecard.objects.get(pk=card.pk).status == Scorecard.Status.SUBMITTED
+    assert AuditEvent.objects.count() == events
+
+
+def test_a_member_removed_twice_is_refused_the_second_time(competition) -> None:  # type: ignore[no-untyped-def]
+    pk = competition.members["expert"].pk
+    seen_here, seen_there = PanelMember.objects.get(pk=pk), PanelMember.objects.get(pk=pk)  # two pages
+    services.panel_member_remove(member=seen_here, actor=competition.recruiter)
+    assert not PanelMember.objects.filter(pk=pk).exists()
+    events = AuditEvent.objects.count()
+    with pytest.raises(DomainError, match="This member was already removed from the panel"):
+        services.panel_member_remove(member=seen_there, actor=competition.recruiter)
+    assert AuditEvent.objects.count() == events
+
+
+def test_a_member_removed_from_the_panel_no_longer_scores(competition) -> None:  # type: ignore[no-untyped-def]
+    declare_all(competition, "expert")
+    first = competition.applications[0]
+    score(competition, "expert", first, 3, submit=False)
+    removed = PanelMember.objects.get(pk=competition.members["expert"].pk)  # the recruiter's page
+    services.panel_member_remove(member=removed, actor=competition.recruiter)
+    with pytest.raises(NotAllowed, match="You are no longer on this panel"):
+        score(competition, "expert", first, 3)  # the member's page read the seat before
+    assert not Scorecard.objects.filter(application=first).exists()
 
 
 def _score_everyone(competition) -> None:  # type: ignore[no-untyped-def]

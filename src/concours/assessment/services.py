@@ -452,6 +452,16 @@ def panel_member_add(*, vacancy: Vacancy, user: User, role: str, actor: Any) -> 
 
 @transaction.atomic
 def panel_member_remove(*, member: PanelMember, actor: Any) -> None:
+    """Take a member off the panel, while none of their scorecards is submitted.
+
+    The member's row is locked first, then checked: a scorecard being submitted holds a lock on the same
+    row (`_member_locked_for_scoring`), so the removal waits for it and is then refused, or the
+    submission waits for the removal and is refused. Never a submitted scorecard deleted with its member.
+    """
+    found = PanelMember.objects.select_for_update().filter(pk=member.pk).first()
+    if found is None:  # removed by someone else meanwhile
+        raise DomainError(_("This member was already removed from the panel."))
+    member = found
     if member.scorecards.filter(status=Scorecard.Status.SUBMITTED).exists():
         raise DomainError(_("This member has submitted scorecards: they stay on the panel's record."))
     vacancy = member.vacancy
@@ -577,6 +587,18 @@ def _check_scorer(*, stage: Stage, member: PanelMember, application: Application
         raise NotAllowed(_("You declared a conflict of interest with this candidate."))
 
 
+def _member_locked_for_scoring(member_id: int) -> PanelMember:
+    """The panel member, their row locked until the transaction ends; refused if they were removed.
+
+    NO KEY: it conflicts with the removal's lock (FOR UPDATE), not with rows that merely point at the
+    member (declarations, new scorecards).
+    """
+    member = PanelMember.objects.select_for_update(no_key=True).filter(pk=member_id).first()
+    if member is None:
+        raise NotAllowed(_("You are no longer on this panel: your scores were not saved."))
+    return member
+
+
 def _values(scorecard: Scorecard) -> dict[str, Any]:
     return {
         str(score.criterion_id): {"value": score.value, "comment": score.comment}
@@ -603,8 +625,11 @@ def scorecard_save(
     """
     if actor.pk != member.user_id:
         raise NotAllowed(_("Members score for themselves."))
-    # The stage's row first (as criterion_add and criterion_remove lock it): its criteria cannot change
-    # while the scorecard is checked against them and submitted.
+    # Locks in one order everywhere: the member's row, then the stage's row. The member cannot be taken
+    # off the panel (panel_member_remove) while their scorecard is saved; the stage's criteria cannot
+    # change (criterion_add, criterion_remove) while it is checked against them and submitted, nor the
+    # members' means be read for a consensus (consensus_record) before it is in.
+    member = _member_locked_for_scoring(member.pk)
     stage = Stage.objects.select_for_update(no_key=True).get(pk=stage.pk)
     _check_scorer(stage=stage, member=member, application=application)
     scorecard, _created = Scorecard.objects.select_for_update().get_or_create(
@@ -684,7 +709,13 @@ def consensus_record(
     actor: Any,
 ) -> list[Consensus]:
     """The chair records the agreed point per criterion, with a reason wherever it differs from the
-    members' mean (read as the nearest point of the scale: an agreed score is a point, as scores are)."""
+    members' mean (read as the nearest point of the scale: an agreed score is a point, as scores are).
+
+    The stage's row is locked before the means are read, as `scorecard_save` locks it to submit: a
+    scorecard submitted at the same moment is either in the means or waits for the consensus to commit,
+    never counted after the check against a mean that left it out.
+    """
+    stage = Stage.objects.select_for_update(no_key=True).get(pk=stage.pk)
     member = PanelMember.objects.filter(vacancy=stage.vacancy, user=actor).first()
     if member is None or member.role != PanelMember.Role.CHAIR:
         raise NotAllowed(_("Only the panel's chair records the consensus."))

@@ -38,7 +38,6 @@ from concours.selection.models import Placement
 from concours.selection.services import recommendation_draw, recommendation_save, recommendation_submit
 from concours.vacancies.models import StaffUnit, VacancyAssignment
 from factories import (
-    PASSWORD,
     ApplicationFactory,
     AssignmentFactory,
     JobAlertFactory,
@@ -48,6 +47,7 @@ from factories import (
     make_user,
 )
 from selection_scenario import build_ending, later_vacancy
+from signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -409,11 +409,7 @@ def test_every_page_of_the_role_passes_axe(browser, live_server, role: str, loca
     page = context.new_page()
     page.set_default_timeout(15_000)
     if user is not None:
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.fill("input[name=login]", user.email)
-        page.fill("input[name=password]", PASSWORD)
-        page.click("main form button[type=submit]")
-        page.wait_for_load_state()
+        sign_in(page, live_server.url, user.email)
     starts = [START[role]]
     if START[role].startswith("/backoffice/"):
         starts.append(f"/backoffice/vacancies/{world.competition}/")

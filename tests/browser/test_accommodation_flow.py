@@ -14,7 +14,6 @@ from concours.accounts.models import Role
 from concours.applications.models import Application
 from concours.core.models import AuditEvent, AuditEventType
 from factories import (
-    PASSWORD,
     PDF_BYTES,
     ApplicationFactory,
     AssignmentFactory,
@@ -22,6 +21,7 @@ from factories import (
     docx_bytes,
     make_user,
 )
+from signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,11 +31,7 @@ def log_in(browser, live_server, email: str, blocked: list[str]):  # type: ignor
     page = context.new_page()
     page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
     page.on("pageerror", lambda error: blocked.append(str(error)))
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main form button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    sign_in(page, live_server.url, email)
     return context, page
 
 

@@ -12,13 +12,13 @@ from concours.accounts.models import Role
 from concours.applications.models import Application
 from factories import (
     ESSAY_RULES,
-    PASSWORD,
     PDF_BYTES,
     OrgUnitFactory,
     VacancyFactory,
     docx_bytes,
     make_user,
 )
+from signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -104,10 +104,7 @@ def test_register_apply_screen_and_follow(browser, live_server, tmp_path) -> Non
     # A recruiter screens the application in.
     recruiter = browser.new_context(locale="en-GB")
     back = recruiter.new_page()
-    back.goto(f"{live_server.url}/accounts/login/")
-    back.fill("input[name=login]", "rita@example.org")
-    back.fill("input[name=password]", PASSWORD)
-    back.click("main form button[type=submit]")
+    sign_in(back, live_server.url, "rita@example.org")
     back.goto(f"{live_server.url}/backoffice/")
     back.click(f"text={vacancy.title}")
     back.click("text=Ana Silva")

@@ -17,7 +17,8 @@ from assessment_scenario import NOTICE
 from concours.accounts.models import Role
 from concours.applications.models import Application
 from concours.assessment.models import Declaration, Invitation, Scorecard, Stage
-from factories import PASSWORD, ApplicationFactory, VacancyFactory, make_user
+from factories import ApplicationFactory, VacancyFactory, make_user
+from signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,11 +28,7 @@ S = Application.Status
 def log_in(browser, live_server, email: str):  # type: ignore[no-untyped-def]
     context = browser.new_context(locale="en-GB", accept_downloads=True)
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main form button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    sign_in(page, live_server.url, email)
     return context, page
 
 

@@ -12,7 +12,8 @@ from axe_playwright_python.sync_playwright import Axe
 from bilingual_notices import ENGLISH, FRENCH
 from concours.accounts.models import Role
 from concours.vacancies.models import Vacancy
-from factories import PASSWORD, make_user
+from factories import make_user
+from signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 FAILING_IMPACTS = {"critical", "serious", "moderate"}
@@ -28,10 +29,7 @@ def test_a_recruiter_imports_both_notices_and_a_french_reader_reads_french(  # t
     recruiter = make_user(Role.RECRUITER, name="Ana Ferreira")
     context = browser.new_context(locale="en-GB")
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", recruiter.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main form button[type=submit]")
+    sign_in(page, live_server.url, recruiter.email)
 
     # The English notice makes the draft; the French one, sent afterwards, fills its French version.
     for name, action in (("notice-en.txt", "created"), ("avis-fr.txt", "updated")):

@@ -15,7 +15,6 @@ from concours.applications.models import Application
 from concours.applications.services import application_submit, application_transition
 from factories import (
     ESSAY_RULES,
-    PASSWORD,
     AssignmentFactory,
     ProfileFactory,
     VacancyFactory,
@@ -23,6 +22,7 @@ from factories import (
     docx_bytes,
     make_user,
 )
+from signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.libreoffice, pytest.mark.django_db(transaction=True)]
 
@@ -30,10 +30,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.libreoffice, pytest.mark.django_d
 def log_in(browser, live_server, email: str):  # type: ignore[no-untyped-def]
     context = browser.new_context(locale="en-GB", accept_downloads=True)
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main form button[type=submit]")
+    sign_in(page, live_server.url, email)
     return context, page
 
 
@@ -74,7 +71,8 @@ def test_the_panel_sees_no_name_and_the_recruiter_sees_the_original(browser, liv
     context, page = log_in(browser, live_server, panel.email)
     page.goto(f"{live_server.url}/backoffice/")
     page.click(f"text={vacancy.title}")
-    page.click(f"text={application.candidate_code}")
+    with page.expect_navigation():  # the check must read the application's page, not the list
+        page.click(f"text={application.candidate_code}")
     assert "Wiśniewski" not in page.content()
     # The PDF opens inline (a viewer, not a download): fetch it with the panel member's session.
     response = page.request.get(live_server.url + page.get_attribute("#anonymised-essay", "href"))

@@ -16,7 +16,8 @@ from concours.accounts.models import Role
 from concours.applications.models import Application, ExperienceClaim
 from concours.screening.models import Verdict
 from concours.vacancies.models import ScreeningQuestion
-from factories import PASSWORD, PDF_BYTES, make_user
+from factories import PDF_BYTES, make_user
+from signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,11 +35,7 @@ def violations(page) -> list[str]:  # type: ignore[no-untyped-def]
 def log_in(browser, live_server, email: str):  # type: ignore[no-untyped-def]
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state()
+    sign_in(page, live_server.url, email)
     return context, page
 
 

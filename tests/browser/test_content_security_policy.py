@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from concours.accounts.models import Role
 from factories import PASSWORD, ProfileFactory, VacancyFactory, make_user
+from signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,11 +26,7 @@ def violations_on(page) -> list[str]:  # type: ignore[no-untyped-def]
 def log_in(browser, live_server, email: str):  # type: ignore[no-untyped-def]
     page = browser.new_context(locale="en-GB").new_page()
     found = violations_on(page)
-    page.goto(f"{live_server.url}{reverse('account_login')}")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state()
+    sign_in(page, live_server.url, email)
     return page, found
 
 

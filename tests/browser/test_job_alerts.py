@@ -15,7 +15,8 @@ from django.core import mail
 from concours.accounts.models import Role
 from concours.candidates.models import JobAlert
 from concours.candidates.services import job_alerts_send
-from factories import PASSWORD, VacancyFactory, make_user
+from factories import VacancyFactory, make_user
+from signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -36,14 +37,12 @@ def test_a_candidate_saves_a_search_and_stops_it_from_the_mail(browser, live_ser
     candidate = make_user(Role.CANDIDATE, name="Camille Candidate")
     context = browser.new_context(locale="en-GB")
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", candidate.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main form button[type=submit]")
+    sign_in(page, live_server.url, candidate.email)
 
     page.goto(f"{live_server.url}/vacancies/")
     page.select_option("#id_grade", "G17")
-    page.click("#vacancy-filters button[type=submit]")
+    with page.expect_navigation():  # else the filtered list would be read before it arrives
+        page.click("#vacancy-filters button[type=submit]")
     assert "Logistics Officer" not in page.content()
     assert violations(page) == []
     page.click("#save-alert button[type=submit]")

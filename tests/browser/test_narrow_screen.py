@@ -7,7 +7,8 @@ import pytest
 from concours.accounts.models import Role
 from concours.applications.models import Application
 from concours.applications.services import application_submit
-from factories import PASSWORD, ApplicationFactory, ProfileFactory, VacancyFactory, cv_upload, make_user
+from factories import ApplicationFactory, ProfileFactory, VacancyFactory, cv_upload, make_user
+from signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,10 +24,7 @@ def test_back_office_lists_scroll_in_their_own_box(browser, live_server) -> None
     recruiter = make_user(Role.RECRUITER)
     context = browser.new_context(locale="en-GB", viewport={"width": WIDTH, "height": 800})
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", recruiter.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main form button[type=submit]")
+    sign_in(page, live_server.url, recruiter.email)
     for path in ("/backoffice/", f"/backoffice/vacancies/{vacancy.pk}/"):
         page.goto(live_server.url + path)
         assert page.locator("table").count() > 0, path
@@ -54,10 +52,7 @@ def test_any_other_table_gets_its_own_box_too(browser, live_server) -> None:  # 
         )
     context = browser.new_context(locale="en-GB", viewport={"width": WIDTH, "height": 800})
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", candidate.user.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main form button[type=submit]")
+    sign_in(page, live_server.url, candidate.user.email)
     page.goto(f"{live_server.url}/applications/")
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
     box = page.locator("main table").first.locator("xpath=..")

@@ -16,7 +16,8 @@ from concours.accounts.models import Role
 from concours.applications.models import Application
 from concours.applications.services import application_submit
 from concours.vacancies.models import Vacancy
-from factories import PASSWORD, ProfileFactory, VacancyFactory, cv_upload, make_user
+from factories import ProfileFactory, VacancyFactory, cv_upload, make_user
+from signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,17 +28,14 @@ def test_the_recruiters_day(browser, live_server) -> None:  # type: ignore[no-un
     profiles = [ProfileFactory(name=name) for name in ("Bo Lindqvist", "Chloé Martin")]
     context = browser.new_context(locale="en-GB", accept_downloads=True)
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", recruiter.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main form button[type=submit]")
+    sign_in(page, live_server.url, recruiter.email)
 
     # Edit the draft, then "Save and publish": the edit goes live with it.
     page.goto(f"{live_server.url}/backoffice/vacancies/{vacancy.pk}/review/")
     page.fill("#review-form input[name=title]", "Senior Policy Officer")
     page.fill("#review-form input[name=zone]", "Europe/Brussels")  # the notice names no duty station
-    page.click("#save-and-publish")
-    page.wait_for_load_state()
+    with page.expect_navigation():  # the click returns before the answer: wait for it
+        page.click("#save-and-publish")
     assert page.url.endswith(f"/backoffice/vacancies/{vacancy.pk}/"), page.inner_text("main")[:1500]
     vacancy.refresh_from_db()
     assert (vacancy.status, vacancy.title) == (Vacancy.Status.PUBLISHED, "Senior Policy Officer")
@@ -52,7 +50,8 @@ def test_the_recruiters_day(browser, live_server) -> None:  # type: ignore[no-un
     later = timezone.localtime(vacancy.deadline + dt.timedelta(days=14), vacancy.local_deadline.tzinfo)  # type: ignore[operator,union-attr]
     page.goto(f"{live_server.url}/backoffice/vacancies/{vacancy.pk}/review/")
     page.fill("#extend-form input[name=deadline]", later.strftime("%Y-%m-%dT%H:%M"))
-    page.click("#extend-form button[type=submit]")
+    with page.expect_navigation():
+        page.click("#extend-form button[type=submit]")
     assert "the applicants are told by mail" in page.inner_text("main")
     vacancy.refresh_from_db()
     assert vacancy.local_deadline.strftime("%Y-%m-%d %H:%M") == later.strftime("%Y-%m-%d %H:%M")  # type: ignore[union-attr]
@@ -64,7 +63,8 @@ def test_the_recruiters_day(browser, live_server) -> None:  # type: ignore[no-un
         checkbox.check()
     page.select_option("#bulk-move select[name=to]", "screened_in")
     page.fill("#bulk-move textarea[name=reason]", "Meets every requirement")
-    page.click("#bulk-move button[type=submit]")
+    with page.expect_navigation():
+        page.click("#bulk-move button[type=submit]")
     assert "2 applications moved to “Screened in”." in page.inner_text("main")
     statuses = set(Application.objects.filter(vacancy=vacancy).values_list("status", flat=True))
     assert statuses == {Application.Status.SCREENED_IN}

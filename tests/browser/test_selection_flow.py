@@ -15,8 +15,8 @@ from pypdf import PdfReader
 
 from concours.applications.models import Application
 from concours.selection.models import Recommendation, ReserveEntry, ReserveOffer
-from factories import PASSWORD
 from selection_scenario import build_ending, later_vacancy
+from signing_in import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,11 +26,7 @@ S = Application.Status
 def log_in(browser, live_server, email: str):  # type: ignore[no-untyped-def]
     context = browser.new_context(locale="en-GB", accept_downloads=True)
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main form button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    sign_in(page, live_server.url, email)
     return context, page
 
 

@@ -477,10 +477,16 @@ def test_no_staff_name_carries_a_secret(scene: Scene) -> None:
     assert [s for s in ALL_SECRETS if _found(s, staff_text)] == []
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
 @pytest.mark.parametrize("role", sorted(MUST_REACH))
-def test_no_page_or_file_a_panel_reaches_shows_an_identity(client, scene: Scene, role: str) -> None:  # type: ignore[no-untyped-def]
+def test_no_page_or_file_a_panel_reaches_shows_an_identity(
+    client, scene: Scene, role: str, language: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Every page and file each panel seat reaches, in English and in French (the French pages and
+    documents are other templates' texts, and names could be written into them)."""
     user = scene.staff[role]
     client.force_login(user)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
     pages = _crawl(
         client,
         [
@@ -495,6 +501,7 @@ def test_no_page_or_file_a_panel_reaches_shows_an_identity(client, scene: Scene,
     # Those pages are there, with what a panel must read: codes, the anonymised essay, the schedule.
     a, b = scene.applications["A"], scene.applications["B"]
     texts = {url: text for url, (status, text) in pages.items() if status == 200}
+    assert f'<html lang="{language}"' in texts[reverse("backoffice:vacancies")]  # read in that language
     essays = [t for url, t in texts.items() if resolve(url.split("?")[0]).url_name == "essay"]
     assert len(essays) == len(IN_COMPETITION) - (role == "expert")  # the expert is conflicted with D
     assert all("renew its plan" in essay for essay in essays)

@@ -11,7 +11,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy, override
 from django.utils.translation import gettext as _
 
 from concours.applications.models import Application
@@ -21,15 +21,16 @@ from concours.screening.models import Eligible, Verdict
 from concours.screening.requirements import vacancy_requirements
 from concours.vacancies.models import Vacancy
 
+# Lazy: the module is imported once, in the language active then; a label is read in the reader's.
 CRITERIA = {
-    "nationality": _("Nationality"),
-    "languages": _("Languages"),
-    "experience": _("Experience"),
-    "degree": _("Degree"),
-    "deadline": _("Deadline"),
-    "essay": _("Essay"),
-    "question": _("Screening question"),
-    "profile": _("Profile"),
+    "nationality": gettext_lazy("Nationality"),
+    "languages": gettext_lazy("Languages"),
+    "experience": gettext_lazy("Experience"),
+    "degree": gettext_lazy("Degree"),
+    "deadline": gettext_lazy("Deadline"),
+    "essay": gettext_lazy("Essay"),
+    "question": gettext_lazy("Screening question"),
+    "profile": gettext_lazy("Profile"),
 }
 
 
@@ -81,9 +82,9 @@ def check_lines(
             else check.get("reason", "")
         )
         criterion = check.get("criterion", "")
-        lines.append(
-            CheckLine(criterion, str(CRITERIA.get(criterion, criterion)), check.get("result", ""), reason)
-        )
+        with override(lang):
+            label = str(CRITERIA.get(criterion, criterion))
+        lines.append(CheckLine(criterion, label, check.get("result", ""), reason))
     return lines
 
 

@@ -145,3 +145,16 @@ def test_a_get_does_not_review(client, claimed) -> None:  # type: ignore[no-unty
     _application, claim = claimed
     client.force_login(make_user(Role.RECRUITER))
     assert client.get(reverse("backoffice:claim_review", args=[claim.pk])).status_code == 405
+
+
+def test_the_review_form_reads_in_french(client, claimed) -> None:  # type: ignore[no-untyped-def]
+    """The note's help is French on a French page (it was marked with an alias makemessages does not
+    know, `_lazy`, so it never reached the catalogue)."""
+    application, claim = claimed
+    client.force_login(make_user(Role.RECRUITER))
+    response = client.get(reverse("backoffice:application", args=[application.pk]), HTTP_ACCEPT_LANGUAGE="fr")
+    page = lxml.html.fromstring(response.content)
+    (section,) = page.xpath(f"//section[@id='claim-{claim.pk}']")
+    text = " ".join(section.text_content().split())
+    assert "Obligatoire si vous retenez d’autres postes que ceux déclarés dans la candidature." in text
+    assert "Required when" not in text

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from concours.applications.claims import (
     NUMBER_LIMIT,
@@ -23,7 +23,7 @@ from concours.core.limits import REASON_MAX_LENGTH
 from concours.kernel.eligibility.messages import format_number
 from concours.vacancies.models import ScreeningQuestion
 
-YES_NO = [("yes", _lazy("Yes")), ("no", _lazy("No"))]
+YES_NO = [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
 
 
 def post_label(post: WorkExperience, lang: str = "en") -> str:
@@ -157,14 +157,14 @@ class ClaimReviewForm(forms.Form):
     a note (needed to count other posts than claimed), and the claim as they saw it."""
 
     posts = forms.MultipleChoiceField(
-        label=_lazy("Posts that count"), required=False, widget=forms.CheckboxSelectMultiple
+        label=gettext_lazy("Posts that count"), required=False, widget=forms.CheckboxSelectMultiple
     )
     note = forms.CharField(
-        label=_lazy("Note"),
+        label=gettext_lazy("Note"),
         required=False,
         max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_lazy("Required when you count other posts than the candidate claimed."),
+        help_text=gettext_lazy("Required when you count other posts than the candidate claimed."),
     )
     seen = forms.CharField(widget=forms.HiddenInput, max_length=2000)
 

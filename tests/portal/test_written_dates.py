@@ -12,6 +12,7 @@ from django.urls import reverse
 from accommodation_scenario import build
 from concours.accommodation.models import AccommodationRequest
 from concours.accommodation.services import accommodation_decide
+from factories import VacancyFactory
 
 pytestmark = pytest.mark.django_db
 NBSP = "\u00a0"
@@ -44,3 +45,17 @@ def test_the_accommodation_page_writes_its_dates_out_in_french_and_english(clien
 
     english = _text(client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode())
     assert "1 December 2026, 10:05" in english and "(3 December 2026)" in english
+
+
+def test_the_notices_essay_due_date_is_written_out(client) -> None:  # type: ignore[no-untyped-def]
+    """The notice keeps the essay's due date as ISO text; the vacancy page writes it out in each language."""
+    vacancy = VacancyFactory()
+    vacancy.notice = {**vacancy.notice, "essay": {"required": True, "format": "docx", "due": "2027-01-05"}}
+    vacancy.save(update_fields=["notice"])
+    url = reverse("vacancies:detail", args=[vacancy.pk])
+
+    french = _text(client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode())
+    assert f"Date limite de remise{NBSP}: 5 janvier 2027." in french
+    assert "2027-01-05" not in french
+    english = _text(client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    assert "Due by 5 January 2027." in english

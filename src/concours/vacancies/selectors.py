@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from concours.accounts.models import Role
 from concours.kernel.text.collation import sort_key
+from concours.kernel.text.dates import written_date
 from concours.vacancies.models import OrgUnit, StaffUnit, Vacancy
 
 # "Closing soon": open, and closing within this many days.
@@ -269,8 +270,17 @@ def _essay_lines(essay: dict[str, Any] | None) -> list[str]:
             % {"words": ", ".join(f"“{word}”" for word in essay["title_must_include"])}
         )
     if essay.get("due"):
-        lines.append(_("Due by %(date)s.") % {"date": essay["due"]})
+        lines.append(_("Due by %(date)s.") % {"date": _written_day(essay["due"])})
     return lines
+
+
+def _written_day(value: Any) -> str:
+    """A notice's ISO date written out in the reader's language ("5 January 2027", "5 janvier 2027");
+    text that is not an ISO date is shown as the notice gives it."""
+    try:
+        return written_date(dt.date.fromisoformat(str(value)[:10]), _reader_language())
+    except ValueError:
+        return str(value)
 
 
 def _reader_language() -> str:

@@ -270,3 +270,22 @@ def test_a_recruiter_tied_to_no_unit_sees_no_organisations_mails(client, organis
     assert client.get(_edit_url(organisation)).status_code == 404
     assert "260875" not in client.get(reverse("backoffice:outbox")).content.decode()
     assert client.get(reverse("backoffice:outbox_mail", args=[queued.pk])).status_code == 404
+
+
+def test_english_subjects_on_a_french_page_keep_english_spacing(client, organisation) -> None:  # type: ignore[no-untyped-def]
+    """A mail's subject is marked with its own language, so the French page's spacing (a no-break space
+    before a colon) does not turn "Application received: …" into "Application received : …"."""
+    application = _application(organisation)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        queued = mail_queue(application=application, outcome=Outcome.RECEIVED)
+    assert queued.language == "en" and ":" in queued.subject
+    client.force_login(_recruiter_of(organisation))
+    for url in (
+        reverse("backoffice:mail_templates") + f"?organisation={organisation.pk}",
+        reverse("backoffice:outbox"),
+        reverse("backoffice:outbox_mail", args=[queued.pk]),
+    ):
+        page = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+        assert "Application received:" in page, url
+        assert "Application received\u00a0:" not in page, url
+        assert 'lang="en"' in page, url

@@ -13,6 +13,7 @@ from django.urls import reverse
 from assessment_scenario import Competition, build_competition, declare_all, score
 from backoffice.test_blind_review import _crawl  # the blind-review test's crawler
 from concours.accounts.models import Role
+from concours.applications.models import Application
 from concours.assessment.models import Stage, TestResult
 from concours.assessment.services import declarations_record, panel_member_add
 from concours.core.models import AuditEvent
@@ -360,3 +361,20 @@ def test_a_recruiter_on_the_panel_who_declared_a_conflict_gets_404(client, compe
     assert client.get(reverse("backoffice:application", args=[second.pk])).status_code == 200
     client.force_login(competition.recruiter)
     assert client.get(reverse("backoffice:application", args=[first.pk])).status_code == 200
+
+
+def test_a_scorecard_past_its_stage_is_shown_without_a_change_button(client, competition) -> None:  # type: ignore[no-untyped-def]
+    """Past the stage, the member still reads their scorecard, but is not offered a change the service
+    would refuse ("This candidate is not at this stage")."""
+    declare_all(competition, "expert")
+    first = competition.applications[0]
+    score(competition, "expert", first, 4)
+    client.force_login(competition.user("expert"))
+    url = pages(competition)["scorecard"][0]
+    assert "Change my submitted scores" in client.get(url).content.decode()
+    Application.objects.filter(pk=first.pk).update(status=Application.Status.LONGLISTED)
+    page = client.get(url).content.decode()
+    assert "Change my submitted scores" not in page and 'name="submit"' not in page
+    assert "This candidate has moved on from this stage" in page
+    french = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Ce candidat n’est plus à cette étape\u00a0: sa grille ne peut plus être modifiée." in french

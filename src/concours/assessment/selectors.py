@@ -187,6 +187,8 @@ class ScorecardView:
     submitted: bool
     lines: list[CriterionLine]
     others: list[OtherScores] | None  # None: hidden until the member submits their own
+    # False once the candidate has moved on from the stage: the scorecard is shown, no longer changed.
+    open: bool = True
 
 
 def scorecard_view(*, stage: Stage, seat: PanelMember, application_id: int, user: Any) -> ScorecardView:
@@ -231,6 +233,7 @@ def scorecard_view(*, stage: Stage, seat: PanelMember, application_id: int, user
         others=others_scores(stage=stage, seat=seat, application_id=application_id, criteria=criteria)
         if submitted
         else None,
+        open=blind.status == stage.entry_status,
     )
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from concours.accounts.models import Role
 from concours.core.audit import audit_events_for
@@ -183,3 +184,11 @@ def test_a_language_with_no_level_goes_through_the_review_form_unchanged() -> No
     )
     assert form.is_valid(), form.errors
     assert form.cleaned_data["language_alternatives"] == languages["any_of"]
+
+
+def test_the_language_scales_of_the_review_form_are_named_in_french() -> None:
+    """The scale choices read "OTAN (I–VI)" and "CECRL (A1–C2)" on a French review page."""
+    with translation.override("fr"):
+        choices = [str(label) for _value, label in NoticeForm().fields["language_scale"].choices]
+    assert "OTAN (I–VI)" in choices and "CECRL (A1–C2)" in choices
+    assert "NATO (I–VI)" not in choices

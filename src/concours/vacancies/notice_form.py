@@ -25,8 +25,8 @@ DEGREES = [
 ]
 SCALES = [
     ("", "—"),
-    ("NATO", "NATO (I–VI)"),
-    ("CEFR", "CEFR (A1–C2)"),
+    ("NATO", _("NATO (I–VI)")),
+    ("CEFR", _("CEFR (A1–C2)")),
     ("STANAG6001", "STANAG 6001"),
     ("UN", _("United Nations")),
     ("other", _("Other")),

@@ -8,11 +8,14 @@ from typing import Any
 
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.http import Http404
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from concours.accounts.permissions import sees_identities
 from concours.applications import hooks
 from concours.applications.models import Application, Attachment
 from concours.candidates.models import Education
+from concours.kernel.reference.languages import language_name
 from concours.vacancies.models import Vacancy
 from concours.vacancies.selectors import vacancy_list_for_staff
 
@@ -127,20 +130,26 @@ class ProfileAsSubmitted:
     at_submission: bool
 
 
+# The scales a level is read on, named short beside it: "anglais V (OTAN)".
+_SCALES = {"NATO": _("NATO"), "CEFR": _("CEFR"), "STANAG6001": "STANAG 6001", "UN": _("United Nations")}
+
+
 def profile_as_submitted(application: Application) -> ProfileAsSubmitted | None:
-    """The application's profile as submitted, never the live one (which may have changed since)."""
+    """The application's profile as submitted, never the live one (which may have changed since), its
+    languages, scales and degrees named in the reader's language."""
     snapshot = application.profile_snapshot
     if snapshot is None:
         return None
     levels = dict(Education.Level.choices)
+    reader = "fr" if (get_language() or "en").startswith("fr") else "en"
     return ProfileAsSubmitted(
         name=snapshot.get("name") or "",
         nationalities=list(snapshot.get("nationalities") or []),
         languages=[
             {
-                "language": item.get("language", ""),
+                "language": language_name(item.get("language", ""), reader),
                 "level": item.get("level", ""),
-                "scale": item.get("scale", ""),
+                "scale": str(_SCALES.get(item.get("scale", ""), item.get("scale", ""))),
             }
             for item in snapshot.get("languages") or []
         ],

@@ -242,3 +242,15 @@ def test_panel_members_see_candidate_codes_not_names(client) -> None:  # type: i
     for page in (listing, detail):
         assert application.candidate_code in page and application.candidate.name not in page
     assert application.candidate_code.startswith("C-") and len(application.candidate_code) == 10
+
+
+def test_a_history_line_without_a_reason_shows_a_dash_not_an_empty_cell(client) -> None:  # type: ignore[no-untyped-def]
+    """The candidate's and the recruiter's history tables say "—" where no reason was given."""
+    application = submitted()
+    assert application.transitions.get().reason == ""
+    client.force_login(application.candidate.user)
+    page = client.get(reverse("applications:detail", args=[application.pk])).content.decode()
+    assert "<td>—</td></tr>" in page
+    client.force_login(make_user(Role.RECRUITER))
+    page = client.get(reverse("backoffice:application", args=[application.pk])).content.decode()
+    assert "<td>—</td></tr>" in page and "<td></td></tr>" not in page

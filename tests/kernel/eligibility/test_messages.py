@@ -77,3 +77,21 @@ def test_staff_read_the_reasons_in_the_third_person() -> None:
     assert "your posts" in render("experience.fail", experience, "en")  # the candidate's own page
     tagged = {**experience, "counted": [["policy"]]}
     assert "les postes du profil marqués" in render("experience.pass", tagged, "fr", voice="staff")
+
+
+@pytest.mark.parametrize(
+    ("years", "french", "english"),
+    [
+        (0, "ne totalisent que 0 an au", "add up to only 0 years by"),
+        (1, "ne totalisent que 1 an au", "add up to only 1 year by"),
+        (1.5, "ne totalisent que 1,5 an au", "add up to only 1.5 years by"),
+        (3, "ne totalisent que 3 ans au", "add up to only 3 years by"),
+    ],
+)
+def test_a_number_of_years_agrees_with_its_word(years: float, french: str, english: str) -> None:
+    """French takes the singular below two ("0 an", "1,5 an"), English for exactly one ("1 year")."""
+    params = {"min_years": 1, "of": "policy", "counted": None, "years": years, "on": "2026-12-01"}
+    assert french in render("experience.fail", params, "fr")
+    assert english in render("experience.fail", params, "en")
+    assert "au moins 1 an d'expérience" in render("experience.fail", params, "fr")
+    assert "at least 1 year of experience" in render("experience.fail", params, "en")

@@ -433,7 +433,9 @@ def render(code: str, params: dict[str, JSON], lang: str = "en", voice: Voice = 
     """
     lang = lang if lang in LANGUAGES else "en"
     staff = voice == "staff"
-    template = ((STAFF_MESSAGES.get(code) if staff else None) or MESSAGES[code])[lang]
+    template = _years_agreed(
+        ((STAFF_MESSAGES.get(code) if staff else None) or MESSAGES[code])[lang], params, lang
+    )
     values = {}
     for name, value in params.items():
         if name == "counted":
@@ -445,6 +447,22 @@ def render(code: str, params: dict[str, JSON], lang: str = "en", voice: Voice = 
         else:
             values[name] = _FORMATTERS.get(name, _plain)(value, lang)
     return template % values
+
+
+_YEAR_WORDS = {"en": ("year", "years"), "fr": ("an", "ans")}
+
+
+def _years_agreed(template: str, params: dict[str, JSON], lang: str) -> str:
+    """A number of years agrees with its word: "1 year" in English; "0 an", "1 an", "1,5 an" in French,
+    where a number below two takes the singular."""
+    singular, plural = _YEAR_WORDS[lang]
+    for name in ("years", "min_years"):
+        value = params.get(name)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            continue
+        if (value < 2) if lang == "fr" else (value == 1):
+            template = template.replace(f"%({name})s {plural}", f"%({name})s {singular}")
+    return template
 
 
 def _w(lang: str, key: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -378,3 +379,20 @@ def test_a_scorecard_past_its_stage_is_shown_without_a_change_button(client, com
     assert "This candidate has moved on from this stage" in page
     french = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "Ce candidat n’est plus à cette étape\u00a0: sa grille ne peut plus être modifiée." in french
+
+
+def test_the_chair_reads_means_and_the_pass_rule_with_a_french_decimal_comma(client, competition) -> None:  # type: ignore[no-untyped-def]
+    first = competition.applications[0]
+    for key, value in (("chair", 2), ("expert", 4), ("manager", 4)):
+        declare_all(competition, key)
+        score(competition, key, first, value)
+    client.force_login(competition.user("chair"))
+    page = client.get(pages(competition)["agreement"][0], HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    table = page.split(f'id="candidate-{first.candidate_code}"')[1].split("</table>")[0]
+    cells = re.findall(r"<td>([^<]*)</td>", table)
+    assert cells[1:5] == ["2", "4", "4", "3,33"]
+    longlist = competition.stage("longlist")
+    longlist.pass_rule, longlist.pass_value = Stage.PassRule.THRESHOLD, Decimal("3.5")
+    longlist.save(update_fields=["pass_rule", "pass_value"])
+    page = client.get(pages(competition)["ranking"][0], HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "(≥ 3,5" in page and "(≥ 3.5" not in page

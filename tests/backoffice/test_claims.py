@@ -158,3 +158,7 @@ def test_the_review_form_reads_in_french(client, claimed) -> None:  # type: igno
     text = " ".join(section.text_content().split())
     assert "Obligatoire si vous retenez d’autres postes que ceux déclarés dans la candidature." in text
     assert "Required when" not in text
+    # The half-time post's working time, with a French decimal comma here and in the profile's table.
+    assert "0,50" in [td.text_content() for td in section.xpath(".//td")]
+    (profile,) = page.xpath("//div[@id='profile']")
+    assert "0,50" in [td.text_content() for td in profile.xpath(".//td")]

@@ -203,3 +203,18 @@ def test_every_page_is_in_french(client, ending: Ending) -> None:  # type: ignor
         text = re.sub(r"<[^>]+>", " ", html)
         for word in ENGLISH:
             assert not re.search(rf"\b{re.escape(word)}\b", text), (url, word)
+
+
+def test_totals_are_written_with_a_decimal_comma_in_french(client, ending: Ending) -> None:  # type: ignore[no-untyped-def]
+    recommendation = submit_through_the_page(client, ending)
+    totals = [row["total"] for row in recommendation.ranking if row.get("total")]
+    assert totals and all("." in total for total in totals)
+    for user, url in (
+        (ending.recruiter, reverse("backoffice:selection", args=[ending.vacancy.pk])),
+        (ending.authority, reverse("backoffice:selection_decide", args=[recommendation.pk])),
+    ):
+        client.force_login(user)
+        page = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+        for total in totals:
+            assert f"<td>{total.replace('.', ',')}</td>" in page, (url, total)
+            assert f"<td>{total}</td>" not in page, (url, total)

@@ -13,6 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from django.db.models import Q
+from django.utils.formats import number_format
 
 from concours.applications.models import Application
 from concours.assessment.models import Consensus, Criterion, Score, Scorecard, Stage, TestResult
@@ -249,7 +250,7 @@ def rule_text(stage: Stage) -> str:
     if stage.pass_rule == Stage.PassRule.TOP_N and stage.pass_value is not None:
         return f"{stage.get_pass_rule_display()} (N = {int(stage.pass_value)})"
     if stage.pass_rule == Stage.PassRule.THRESHOLD and stage.pass_value is not None:
-        return f"{stage.get_pass_rule_display()} (≥ {stage.pass_value})"
+        return f"{stage.get_pass_rule_display()} (≥ {number_format(stage.pass_value)})"
     return str(stage.get_pass_rule_display())
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.http import Http404
+from django.utils.formats import number_format
 from django.utils.translation import get_language
 
 from concours.accounts.permissions import sees_identities
@@ -328,7 +329,7 @@ def side_by_side(*, stage: Stage, user: Any) -> list[SideBySide]:
         for criterion in criteria:
             values = [scores.get((card.pk, criterion.pk)) for card in members]
             given = [v for v in values if v is not None]
-            mean = f"{sum(given) / len(given):.2f}" if given else "—"
+            mean = number_format(sum(given) / len(given), decimal_pos=2) if given else "—"
             agreed_point = agreed.get((item.id, criterion.pk))
             # What the consensus form offers first: the agreed point, else the members' mean as a point.
             offered = (

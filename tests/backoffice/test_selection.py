@@ -218,3 +218,37 @@ def test_totals_are_written_with_a_decimal_comma_in_french(client, ending: Endin
         for total in totals:
             assert f"<td>{total.replace('.', ',')}</td>" in page, (url, total)
             assert f"<td>{total}</td>" not in page, (url, total)
+
+
+def test_posts_are_named_in_french_on_french_pages(client, ending: Ending) -> None:  # type: ignore[no-untyped-def]
+    """The French notice's post titles on the recommendation, the decision and the reserve pages, not the
+    English ones."""
+    one, two = ending.vacancy.posts.order_by("id")
+    ending.vacancy.notice_fr = {
+        "posts": [
+            {"reference": one.reference, "title": "Responsable de la politique A"},
+            {"reference": two.reference, "title": "Responsable de la politique B"},
+        ]
+    }
+    ending.vacancy.save(update_fields=["notice_fr"])
+    recommendation = submit_through_the_page(client, ending)
+    for user, url in (
+        (ending.recruiter, reverse("backoffice:selection", args=[ending.vacancy.pk])),
+        (ending.authority, reverse("backoffice:selection_decide", args=[recommendation.pk])),
+    ):
+        client.force_login(user)
+        page = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+        assert f"Sélectionné pour Responsable de la politique A ({one.reference})" in page, url
+        assert f"Sélectionné pour {one.title}" not in page, url
+    client.force_login(ending.authority)
+    client.post(
+        reverse("backoffice:selection_decide", args=[recommendation.pk]),
+        {"action": "approve", "version": recommendation.version},
+    )
+    vacancy = later_vacancy(ending, grade="G15")
+    client.force_login(ending.recruiter)
+    page = client.get(
+        reverse("backoffice:selection_reserve", args=[vacancy.pk]), HTTP_ACCEPT_LANGUAGE="fr"
+    ).content.decode()
+    post = vacancy.posts.get()
+    assert f">{vacancy.title_fr} ({post.reference})</option>" in page

@@ -96,3 +96,6 @@ def test_the_offer_pages_are_in_french(client, offer) -> None:  # type: ignore[n
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert f'<dd id="offer-post">{made.post.vacancy.title_fr} ({made.post.reference})</dd>' in page
     assert "<dd>Bruxelles, Belgique</dd>" in page
+    # The list of offers names the post in French too.
+    listed = client.get(reverse("applications:reserve_offers"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert f">{made.post.vacancy.title_fr}</a>" in listed and f">{made.post.title}</a>" not in listed

@@ -59,3 +59,13 @@ def test_the_notices_essay_due_date_is_written_out(client) -> None:  # type: ign
     assert "2027-01-05" not in french
     english = _text(client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode())
     assert "Due by 5 January 2027." in english
+
+
+def test_the_salary_is_written_with_the_readers_separators(client) -> None:  # type: ignore[no-untyped-def]
+    """A monthly salary reads "4 620,00 EUR" in French and "4,620.00 EUR" in English, not "4620,00"."""
+    vacancy = VacancyFactory()
+    vacancy.notice = {**vacancy.notice, "salary": {"amount": 4620, "currency": "EUR", "period": "month"}}
+    vacancy.save(update_fields=["notice"])
+    url = reverse("vacancies:detail", args=[vacancy.pk])
+    assert f"4{NBSP}620,00 EUR / mois" in _text(client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode())
+    assert "4,620.00 EUR / month" in _text(client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode())

@@ -22,7 +22,7 @@ from concours.applications.claims import ClaimInput
 from concours.applications.models import Application, ExperienceClaim, ScreeningAnswer
 from concours.core.errors import DomainError
 from concours.screening.models import Verdict
-from factories import PDF_BYTES
+from factories import PDF_BYTES, ProfileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -267,3 +267,27 @@ def test_a_requirement_the_french_notice_lacks_is_shown_in_english_marked_so(cli
     page = lxml.html.fromstring(response.content)
     (span, _other) = page.xpath("//fieldset[@class='claim']/legend/span")
     assert (span.get("lang"), span.text) == ("en", "assistant in a senior manager's office")
+
+
+def test_the_gaps_before_applying_quote_the_french_notices_requirement(client) -> None:  # type: ignore[no-untyped-def]
+    """What the profile does not show quotes each experience requirement as the French notice words it,
+    like the claims beside it, not the English notice's words."""
+    vacancy = assistant_vacancy()
+    english = str(vacancy.notice["experience"][0]["of"])
+    vacancy.notice_fr = {
+        "experience": [
+            {"min_years": 5, "max_years": None, "of": "assistanat dans le bureau d’un haut responsable"},
+            {
+                "min_years": 2,
+                "max_years": None,
+                "of": "administration nationale ou organisation internationale",
+            },
+        ]
+    }
+    vacancy.save()
+    profile = ProfileFactory(nationalities=["PT"])
+    client.force_login(profile.user)
+    response = client.get(reverse("applications:apply", args=[vacancy.pk]), HTTP_ACCEPT_LANGUAGE="fr")
+    text = re.sub(r"[ \t\n]+", " ", lxml.html.fromstring(response.content).text_content())
+    assert "d'expérience (« assistanat dans le bureau d’un haut responsable »)" in text.replace("\u00a0", " ")
+    assert f"« {english} »" not in text.replace("\u00a0", " ")

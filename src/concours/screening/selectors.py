@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy, override
 from django.utils.translation import gettext as _
 
+from concours.applications.claims import experience_requirements
 from concours.applications.models import Application
 from concours.kernel.eligibility import MESSAGES, InvalidInput, compile_requirements, render, screen_compiled
 from concours.kernel.eligibility.messages import Voice
@@ -114,9 +115,19 @@ def eligibility_gaps(*, profile: dict[str, Any], vacancy: Vacancy, on: dt.date) 
         verdict = screen_compiled(profile, compile_requirements(vacancy_requirements(vacancy)), on=on)
     except InvalidInput as error:
         return [CheckLine("profile", str(CRITERIA["profile"]), "review", str(error))]
+    # Screening reads the English notice; the reader sees each experience requirement in the words of the
+    # notice in their language when it has them (as the claims beside it do).
+    words = {r.of: r.shown for r in experience_requirements(vacancy) if r.shown and r.shown_lang != "en"}
     return check_lines(
         [
-            {"criterion": c.criterion, "result": c.result, "code": c.code, "params": c.params}
+            {
+                "criterion": c.criterion,
+                "result": c.result,
+                "code": c.code,
+                "params": {**c.params, "of": words.get(str(c.params["of"]), c.params["of"])}
+                if "of" in c.params
+                else c.params,
+            }
             for c in verdict.checks
             if c.result != "pass"
         ]

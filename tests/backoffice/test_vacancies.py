@@ -192,3 +192,15 @@ def test_the_language_scales_of_the_review_form_are_named_in_french() -> None:
         choices = [str(label) for _value, label in NoticeForm().fields["language_scale"].choices]
     assert "OTAN (I–VI)" in choices and "CECRL (A1–C2)" in choices
     assert "NATO (I–VI)" not in choices
+
+
+def test_an_import_without_any_file_says_a_file_is_needed(client) -> None:  # type: ignore[no-untyped-def]
+    """Sent with no file (the browser's check bypassed), the page says the field is required rather than
+    coming back as if nothing had been asked."""
+    client.force_login(make_user(Role.RECRUITER))
+    # A browser's form sends its CSRF token even with no file (the test client does not check it).
+    data = {"csrfmiddlewaretoken": "token"}
+    response = client.post(reverse("backoffice:import"), data, HTTP_ACCEPT_LANGUAGE="fr")
+    page = response.content.decode()
+    assert "Ce champ est obligatoire." in page and 'id="import-report"' not in page
+    assert not Vacancy.objects.exists()

@@ -47,7 +47,10 @@ class MultipleFileInput(forms.ClearableFileInput):
 class MultipleFileField(forms.FileField):
     def clean(self, data: Any, initial: Any = None) -> list[Any]:
         files = data if isinstance(data, list | tuple) else [data]
-        return [super(MultipleFileField, self).clean(item, initial) for item in files if item]
+        cleaned = [super(MultipleFileField, self).clean(item, initial) for item in files if item]
+        if not cleaned and self.required:  # no file at all: say so, rather than import nothing silently
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return cleaned
 
 
 class ImportForm(forms.Form):

@@ -175,3 +175,16 @@ def test_the_pages_are_in_french(client, scene) -> None:  # type: ignore[no-unty
             "Candidate",
         ):
             assert not re.search(rf"\b{english}\b", text), (name, english)
+
+
+def test_the_vacancy_is_named_in_french_on_french_pages(client, scene) -> None:  # type: ignore[no-untyped-def]
+    """The list's title and the detail's way back name the vacancy by its French title, not its English."""
+    request = scene.request()
+    client.force_login(scene.recruiter)
+    pages = urls(scene, request)
+    vacancy = scene.vacancy
+    assert vacancy.title_fr and vacancy.title_fr != vacancy.title
+    for name in ("list", "detail"):
+        html = client.get(pages[name], HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+        assert f"{vacancy.reference} {vacancy.title_fr}" in html, name
+        assert f"{vacancy.reference} {vacancy.title}" not in html, name

@@ -289,3 +289,14 @@ def test_english_subjects_on_a_french_page_keep_english_spacing(client, organisa
         assert "Application received:" in page, url
         assert "Application received\u00a0:" not in page, url
         assert 'lang="en"' in page, url
+
+
+def test_the_outbox_filter_names_vacancies_in_french(client, organisation) -> None:  # type: ignore[no-untyped-def]
+    application = _application(organisation)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        mail_queue(application=application, outcome=Outcome.RECEIVED)
+    client.force_login(_recruiter_of(organisation))
+    page = client.get(reverse("backoffice:outbox"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    vacancy = application.vacancy
+    assert f">{vacancy.reference} {vacancy.title_fr}</option>" in page
+    assert f">{vacancy.reference} {vacancy.title}</option>" not in page

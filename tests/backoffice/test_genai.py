@@ -253,3 +253,17 @@ def test_no_scoring_page_of_a_blind_stage_shows_the_signal_even_to_a_recruiter(c
         ]
         assert response.status_code == 200 and shows == [], url
     assert shown() == 0
+
+
+def test_the_organisation_is_named_in_french_on_french_pages(client: Any) -> None:
+    unit = organisation()
+    unit.name_fr = "Secrétariat international de l’OTAN"
+    unit.save(update_fields=["name_fr"])
+    client.force_login(make_user(Role.RECRUITER))
+    for url in (
+        reverse("backoffice:genai_organisations"),
+        reverse("backoffice:genai_organisation", args=[unit.pk]),
+    ):
+        page = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+        assert "Secrétariat international de l’OTAN" in page, url
+        assert f">{unit.name}<" not in page and f"– {unit.name}<" not in page, url

@@ -12,7 +12,7 @@ from concours.accounts.models import Role
 from concours.applications.models import Application
 from concours.selection.models import Recommendation, ReserveEntry, ReserveOffer
 from concours.selection.services import authority_name
-from concours.vacancies.models import OrgUnit
+from concours.vacancies.models import OrgUnit, Vacancy
 from factories import make_user
 from selection_scenario import Ending, build_ending, later_vacancy
 
@@ -50,6 +50,19 @@ def submit_through_the_page(client, ending: Ending) -> Recommendation:  # type: 
     assert client.post(url, form_for(ending, recommendation, "submit")).status_code == 302
     recommendation.refresh_from_db()
     return recommendation
+
+
+def approved_then_a_later_vacancy(client, ending: Ending, recommendation: Recommendation) -> Vacancy:  # type: ignore[no-untyped-def]
+    """The authority approves through the page; a later vacancy of the same grade opens, and the
+    recruiter is signed in to offer it to the reserve."""
+    client.force_login(ending.authority)
+    client.post(
+        reverse("backoffice:selection_decide", args=[recommendation.pk]),
+        {"action": "approve", "version": recommendation.version},
+    )
+    vacancy = later_vacancy(ending, grade="G15")
+    client.force_login(ending.recruiter)
+    return vacancy
 
 
 def test_the_recruiter_draws_up_and_submits(client, ending: Ending) -> None:  # type: ignore[no-untyped-def]
@@ -110,13 +123,7 @@ def test_the_authority_returns_then_approves(client, ending: Ending) -> None:  #
 
 def test_the_recruiter_offers_a_reserve_candidate(client, ending: Ending) -> None:  # type: ignore[no-untyped-def]
     recommendation = submit_through_the_page(client, ending)
-    client.force_login(ending.authority)
-    client.post(
-        reverse("backoffice:selection_decide", args=[recommendation.pk]),
-        {"action": "approve", "version": recommendation.version},
-    )
-    vacancy = later_vacancy(ending, grade="G15")
-    client.force_login(ending.recruiter)
+    vacancy = approved_then_a_later_vacancy(client, ending, recommendation)
     url = reverse("backoffice:selection_reserve", args=[vacancy.pk])
     page = client.get(url).content.decode()
     third = ending.applications[2]
@@ -240,13 +247,7 @@ def test_posts_are_named_in_french_on_french_pages(client, ending: Ending) -> No
         page = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
         assert f"Sélectionné pour Responsable de la politique A ({one.reference})" in page, url
         assert f"Sélectionné pour {one.title}" not in page, url
-    client.force_login(ending.authority)
-    client.post(
-        reverse("backoffice:selection_decide", args=[recommendation.pk]),
-        {"action": "approve", "version": recommendation.version},
-    )
-    vacancy = later_vacancy(ending, grade="G15")
-    client.force_login(ending.recruiter)
+    vacancy = approved_then_a_later_vacancy(client, ending, recommendation)
     page = client.get(
         reverse("backoffice:selection_reserve", args=[vacancy.pk]), HTTP_ACCEPT_LANGUAGE="fr"
     ).content.decode()

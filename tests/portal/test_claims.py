@@ -22,6 +22,7 @@ from concours.applications.claims import ClaimInput
 from concours.applications.models import Application, ExperienceClaim, ScreeningAnswer
 from concours.core.errors import DomainError
 from concours.screening.models import Verdict
+from concours.vacancies.models import Vacancy
 from factories import PDF_BYTES, ProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -227,8 +228,8 @@ def test_another_candidates_post_cannot_be_claimed(client) -> None:  # type: ign
     assert not Application.objects.filter(vacancy=vacancy).exists()
 
 
-def test_the_page_is_in_french_with_the_requirements_of_the_french_notice(client) -> None:  # type: ignore[no-untyped-def]
-    vacancy = assistant_vacancy()
+def in_french(vacancy: Vacancy) -> None:
+    """The vacancy's French notice, wording its two experience requirements in French."""
     vacancy.notice_fr = {
         "experience": [
             {"min_years": 5, "max_years": None, "of": "assistanat dans le bureau d’un haut responsable"},
@@ -240,6 +241,11 @@ def test_the_page_is_in_french_with_the_requirements_of_the_french_notice(client
         ]
     }
     vacancy.save()
+
+
+def test_the_page_is_in_french_with_the_requirements_of_the_french_notice(client) -> None:  # type: ignore[no-untyped-def]
+    vacancy = assistant_vacancy()
+    in_french(vacancy)
     question = clearance_question(vacancy)
     profile, *_posts = assistant_profile()
     client.force_login(profile.user)
@@ -274,17 +280,7 @@ def test_the_gaps_before_applying_quote_the_french_notices_requirement(client) -
     like the claims beside it, not the English notice's words."""
     vacancy = assistant_vacancy()
     english = str(vacancy.notice["experience"][0]["of"])
-    vacancy.notice_fr = {
-        "experience": [
-            {"min_years": 5, "max_years": None, "of": "assistanat dans le bureau d’un haut responsable"},
-            {
-                "min_years": 2,
-                "max_years": None,
-                "of": "administration nationale ou organisation internationale",
-            },
-        ]
-    }
-    vacancy.save()
+    in_french(vacancy)
     profile = ProfileFactory(nationalities=["PT"])
     client.force_login(profile.user)
     response = client.get(reverse("applications:apply", args=[vacancy.pk]), HTTP_ACCEPT_LANGUAGE="fr")
